@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Refuge: an offline, full-screen interview program for credible fear preparation.
+// Core modules (expressions, questionnaire, engine, storage, session, report, screen) know
+// nothing of curses; only RefugeTerminal talks to the terminal.
+let package = Package(
+    name: "Refuge",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "refuge", targets: ["refuge"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    ],
+    targets: [
+        // The expression language: tokens, syntax tree, type checker, evaluator, partial dates.
+        .target(name: "RefugeExpressions"),
+        // The questionnaire model, the YAML loader with source positions, and the validator.
+        .target(name: "RefugeQuestionnaire", dependencies: [
+            "RefugeExpressions", .product(name: "Yams", package: "Yams"),
+        ]),
+        // The interview engine: answers, path, navigation, progress, constraints, checks.
+        .target(name: "RefugeEngine", dependencies: ["RefugeQuestionnaire", "RefugeExpressions"]),
+        // Durable, private files: atomic replace with backups, advisory locks, encryption.
+        .target(name: "RefugeStorage", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
+        // Sessions: the session model, its file format, the sessions folder, and lookups.
+        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage"]),
+        // The report model and its text, Markdown, HTML and JSON renderers.
+        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine"]),
+        // The screen as a pure function of state: cell grid, widgets, key events, update/view.
+        .target(name: "RefugeScreen", dependencies: ["RefugeSession", "RefugeEngine", "RefugeReport"]),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The thin ncurses backend: copies the grid to the terminal, turns bytes into key events.
+        .target(name: "RefugeTerminal", dependencies: ["RefugeScreen", "CNcursesw"]),
+        // The `refuge` command.
+        .executableTarget(name: "refuge", dependencies: [
+            "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
+            "RefugeScreen", "RefugeTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/RefugeCommand"),
+
+        .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions"]),
+        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire"]),
+        .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire"]),
+        .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
+        .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),
+        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"]),
+        .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"]),
+        .testTarget(name: "RefugeCommandTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)
