@@ -37,7 +37,6 @@ let package = Package(
         .target(name: "RefugeScreen", dependencies: ["RefugeSession", "RefugeEngine", "RefugeReport"]),
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // The thin ncurses backend: copies the grid to the terminal, turns bytes into key events.
