@@ -33,14 +33,16 @@ let package = Package(
         .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
         .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine"]),
-        // The screen as a pure function of state: cell grid, widgets, key events, update/view.
-        .target(name: "RefugeScreen", dependencies: ["RefugeSession", "RefugeEngine", "RefugeReport"]),
+        // Terminal-independent drawing: cells, display widths, wrapping, key events, text editing.
+        .target(name: "RefugeCanvas"),
+        // The interview program as a pure function of state: update(state, key) and view(state).
+        .target(name: "RefugeScreen", dependencies: ["RefugeCanvas", "RefugeSession", "RefugeEngine", "RefugeReport"]),
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // The thin ncurses backend: copies the grid to the terminal, turns bytes into key events.
-        .target(name: "RefugeTerminal", dependencies: ["RefugeScreen", "CNcursesw"]),
+        .target(name: "RefugeTerminal", dependencies: ["RefugeCanvas", "CNcursesw"]),
         // The `refuge` command.
         .executableTarget(name: "refuge", dependencies: [
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"]),
+        .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),
     ],
