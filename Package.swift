@@ -21,6 +21,7 @@ let package = Package(
         // The questionnaire model, the YAML loader with source positions, and the validator.
         .target(name: "RefugeQuestionnaire", dependencies: [
             "RefugeExpressions", .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The interview engine: answers, path, navigation, progress, constraints, checks.
         .target(name: "RefugeEngine", dependencies: ["RefugeQuestionnaire", "RefugeExpressions"]),
@@ -43,6 +44,8 @@ let package = Package(
         ),
         // The thin ncurses backend: copies the grid to the terminal, turns bytes into key events.
         .target(name: "RefugeTerminal", dependencies: ["RefugeCanvas", "CNcursesw"]),
+        // Generated questionnaires of any size, for property tests and benchmarks.
+        .target(name: "RefugeSynthetic"),
         // The `refuge` command.
         .executableTarget(name: "refuge", dependencies: [
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
@@ -52,7 +55,7 @@ let package = Package(
 
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions"]),
         .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire"]),
-        .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire"]),
+        .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"]),

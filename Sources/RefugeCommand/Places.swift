@@ -1,0 +1,31 @@
+import Foundation
+import RefugeQuestionnaire
+
+/// Where Refuge keeps things: `$REFUGE_HOME`, else `$XDG_DATA_HOME/refuge`, else
+/// `~/.local/share/refuge`, holding `sessions/`, `reports/` and `questionnaires/`.
+struct Places {
+    var home: String
+    var environment: [String: String]
+
+    static func current(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Places {
+        if let home = environment["REFUGE_HOME"], !home.isEmpty { return Places(home: home, environment: environment) }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
+        return Places(home: (data as NSString).appendingPathComponent("refuge"), environment: environment)
+    }
+
+    /// The running program's real path (argv[0] may be a bare name found on PATH).
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    var sessions: String { (home as NSString).appendingPathComponent("sessions") }
+    var reports: String { (home as NSString).appendingPathComponent("reports") }
+    var userQuestionnaires: String { (home as NSString).appendingPathComponent("questionnaires") }
+
+    var catalog: QuestionnaireCatalog {
+        QuestionnaireCatalog(
+            shippedFolders: QuestionnaireCatalog.shippedFolders(executablePath: Places.executablePath, environment: environment),
+            userFolder: userQuestionnaires)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import RefugeQuestionnaire
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check questionnaires (files or folders) and list every problem with its line.",
+        discussion: "Exit status: 0 when every questionnaire is valid, 1 when one has errors, 2 on usage errors."
+    )
+
+    @Flag(help: "Treat warnings (missing translations, unreachable items, ...) as errors.")
+    var strict = false
+
+    @Argument(help: "Questionnaire files (.yaml) or folders (with questionnaire.yaml), or folders of them.")
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one questionnaire file or folder.") }
+    }
+
+    func run() throws {
+        var failed = false
+        for path in expand(paths) {
+            let result = QuestionnaireLoader.load(path: path)
+            for d in result.diagnostics {
+                var line = d
+                if strict && d.severity == .warning { line.severity = .error }
+                print(line.description)
+            }
+            let errors = result.errors.count + (strict ? result.warnings.count : 0)
+            if errors > 0 {
+                failed = true
+                FileHandle.standardError.write(Data("\(path): not valid (\(errors) error\(errors == 1 ? "" : "s"))\n".utf8))
+            } else if let q = result.questionnaire {
+                let questions = q.allItems.filter { $0.type.isAsked }.count
+                print("\(path): valid: \(q.id) version \(q.version), \(q.sections.count) sections, \(questions) questions, languages \(q.languages.joined(separator: ", "))")
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// A folder that is not itself a questionnaire stands for the questionnaires inside it.
+    private func expand(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDir: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            if exists, isDir.boolValue,
+               !FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("questionnaire.yaml")) {
+                let inside = QuestionnaireCatalog.candidates(in: path)
+                return inside.isEmpty ? [path] : inside
+            }
+            return [path]
+        }
+    }
+}

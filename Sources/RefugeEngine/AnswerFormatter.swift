@@ -1,0 +1,79 @@
+import Foundation
+import RefugeExpressions
+import RefugeQuestionnaire
+
+/// Shows answers the way a person expects: a choice's label in the current language, dates
+/// as `YYYY-MM-DD` (with `~` when approximate), numbers as typed, multichoice labels joined.
+public struct AnswerFormatter: Sendable {
+    public let questionnaire: Questionnaire
+    public let language: String
+
+    public init(questionnaire: Questionnaire, language: String) {
+        self.questionnaire = questionnaire
+        self.language = language
+    }
+
+    public func label(of choice: Choice, in item: Item) -> String {
+        if choice.value == "other" && item.other && choice.label.translations.isEmpty {
+            return ProgramWords.text(.otherPleaseSay, language)
+        }
+        return choice.label.resolve(language, defaultLanguage: questionnaire.defaultLanguage).text
+    }
+
+    public func format(_ value: AnswerValue, for item: Item, otherText: String? = nil) -> String {
+        switch value {
+        case .text(let s): return s
+        case .number(let n): return AnswerFormatter.format(number: n)
+        case .date(let d): return d.isoString
+        case .choice(let v):
+            if item.type == .yesno { return ProgramWords.text(v == "yes" ? .yes : .no, language) }
+            if v == "other", item.other, let otherText, !otherText.isEmpty {
+                return "\(label(ofValue: v, in: item)): \(otherText)"
+            }
+            return label(ofValue: v, in: item)
+        case .choices(let vs):
+            if vs.isEmpty { return ProgramWords.text(.noneOfThese, language) }
+            return vs.map { v in
+                if v == "other", item.other, let otherText, !otherText.isEmpty {
+                    return "\(label(ofValue: v, in: item)): \(otherText)"
+                }
+                return label(ofValue: v, in: item)
+            }.joined(separator: ", ")
+        }
+    }
+
+    public func label(ofValue value: String, in item: Item) -> String {
+        guard let choice = item.choice(value) else { return value }
+        return label(of: choice, in: item)
+    }
+
+    /// The answer as shown to people, including don't know / prefer not to say; nil when none.
+    public func display(_ answer: Answer, for item: Item) -> String? {
+        switch answer.status {
+        case .dontKnow: return ProgramWords.text(.dontKnow, language)
+        case .refused: return ProgramWords.text(.preferNotToSay, language)
+        case .answered:
+            if item.type == .repeat { return nil }
+            return answer.value.map { format($0, for: item, otherText: answer.otherText) }
+        case nil: return nil
+        }
+    }
+
+    public static func format(number n: Double) -> String {
+        if n.rounded() == n && abs(n) < 1e15 { return String(Int64(n)) }
+        return String(n)
+    }
+
+    /// A calculated value for people.
+    public func format(_ value: Value) -> String? {
+        switch value {
+        case .nothing: return nil
+        case .text(let s): return s
+        case .number(let n): return AnswerFormatter.format(number: n)
+        case .date(let d): return d.isoString
+        case .bool(let b): return ProgramWords.text(b ? .yes : .no, language)
+        case .set(let s): return s.sorted().joined(separator: ", ")
+        case .list(let l): return l.compactMap { format($0) }.joined(separator: ", ")
+        }
+    }
+}

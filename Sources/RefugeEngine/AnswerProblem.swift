@@ -1,0 +1,30 @@
+import RefugeExpressions
+import RefugeQuestionnaire
+
+/// Why an answer cannot be taken, or why the interview cannot move on yet. The words are
+/// chosen by whoever shows it (screen, plain mode, command line), in their language.
+public enum AnswerProblem: Sendable, Equatable, Error {
+    case required
+    case notOnPath
+    case notAQuestion
+    case wrongKind(expected: ItemType)
+    case notAChoice
+    case otherTextMissing
+    case tooShort(min: Int)
+    case tooLong(max: Int)
+    case patternMismatch(message: LocalizedText?)
+    case belowMinimum(Double)
+    case aboveMaximum(Double)
+    case notWholeNumber
+    case unreadableNumber
+    case unreadableDate(DateInputError)
+    case tooPrecise(allowed: DatePrecision)
+    case tooFewSelected(min: Int)
+    case tooManySelected(max: Int)
+    case tooFewEntries(min: Int)
+    case tooManyEntries(max: Int)
+    case constraint(message: LocalizedText?)
+    case dontKnowNotAllowed
+    case refuseNotAllowed
+    case noSuchEntry
+}

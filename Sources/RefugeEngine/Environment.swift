@@ -1,0 +1,82 @@
+import RefugeExpressions
+import RefugeQuestionnaire
+
+/// Answers as the expression language sees them while the path is walked: a question has
+/// a value only when it is on the path (walked so far) and answered for real.
+final class WalkEnvironment: EvaluationEnvironment {
+    let questionnaire: Questionnaire
+    let answers: AnswerSet
+    let today: PartialDate
+    var dot: Value = .nothing
+    var onPath: Set<String> = []
+    var calculated: [String: Value] = [:]
+    var repeats: [String: RepeatPath] = [:]
+
+    init(questionnaire: Questionnaire, answers: AnswerSet, today: PartialDate) {
+        self.questionnaire = questionnaire
+        self.answers = answers
+        self.today = today
+    }
+
+    func answer(_ id: String) -> Answer? {
+        guard onPath.contains(id) else { return nil }
+        return answers.byID[id]
+    }
+    func value(of id: String) -> Value {
+        if let v = calculated[id] { return v }
+        guard let a = answer(id), a.status == .answered, let v = a.value else { return .nothing }
+        return v.expressionValue
+    }
+    func isAnswered(_ id: String) -> Bool {
+        if let v = calculated[id] { return v != .nothing }
+        return answer(id)?.status == .answered
+    }
+    func isDontKnow(_ id: String) -> Bool { answer(id)?.status == .dontKnow }
+    func isRefused(_ id: String) -> Bool { answer(id)?.status == .refused }
+    func entries(of repeatID: String) -> [any EvaluationEnvironment] {
+        guard let path = repeats[repeatID] else { return [] }
+        return path.entries.map { EntryEnvironment(parent: self, repeatID: repeatID, path: $0) }
+    }
+}
+
+/// One repeat entry's answers: the repeat's field ids name this entry's fields; every other
+/// id resolves as outside the repeat.
+struct EntryEnvironment: EvaluationEnvironment {
+    let parent: WalkEnvironment
+    let repeatID: String
+    let path: EntryPath
+    var dot: Value = .nothing
+
+    private func isField(_ id: String) -> Bool { parent.questionnaire.itemsByID[id]?.repeatID == repeatID }
+    private func answer(_ id: String) -> Answer? {
+        guard path.onPath.contains(id) else { return nil }
+        return path.entry.answers[id]
+    }
+    func value(of id: String) -> Value {
+        guard isField(id) else { return parent.value(of: id) }
+        if let v = path.calculated[id] { return v }
+        guard let a = answer(id), a.status == .answered, let v = a.value else { return .nothing }
+        return v.expressionValue
+    }
+    func isAnswered(_ id: String) -> Bool {
+        guard isField(id) else { return parent.isAnswered(id) }
+        if let v = path.calculated[id] { return v != .nothing }
+        return answer(id)?.status == .answered
+    }
+    func isDontKnow(_ id: String) -> Bool { isField(id) ? answer(id)?.status == .dontKnow : parent.isDontKnow(id) }
+    func isRefused(_ id: String) -> Bool { isField(id) ? answer(id)?.status == .refused : parent.isRefused(id) }
+    func entries(of repeatID: String) -> [any EvaluationEnvironment] { parent.entries(of: repeatID) }
+    var today: PartialDate { parent.today }
+}
+
+/// Wraps an environment to give `.` a value, for constraints.
+struct DotEnvironment: EvaluationEnvironment {
+    let base: any EvaluationEnvironment
+    let dot: Value
+    func value(of id: String) -> Value { base.value(of: id) }
+    func isAnswered(_ id: String) -> Bool { base.isAnswered(id) }
+    func isDontKnow(_ id: String) -> Bool { base.isDontKnow(id) }
+    func isRefused(_ id: String) -> Bool { base.isRefused(id) }
+    func entries(of repeatID: String) -> [any EvaluationEnvironment] { base.entries(of: repeatID) }
+    var today: PartialDate { base.today }
+}

@@ -1,0 +1,214 @@
+import RefugeExpressions
+import RefugeQuestionnaire
+
+/// A questionnaire and one person's answers: the path, navigation, progress, what blocks
+/// moving on, and which checks hold. A value type; every change recomputes the path in one
+/// linear walk.
+public struct Interview: Sendable {
+    public let questionnaire: Questionnaire
+    public private(set) var answers: AnswerSet
+    public private(set) var today: PartialDate
+    public private(set) var path: InterviewPath
+
+    public init(questionnaire: Questionnaire, answers: AnswerSet = AnswerSet(), today: PartialDate) {
+        self.questionnaire = questionnaire
+        self.answers = answers
+        self.today = today
+        self.path = PathWalker.walk(questionnaire, answers: answers, today: today).0
+    }
+
+    private mutating func recompute() {
+        path = PathWalker.walk(questionnaire, answers: answers, today: today).0
+    }
+
+    /// The environment after a full walk, for constraints and checks (which may name any question).
+    private func environment() -> WalkEnvironment {
+        PathWalker.walk(questionnaire, answers: answers, today: today).1
+    }
+
+    // MARK: Changing answers
+
+    /// Changes one record (answer, note, marks, draft) and recomputes the path.
+    public mutating func update(_ ref: AnswerRef, _ change: (inout Answer) -> Void) {
+        var record = answers[ref]
+        change(&record)
+        answers[ref] = record
+        recompute()
+    }
+
+    public mutating func replaceAnswers(_ newAnswers: AnswerSet) {
+        answers = newAnswers
+        recompute()
+    }
+
+    public mutating func setToday(_ date: PartialDate) {
+        today = date
+        recompute()
+    }
+
+    /// Adds an entry to a repeat (refused when the repeat is full or has a fixed `count`).
+    public mutating func addEntry(to repeatID: String) throws(AnswerProblem) -> String {
+        guard let item = questionnaire.item(repeatID), item.type == .repeat else { throw .notAQuestion }
+        guard path.onPath.contains(repeatID) else { throw .notOnPath }
+        let current = path.repeats[repeatID]?.entries.count ?? 0
+        if let expected = path.repeats[repeatID]?.expectedCount, current >= expected { throw .tooManyEntries(max: expected) }
+        if let max = item.maxCount, current >= max { throw .tooManyEntries(max: max) }
+        let id = answers.addEntry(to: repeatID)
+        recompute()
+        return id
+    }
+
+    public mutating func deleteEntry(_ entryID: String, of repeatID: String) {
+        answers.deleteEntry(entryID, of: repeatID)
+        recompute()
+    }
+
+    // MARK: Reading the path
+
+    public func item(_ ref: AnswerRef) -> Item? { questionnaire.item(ref.itemID) }
+
+    public func isOnPath(_ ref: AnswerRef) -> Bool {
+        guard let repeatID = ref.repeatID, let entryID = ref.entryID else { return path.onPath.contains(ref.itemID) }
+        return entryPath(entryID, of: repeatID)?.onPath.contains(ref.itemID) ?? false
+    }
+
+    public func entryPath(_ entryID: String, of repeatID: String) -> EntryPath? {
+        path.repeats[repeatID]?.entries.first { $0.entry.id == entryID }
+    }
+
+    /// The entries of a repeat on the path, in order.
+    public func entries(of repeatID: String) -> [EntryPath] { path.repeats[repeatID]?.entries ?? [] }
+
+    /// The first step of the interview.
+    public var firstStep: AnswerRef? { path.steps.first.map(AnswerRef.init) }
+
+    /// The next top-level step after `itemID` (a repeat's entries are walked by its own list).
+    public func step(after itemID: String) -> AnswerRef? {
+        if let i = path.stepIndex[itemID] {
+            return i + 1 < path.steps.count ? AnswerRef(path.steps[i + 1]) : nil
+        }
+        // Off the path now: the next step that comes later in the file.
+        let order = questionnaire.item(itemID)?.order ?? -1
+        return path.steps.first { (questionnaire.item($0)?.order ?? 0) > order }.map(AnswerRef.init)
+    }
+
+    public func step(before itemID: String) -> AnswerRef? {
+        if let i = path.stepIndex[itemID] {
+            return i > 0 ? AnswerRef(path.steps[i - 1]) : nil
+        }
+        let order = questionnaire.item(itemID)?.order ?? Int.max
+        return path.steps.last { (questionnaire.item($0)?.order ?? 0) < order }.map(AnswerRef.init)
+    }
+
+    /// The next field of an entry after `field` (nil: the entry is done), or its first field.
+    public func field(after field: String?, entry entryID: String, of repeatID: String) -> AnswerRef? {
+        guard let entry = entryPath(entryID, of: repeatID) else { return nil }
+        let index = field.flatMap { entry.fields.firstIndex(of: $0) }
+        var nextIndex = index.map { $0 + 1 } ?? 0
+        if index == nil, let field, let order = questionnaire.item(field)?.order {
+            nextIndex = entry.fields.firstIndex { (questionnaire.item($0)?.order ?? 0) > order } ?? entry.fields.count
+        }
+        guard nextIndex < entry.fields.count else { return nil }
+        return AnswerRef(field: entry.fields[nextIndex], of: repeatID, entry: entryID)
+    }
+
+    public func field(before field: String, entry entryID: String, of repeatID: String) -> AnswerRef? {
+        guard let entry = entryPath(entryID, of: repeatID) else { return nil }
+        let order = questionnaire.item(field)?.order ?? Int.max
+        guard let previous = entry.fields.last(where: { (questionnaire.item($0)?.order ?? 0) < order }) else { return nil }
+        return AnswerRef(field: previous, of: repeatID, entry: entryID)
+    }
+
+    // MARK: Progress and gaps
+
+    /// Questions answered (for real, or don't know / prefer not to say) over questions on the path.
+    public var progress: (answered: Int, total: Int) {
+        var answered = 0, total = 0
+        for id in path.steps {
+            guard let item = questionnaire.item(id), item.type.isAsked else { continue }
+            total += 1
+            if answers.byID[id]?.status != nil { answered += 1 }
+        }
+        return (answered, total)
+    }
+
+    /// Required questions on the path with no answer at all, as `id` or `repeat[N].field`.
+    public var unansweredRequired: [(ref: AnswerRef, label: String)] {
+        var gaps: [(AnswerRef, String)] = []
+        for id in path.steps {
+            guard let item = questionnaire.item(id) else { continue }
+            if item.required, answers.byID[id]?.status == nil { gaps.append((AnswerRef(id), id)) }
+            if item.type == .repeat {
+                for (n, entry) in entries(of: id).enumerated() {
+                    for fieldID in entry.fields {
+                        guard let field = questionnaire.item(fieldID), field.required else { continue }
+                        if entry.entry.answers[fieldID]?.status == nil {
+                            gaps.append((AnswerRef(field: fieldID, of: id, entry: entry.entry.id), "\(id)[\(n + 1)].\(fieldID)"))
+                        }
+                    }
+                }
+            }
+        }
+        return gaps
+    }
+
+    /// The checks whose condition holds, in file order.
+    public var holdingChecks: [Check] {
+        let env = environment()
+        return questionnaire.checks.filter { $0.condition.holds(in: env) }
+    }
+
+    /// Evaluates an expression against the answers on the path (top level).
+    public func evaluate(_ expression: Expression) -> Value { expression.evaluate(in: environment()) }
+    /// True when a condition holds (nothing counts as false).
+    public func holds(_ expression: Expression) -> Bool { expression.holds(in: environment()) }
+
+    /// The value of a calculation on the path (top level or in an entry).
+    public func calculatedValue(_ ref: AnswerRef) -> Value {
+        if let repeatID = ref.repeatID, let entryID = ref.entryID {
+            return entryPath(entryID, of: repeatID)?.calculated[ref.itemID] ?? .nothing
+        }
+        return path.calculated[ref.itemID] ?? .nothing
+    }
+
+    // MARK: Checking answers
+
+    /// Why `value` cannot be the answer to `ref`, or nil when it can.
+    public func problem(with value: AnswerValue, otherText: String? = nil, for ref: AnswerRef) -> AnswerProblem? {
+        guard let item = item(ref), item.type.isAsked else { return .notAQuestion }
+        guard isOnPath(ref) else { return .notOnPath }
+        if let p = AnswerRules.problem(with: value, otherText: otherText, for: item) { return p }
+        if let constraint = item.constraint {
+            let env = environment()
+            let base: any EvaluationEnvironment
+            if let repeatID = ref.repeatID, let entryID = ref.entryID,
+               let entry = env.repeats[repeatID]?.entries.first(where: { $0.entry.id == entryID }) {
+                base = EntryEnvironment(parent: env, repeatID: repeatID, path: entry)
+            } else {
+                base = env
+            }
+            if constraint.refuses(in: DotEnvironment(base: base, dot: value.expressionValue)) {
+                return .constraint(message: item.constraintMessage)
+            }
+        }
+        return nil
+    }
+
+    /// What stops the interview moving on from `ref` (Enter, Ctrl-N), or nil.
+    public func blockingProblem(at ref: AnswerRef) -> AnswerProblem? {
+        guard let item = item(ref), item.type.isAsked else { return nil }
+        let record = answers[ref]
+        if item.type == .repeat {
+            let count = entries(of: ref.itemID).count
+            if let expected = path.repeats[ref.itemID]?.expectedCount, count < expected { return .tooFewEntries(min: expected) }
+            if let min = item.minCount, count < min, record.status != .dontKnow, record.status != .refused { return .tooFewEntries(min: min) }
+            if item.required && record.status == nil && count == 0 { return .required }
+            return nil
+        }
+        if record.status == .answered, let value = record.value {
+            return problem(with: value, otherText: record.otherText, for: ref)
+        }
+        if item.required && record.status == nil { return .required }
+        return nil
+    }
+}

@@ -1,0 +1,132 @@
+import RefugeExpressions
+import RefugeQuestionnaire
+
+/// The fields of one repeat entry that are on the path.
+public struct EntryPath: Sendable {
+    public var entry: RepeatEntry
+    /// Asked fields on the path, in order (calculations excluded).
+    public var fields: [String]
+    /// Every field on the path, calculations included.
+    public var onPath: Set<String>
+    public var calculated: [String: Value]
+}
+
+/// A repeat on the path: its entries on the path, and for a `count` repeat how many there
+/// should be.
+public struct RepeatPath: Sendable {
+    public var entries: [EntryPath]
+    /// Entries kept but off the path (beyond a `count` that dropped).
+    public var offPathEntryIDs: [String]
+    /// The number of entries a `count` asks for (nil: the person decides).
+    public var expectedCount: Int?
+}
+
+/// The path through the questionnaire for the current answers. It is computed, never
+/// stored: answers that fall off it stay in the session and come back with it.
+public struct InterviewPath: Sendable {
+    /// Top-level info screens and questions on the path, in order (calculations excluded).
+    public var steps: [String]
+    /// Every top-level item on the path, calculations included.
+    public var onPath: Set<String>
+    public var repeats: [String: RepeatPath]
+    public var calculated: [String: Value]
+    /// The position of each step in `steps`.
+    public var stepIndex: [String: Int]
+}
+
+enum PathWalker {
+    /// Walks the questionnaire once, in file order: linear in its size.
+    static func walk(_ q: Questionnaire, answers: AnswerSet, today: PartialDate) -> (InterviewPath, WalkEnvironment) {
+        let env = WalkEnvironment(questionnaire: q, answers: answers, today: today)
+        var steps: [String] = []
+        var position = 0
+        let flow = q.flow
+        // Where each section's flow ends (the next section's start, or the end).
+        walk: while position < flow.count {
+            switch flow[position] {
+            case .sectionStart(let s):
+                let section = q.sections[s]
+                if let showIf = section.showIf, !showIf.holds(in: env) {
+                    position += 1 + section.items.count
+                } else {
+                    position += 1
+                }
+            case .item(let s, let i):
+                let section = q.sections[s]
+                let item = section.items[i]
+                var jumped: Int?? = nil   // .some(nil): end of interview
+                if item.showIf?.holds(in: env) ?? true {
+                    env.onPath.insert(item.id)
+                    switch item.type {
+                    case .calculate:
+                        if let e = item.expression { env.calculated[item.id] = e.evaluate(in: env) }
+                    case .repeat:
+                        env.repeats[item.id] = walkRepeat(item, q: q, env: env)
+                        steps.append(item.id)
+                    default:
+                        steps.append(item.id)
+                    }
+                    if let rule = item.next.first(where: { $0.condition?.holds(in: env) ?? true }) {
+                        jumped = .some(rule.targetPosition)
+                    }
+                }
+                if jumped == nil, i == section.items.count - 1,
+                   let rule = section.next.first(where: { $0.condition?.holds(in: env) ?? true }) {
+                    jumped = .some(rule.targetPosition)
+                }
+                switch jumped {
+                case .none: position += 1
+                case .some(.none): break walk
+                case .some(.some(let target)): position = target
+                }
+            }
+        }
+        var index: [String: Int] = [:]
+        for (i, id) in steps.enumerated() { index[id] = i }
+        let path = InterviewPath(steps: steps, onPath: env.onPath, repeats: env.repeats, calculated: env.calculated, stepIndex: index)
+        return (path, env)
+    }
+
+    static func walkRepeat(_ item: Item, q: Questionnaire, env: WalkEnvironment) -> RepeatPath {
+        let all = env.answers.entries(of: item.id)
+        var expected: Int?
+        var included = all
+        var offPath: [String] = []
+        if let count = item.count {
+            if case .number(let n) = count.evaluate(in: env), n.isFinite {
+                let wanted = Swift.max(0, Int(n.rounded(.down)))
+                expected = wanted
+                included = Array(all.prefix(wanted))
+                offPath = all.dropFirst(wanted).map(\.id)
+            } else {
+                expected = 0
+                included = []
+                offPath = all.map(\.id)
+            }
+        }
+        return RepeatPath(entries: included.map { walkEntry($0, item: item, env: env) }, offPathEntryIDs: offPath, expectedCount: expected)
+    }
+
+    static func walkEntry(_ entry: RepeatEntry, item: Item, env: WalkEnvironment) -> EntryPath {
+        var path = EntryPath(entry: entry, fields: [], onPath: [], calculated: [:])
+        var f = 0
+        while f < item.fields.count {
+            let field = item.fields[f]
+            let entryEnv = EntryEnvironment(parent: env, repeatID: item.id, path: path)
+            guard field.showIf?.holds(in: entryEnv) ?? true else { f += 1; continue }
+            path.onPath.insert(field.id)
+            if field.type == .calculate {
+                if let e = field.expression { path.calculated[field.id] = e.evaluate(in: entryEnv) }
+            } else {
+                path.fields.append(field.id)
+            }
+            let after = EntryEnvironment(parent: env, repeatID: item.id, path: path)
+            if let rule = field.next.first(where: { $0.condition?.holds(in: after) ?? true }), let target = rule.targetPosition {
+                f = target
+            } else {
+                f += 1
+            }
+        }
+        return path
+    }
+}

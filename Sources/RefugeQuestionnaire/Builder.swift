@@ -1,0 +1,139 @@
+import Foundation
+import RefugeExpressions
+
+/// Turns the YAML tree of a questionnaire (and its translation files) into the model,
+/// collecting every problem on the way rather than stopping at the first.
+struct Builder {
+    var sink = DiagnosticSink()
+    var languages: [String] = ["en"]
+    var translations = TranslationTable()
+    let catalog = SymbolCatalog()
+    var lists: [String: [Choice]] = [:]
+    var listLocations: [String: SourceLocation] = [:]
+    /// Every text built, with the order before which its `{{id}}` names must come and the
+    /// repeat it lives in, for the interpolation check.
+    var interpolatedTexts: [(text: LocalizedText, what: String, before: Int?, repeatID: String?, anyFieldOf: String?)] = []
+    var defaultLanguage: String { languages.first ?? "en" }
+
+    static let idPattern = try! NSRegularExpression(pattern: "^[a-z][a-z0-9_]*$")
+    static let questionnaireIDPattern = try! NSRegularExpression(pattern: "^[a-z][a-z0-9_-]*$")
+    static let languagePattern = try! NSRegularExpression(pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    static let valuePattern = try! NSRegularExpression(pattern: "^[A-Za-z0-9_.-]+$")
+    static let reservedIDs: Set<String> = ["and", "or", "not", "in", "true", "false", "end"]
+
+    static func matches(_ regex: NSRegularExpression, _ s: String) -> Bool {
+        regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+    }
+
+    // MARK: Texts
+
+    /// A text: a plain string in the default language, or a map from language to string,
+    /// completed from the translation files. `path` is its key in a translation file.
+    mutating func text(_ node: YAMLNode?, path: String, what: String) -> LocalizedText? {
+        guard let node else { return nil }
+        var result: [String: String] = [:]
+        var yamlLocations: [String: SourceLocation] = [:]
+        switch node.kind {
+        case .scalar(let s):
+            result[defaultLanguage] = s
+            yamlLocations[defaultLanguage] = node.location
+        case .map(let entries):
+            for entry in entries {
+                guard languages.contains(entry.key) else {
+                    sink.error(entry.keyLocation, "`\(entry.key)` in \(what) is not one of this questionnaire's languages (\(languages.joined(separator: ", ")))")
+                    continue
+                }
+                guard let s = entry.value.scalar else {
+                    sink.error(entry.value.location, "the \(entry.key) text of \(what) should be a single text, not \(entry.value.kindName)")
+                    continue
+                }
+                result[entry.key] = s
+                yamlLocations[entry.key] = entry.keyLocation
+            }
+        case .null:
+            return nil
+        case .sequence:
+            sink.error(node.location, "\(what) should be a text, or a text per language like `{en: \"...\", es: \"...\"}`, not a list")
+            return nil
+        }
+        for language in languages.dropFirst() {
+            if let entry = translations.take(language: language, path: path) {
+                if let first = yamlLocations[language] {
+                    sink.error(entry.location, "the \(language) text of \(what) is given twice: here and in \(first.file) at line \(first.line); keep one")
+                } else {
+                    result[language] = entry.text
+                }
+            }
+        }
+        if translations.take(language: defaultLanguage, path: path) != nil {
+            sink.error(node.location, "\(what) has a translation file entry for the default language `\(defaultLanguage)`; default-language texts belong in questionnaire.yaml")
+        }
+        if result[defaultLanguage] == nil {
+            sink.error(node.location, "\(what) has no text in the default language `\(defaultLanguage)`; every text needs one")
+        }
+        for language in languages.dropFirst() where result[language] == nil {
+            sink.warning(node.location, "\(what) has no \(language) text; the \(defaultLanguage) text will be shown instead")
+        }
+        return LocalizedText(result, location: node.location)
+    }
+
+    // MARK: Ids
+
+    /// Checks an id's form and registers it in the shared namespace (reporting duplicates
+    /// at their second occurrence).
+    mutating func register(id: String, at location: SourceLocation, itemType: ItemType?, order: Int, repeatID: String?) -> Bool {
+        guard Builder.matches(Builder.idPattern, id) else {
+            sink.error(location, "`\(id)` is not a valid id: use lower-case letters, digits and `_`, starting with a letter")
+            return false
+        }
+        if Builder.reservedIDs.contains(id) {
+            sink.error(location, "`\(id)` cannot be used as an id because it is a word of the expression language")
+            return false
+        }
+        if let first = catalog.entries[id] {
+            sink.error(location, "the id `\(id)` is already used at line \(first.location.line); every section, item and field needs its own id")
+            return false
+        }
+        catalog.entries[id] = .init(id: id, itemType: itemType, exprType: nil, order: order, repeatID: repeatID, location: location)
+        catalog.allIDs.append(id)
+        return true
+    }
+
+    // MARK: Expressions
+
+    /// Compiles one expression, turning its diagnostics into file positions.
+    mutating func compile(_ node: YAMLNode?, key: String, what: String, context: ExpressionContext,
+                          before: Int?, repeatID: String?) -> Expression? {
+        guard let node else { return nil }
+        guard let source = node.scalar else {
+            sink.error(node.location, "`\(key)` of \(what) should be an expression written as one text")
+            return nil
+        }
+        let symbols = QuestionSymbols(catalog: catalog, before: before, currentRepeat: repeatID, openedRepeats: [])
+        let (expression, diagnostics) = Expression.compile(source, context: context, symbols: symbols)
+        let start = node.contentLocation
+        for d in diagnostics {
+            let location = start.shifted(by: d.column)
+            let message = "in `\(key)` of \(what): \(d.message)"
+            switch d.severity {
+            case .error: sink.error(location, message)
+            case .warning: sink.warning(location, message)
+            }
+        }
+        return expression
+    }
+
+    func exprType(of item: Item) -> ExprType? {
+        switch item.type {
+        case .info: return nil
+        case .text, .longtext: return .text
+        case .yesno: return .choice(values: ["yes", "no"])
+        case .choice: return .choice(values: Set(item.choiceValues))
+        case .multichoice: return .multichoice(values: Set(item.choiceValues))
+        case .number: return .number
+        case .date: return .date
+        case .repeat: return .repeatGroup(id: item.id)
+        case .calculate: return item.expression?.type
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// `{{id}}` in a text may name only a question asked earlier (inside a repeat, a field of the
+/// same entry; in an entry label, any field of that repeat).
+extension Builder {
+    static let placeholder = try! NSRegularExpression(pattern: "\\{\\{\\s*([^}\\s]*)\\s*\\}\\}")
+
+    static func placeholders(in text: String) -> [String] {
+        placeholder.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+
+    mutating func checkInterpolations() {
+        for entry in interpolatedTexts {
+            var reported: Set<String> = []
+            for language in languages {
+                guard let text = entry.text.translations[language] else { continue }
+                for id in Builder.placeholders(in: text) where !reported.contains(id) {
+                    if let problem = interpolationProblem(id, before: entry.before, repeatID: entry.repeatID, anyFieldOf: entry.anyFieldOf) {
+                        reported.insert(id)
+                        sink.error(entry.text.location, "`{{\(id)}}` in \(entry.what): \(problem)")
+                    }
+                }
+            }
+        }
+    }
+
+    private func interpolationProblem(_ id: String, before: Int?, repeatID: String?, anyFieldOf: String?) -> String? {
+        guard let target = catalog.entries[id] else {
+            if let close = closestMatch(to: id, in: catalog.allIDs) { return "no question has this id; did you mean `\(close)`?" }
+            return "no question has this id"
+        }
+        guard let type = target.itemType else { return "`\(id)` is a section, not a question" }
+        if type == .info { return "`\(id)` is an information screen and has no answer to show" }
+        if let fieldRepeat = target.repeatID {
+            if fieldRepeat == anyFieldOf { return nil }
+            if fieldRepeat != repeatID { return "`\(id)` is a field of the repeat `\(fieldRepeat)` and can only be shown inside it" }
+        }
+        if let before, target.order >= before { return "`\(id)` is asked later; a text can only show answers given before it" }
+        return nil
+    }
+}

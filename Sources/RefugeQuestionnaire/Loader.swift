@@ -1,0 +1,139 @@
+import Crypto
+import Foundation
+
+/// The outcome of loading: the questionnaire when it has no error, and every diagnostic.
+public struct LoadResult: Sendable {
+    public var questionnaire: Questionnaire?
+    public var diagnostics: [Diagnostic]
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// Loads a questionnaire from one YAML file or from a folder with `questionnaire.yaml` and
+/// translation files `<lang>.yaml`.
+public enum QuestionnaireLoader {
+    public static func load(path: String) -> LoadResult {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return failure(path, "there is no file or folder here")
+        }
+        if isDirectory.boolValue {
+            return loadFolder(url, displayPath: path)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return failure(path, "this file cannot be read (check its permissions)")
+        }
+        return load(main: (url.lastPathComponent, data, path), translations: [], sourcePath: path)
+    }
+
+    /// Loads from bytes already in memory (used for a session's stored copy and in tests).
+    /// `files` maps relative paths to contents; `questionnaire.yaml` or a single file.
+    public static func load(files: [SourceFile], displayRoot: String, sourcePath: String) -> LoadResult {
+        guard let main = files.first(where: { $0.relativePath == "questionnaire.yaml" }) ?? (files.count == 1 ? files.first : nil) else {
+            return failure(displayRoot, "no questionnaire.yaml")
+        }
+        let others = files.filter { $0.relativePath != main.relativePath }.map {
+            ($0.relativePath, Data($0.bytes), displayRoot + "/" + $0.relativePath)
+        }
+        let mainDisplay = files.count == 1 && main.relativePath != "questionnaire.yaml" ? displayRoot : displayRoot + "/" + main.relativePath
+        return load(main: (main.relativePath, Data(main.bytes), mainDisplay), translations: others, sourcePath: sourcePath)
+    }
+
+    private static func loadFolder(_ url: URL, displayPath: String) -> LoadResult {
+        let root = displayPath.hasSuffix("/") ? String(displayPath.dropLast()) : displayPath
+        let mainURL = url.appendingPathComponent("questionnaire.yaml")
+        guard let mainData = FileManager.default.contents(atPath: mainURL.path) else {
+            return failure(root, "this folder has no questionnaire.yaml")
+        }
+        var translations: [(String, Data, String)] = []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        for name in names.sorted() where name != "questionnaire.yaml" && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) {
+            guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path) else {
+                return failure(root + "/" + name, "this file cannot be read (check its permissions)")
+            }
+            translations.append((name, data, root + "/" + name))
+        }
+        return load(main: ("questionnaire.yaml", mainData, root + "/questionnaire.yaml"), translations: translations, sourcePath: displayPath)
+    }
+
+    private static func failure(_ path: String, _ message: String) -> LoadResult {
+        LoadResult(questionnaire: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), message)])
+    }
+
+    private static func decode(_ data: Data, display: String, into sink: inout DiagnosticSink) -> String? {
+        guard let text = String(data: data, encoding: .utf8) else {
+            sink.error(SourceLocation(file: display, line: 1, column: 1), "this file is not UTF-8 text; save it as UTF-8")
+            return nil
+        }
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    static func load(main: (name: String, data: Data, display: String), translations files: [(name: String, data: Data, display: String)],
+                     sourcePath: String) -> LoadResult {
+        var builder = Builder()
+        guard let mainText = decode(main.data, display: main.display, into: &builder.sink) else {
+            return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
+        }
+        let root: YAMLNode
+        switch YAMLNode.parse(mainText, file: main.display) {
+        case .success(let node): root = node
+        case .failure(let d): return LoadResult(questionnaire: nil, diagnostics: [d])
+        }
+        // Languages come first: translation files are read against them.
+        if let langs = root.mapEntries?.first(where: { $0.key == "languages" })?.value.sequence?.compactMap(\.scalar), !langs.isEmpty {
+            builder.languages = langs
+        }
+        for file in files {
+            let language = String(file.name.split(separator: ".").first ?? "")
+            guard let text = decode(file.data, display: file.display, into: &builder.sink) else { continue }
+            switch YAMLNode.parse(text, file: file.display) {
+            case .failure(let d): builder.sink.error(d.location, d.message)
+            case .success(let node):
+                if !builder.languages.contains(language) {
+                    builder.sink.error(SourceLocation(file: file.display, line: 1, column: 1),
+                                       "this looks like a translation file for `\(language)`, which is not in the questionnaire's `languages` (\(builder.languages.joined(separator: ", ")))")
+                    continue
+                }
+                builder.translations.read(node, language: language, sink: &builder.sink)
+            }
+        }
+        guard let built = builder.build(root) else {
+            return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
+        }
+        var sections = built.sections
+        builder.resolveRoutes(&sections)
+        builder.checkInterpolations()
+        for unused in builder.translations.unused {
+            builder.sink.error(unused.entry.location, "the translation `\(unused.path)` does not match anything in questionnaire.yaml (check the id)")
+        }
+        if !builder.sink.hasErrors { builder.checkReachability(sections) }
+
+        let diagnostics = builder.sink.all.sorted {
+            ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
+        }
+        guard !builder.sink.hasErrors, let title = built.header.title else {
+            return LoadResult(questionnaire: nil, diagnostics: diagnostics)
+        }
+        var sources = [SourceFile(relativePath: main.name, bytes: Array(main.data))]
+        sources += files.map { SourceFile(relativePath: $0.name, bytes: Array($0.data)) }
+        let questionnaire = Questionnaire(
+            id: built.header.id, version: built.header.version, title: title, description: built.header.description,
+            languages: builder.languages, sections: sections, checks: built.checks, report: built.report,
+            contentHash: contentHash(sources), sourcePath: sourcePath, sourceFiles: sources)
+        return LoadResult(questionnaire: questionnaire, diagnostics: diagnostics)
+    }
+
+    /// SHA-256 over each file's relative path, length and bytes, in path order.
+    public static func contentHash(_ files: [SourceFile]) -> String {
+        var hasher = SHA256()
+        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+            hasher.update(data: Data(file.relativePath.utf8))
+            hasher.update(data: Data([0]))
+            hasher.update(data: Data(String(file.bytes.count).utf8))
+            hasher.update(data: Data([0]))
+            hasher.update(data: Data(file.bytes))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,124 @@
+/// Reads the keys of one YAML map, remembering which were used so that unknown keys can be
+/// reported, and turning wrong kinds of values into messages an author understands.
+struct MapReader {
+    let node: YAMLNode
+    /// What this map is, for messages: "item `harm`", "the questionnaire".
+    let what: String
+    private(set) var entries: [String: (keyLocation: SourceLocation, value: YAMLNode)] = [:]
+    private(set) var order: [String] = []
+
+    init(_ node: YAMLNode, what: String) {
+        self.node = node
+        self.what = what
+        for entry in node.mapEntries ?? [] where entries[entry.key] == nil {
+            entries[entry.key] = (entry.keyLocation, entry.value)
+            order.append(entry.key)
+        }
+    }
+
+    func has(_ key: String) -> Bool { entries[key] != nil }
+    func value(_ key: String) -> YAMLNode? {
+        guard let v = entries[key]?.value else { return nil }
+        if case .null = v.kind { return nil }
+        return v
+    }
+    func keyLocation(_ key: String) -> SourceLocation { entries[key]?.keyLocation ?? node.location }
+
+    /// Reports keys that are not in `allowed` (keys starting with `x-` are extensions and kept).
+    func reportUnknownKeys(_ allowed: Set<String>, into sink: inout DiagnosticSink, hint: [String: String] = [:]) {
+        for key in order where !allowed.contains(key) && !key.hasPrefix("x-") {
+            var message = "`\(key)` is not a key of \(what)"
+            if let h = hint[key] {
+                message += "; \(h)"
+            } else if let close = closestMatch(to: key, in: Array(allowed)) {
+                message += "; did you mean `\(close)`?"
+            } else {
+                message += " (allowed here: \(allowed.sorted().joined(separator: ", ")))"
+            }
+            sink.error(keyLocation(key), message)
+        }
+    }
+
+    func requireKey(_ key: String, into sink: inout DiagnosticSink) -> YAMLNode? {
+        guard let v = value(key) else {
+            if has(key) {
+                sink.error(keyLocation(key), "`\(key)` of \(what) is empty; it needs a value")
+            } else {
+                sink.error(node.location, "\(what) has no `\(key)`; it is required")
+            }
+            return nil
+        }
+        return v
+    }
+
+    func string(_ key: String, into sink: inout DiagnosticSink) -> String? {
+        guard let v = value(key) else { return nil }
+        guard let s = v.scalar else {
+            sink.error(v.location, "`\(key)` of \(what) should be a single value, not \(v.kindName)")
+            return nil
+        }
+        return s
+    }
+
+    func bool(_ key: String, into sink: inout DiagnosticSink) -> Bool? {
+        guard let v = value(key) else { return nil }
+        switch v.scalar?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            sink.error(v.location, "`\(key)` of \(what) should be true or false")
+            return nil
+        }
+    }
+
+    func int(_ key: String, into sink: inout DiagnosticSink) -> Int? {
+        guard let v = value(key) else { return nil }
+        guard let s = v.scalar, let n = Int(s) else {
+            sink.error(v.location, "`\(key)` of \(what) should be a whole number")
+            return nil
+        }
+        if n < 0 {
+            sink.error(v.location, "`\(key)` of \(what) should not be negative")
+            return nil
+        }
+        return n
+    }
+
+    func double(_ key: String, into sink: inout DiagnosticSink) -> Double? {
+        guard let v = value(key) else { return nil }
+        guard let s = v.scalar, let n = Double(s), n.isFinite else {
+            sink.error(v.location, "`\(key)` of \(what) should be a number")
+            return nil
+        }
+        return n
+    }
+}
+
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
+func closestMatch(to word: String, in candidates: [String]) -> String? {
+    var best: (String, Int)?
+    let limit = max(1, min(3, word.count / 3))
+    for candidate in candidates {
+        if abs(candidate.count - word.count) > limit { continue }
+        let d = editDistance(word, candidate)
+        if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) { best = (candidate, d) }
+    }
+    return best?.0
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

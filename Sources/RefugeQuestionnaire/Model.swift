@@ -1,0 +1,198 @@
+import Foundation
+import RefugeExpressions
+
+public enum ItemType: String, Sendable, CaseIterable {
+    case info, text, longtext, yesno, choice, multichoice, number, date, `repeat`, calculate
+
+    /// Types that ask the person for something (everything but info and calculate).
+    public var isAsked: Bool { self != .info && self != .calculate }
+}
+
+public enum Audience: String, Sendable { case client, interviewer }
+
+public struct Choice: Sendable, Hashable {
+    public var value: String
+    public var label: LocalizedText
+    public init(value: String, label: LocalizedText) { self.value = value; self.label = label }
+}
+
+/// One `next` rule: go to `target` when `condition` holds (always, when there is none).
+public struct RoutingRule: Sendable {
+    public var condition: Expression?
+    /// An item or section id, or `end`.
+    public var target: String
+    public var location: SourceLocation
+    /// Resolved at load time: the flow position the rule jumps to (nil for `end`).
+    public var targetPosition: Int?
+}
+
+public struct Item: Sendable {
+    public var id: String
+    public var type: ItemType
+    public var location: SourceLocation
+    public var sectionID: String
+    /// The repeat this item is a field of, if any.
+    public var repeatID: String?
+    /// The position in file order across the whole questionnaire (fields included).
+    public var order: Int
+
+    public var prompt: LocalizedText?
+    public var help: LocalizedText?
+    public var text: LocalizedText?
+    public var note: LocalizedText?
+    public var audience: Audience = .client
+    public var required = false
+    public var sensitive = false
+    public var allowDontKnow = true
+    public var allowRefuse = true
+    public var includeInReport = true
+    public var showIf: Expression?
+    public var next: [RoutingRule] = []
+    public var constraint: Expression?
+    public var constraintMessage: LocalizedText?
+
+    // text / longtext
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var pattern: NSRegularExpressionBox?
+    public var patternMessage: LocalizedText?
+    // choice / multichoice
+    public var choices: [Choice] = []
+    public var other = false
+    public var minCount: Int?
+    public var maxCount: Int?
+    // number
+    public var min: Double?
+    public var max: Double?
+    public var integerOnly = false
+    // date
+    public var precision: DatePrecision = .day
+    public var timeline: LocalizedText?
+    // repeat
+    public var fields: [Item] = []
+    public var entryLabel: LocalizedText?
+    public var count: Expression?
+    // calculate
+    public var expression: Expression?
+
+    /// The choice values, `other` included when offered.
+    public var choiceValues: [String] { choices.map(\.value) }
+    public func choice(_ value: String) -> Choice? { choices.first { $0.value == value } }
+}
+
+/// A compiled regular expression that can be shared across threads (it is immutable once built).
+public final class NSRegularExpressionBox: @unchecked Sendable {
+    public let source: String
+    public let regex: NSRegularExpression
+    public init(source: String, regex: NSRegularExpression) { self.source = source; self.regex = regex }
+    /// True when the whole text matches.
+    public func matchesWhole(_ text: String) -> Bool {
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = regex.firstMatch(in: text, options: [.anchored], range: range) else { return false }
+        return match.range == range
+    }
+}
+
+public struct Section: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var location: SourceLocation
+    public var showIf: Expression?
+    public var next: [RoutingRule] = []
+    public var items: [Item]
+}
+
+public enum CheckKind: String, Sendable { case clarify, flag }
+public enum CheckSeverity: String, Sendable { case warning, error }
+
+public struct Check: Sendable {
+    public var id: String
+    public var condition: Expression
+    public var message: LocalizedText
+    public var kind: CheckKind
+    public var severity: CheckSeverity
+    public var location: SourceLocation
+}
+
+public struct ReportHeading: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var items: [String]
+}
+
+public struct ReportLayout: Sendable {
+    public var title: LocalizedText?
+    public var headings: [ReportHeading]
+}
+
+/// A loaded, validated questionnaire. Only built when the validator found no error, so the
+/// engine can trust every reference in it.
+public struct Questionnaire: Sendable {
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var languages: [String]
+    public var sections: [Section]
+    public var checks: [Check]
+    public var report: ReportLayout?
+    /// SHA-256 over the relative path, length and bytes of each source file.
+    public var contentHash: String
+    /// The file or folder it was loaded from.
+    public var sourcePath: String
+    /// The source files and their bytes, so a session can keep a copy.
+    public var sourceFiles: [SourceFile]
+
+    /// Every item (fields included) by id.
+    public let itemsByID: [String: Item]
+    /// Flow positions: the top-level walk order of section starts and items.
+    public let flow: [FlowStep]
+    /// The flow position of each section start and top-level item id.
+    public let flowPosition: [String: Int]
+
+    public var defaultLanguage: String { languages[0] }
+
+    public func item(_ id: String) -> Item? { itemsByID[id] }
+    public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+
+    init(id: String, version: String, title: LocalizedText, description: LocalizedText?, languages: [String],
+         sections: [Section], checks: [Check], report: ReportLayout?, contentHash: String,
+         sourcePath: String, sourceFiles: [SourceFile]) {
+        self.id = id; self.version = version; self.title = title; self.description = description
+        self.languages = languages; self.sections = sections; self.checks = checks; self.report = report
+        self.contentHash = contentHash; self.sourcePath = sourcePath; self.sourceFiles = sourceFiles
+        var byID: [String: Item] = [:]
+        var flow: [FlowStep] = []
+        var positions: [String: Int] = [:]
+        for (s, section) in sections.enumerated() {
+            positions[section.id] = flow.count
+            flow.append(.sectionStart(s))
+            for (i, item) in section.items.enumerated() {
+                positions[item.id] = flow.count
+                flow.append(.item(section: s, index: i))
+                byID[item.id] = item
+                for field in item.fields { byID[field.id] = field }
+            }
+        }
+        self.itemsByID = byID
+        self.flow = flow
+        self.flowPosition = positions
+    }
+
+    /// All asked and calculated items, fields included, in file order.
+    public var allItems: [Item] {
+        sections.flatMap { $0.items.flatMap { [$0] + $0.fields } }
+    }
+}
+
+/// One step of the top-level walk.
+public enum FlowStep: Sendable, Hashable {
+    case sectionStart(Int)
+    case item(section: Int, index: Int)
+}
+
+public struct SourceFile: Sendable, Hashable {
+    public var relativePath: String
+    public var bytes: [UInt8]
+    public init(relativePath: String, bytes: [UInt8]) { self.relativePath = relativePath; self.bytes = bytes }
+}
