@@ -1,0 +1,73 @@
+// A checked expression, ready to be evaluated many times.
+
+public struct Expression: Sendable {
+    /// The expression as the author wrote it.
+    public let source: String
+    /// The type of its result.
+    public let type: ExprType
+    /// Every question id it names, including fields named inside count/any/all.
+    public let references: Set<String>
+    public let context: ExpressionContext
+    /// False when its value cannot change with answers or the interview date.
+    public let readsSession: Bool
+    let root: EvaluationNode
+
+    /// Parses and type-checks `source`. Returns every problem found (errors and warnings,
+    /// columns counted in characters from 0); the expression is nil when there is an error.
+    public static func compile(_ source: String, context: ExpressionContext, symbols: any SymbolTable)
+        -> (expression: Expression?, diagnostics: [ExpressionDiagnostic]) {
+        let syntax: SyntaxNode
+        switch Parser.parse(source) {
+        case .success(let node): syntax = node
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let checked = TypeChecker.check(syntax, source: source, context: context, symbols: symbols)
+        guard let node = checked.node else { return (nil, checked.diagnostics) }
+        let expression = Expression(source: source, type: node.type, references: checked.references,
+                                    context: context, readsSession: node.readsSession, root: node.evaluation)
+        return (expression, checked.diagnostics)
+    }
+
+    /// The value, with nothing where an answer is missing or uncertain.
+    public func evaluate(in env: any EvaluationEnvironment) -> Value {
+        Evaluator.evaluate(root, in: env)
+    }
+
+    /// For show_if, next, checks: true only when the value is true (nothing counts as false).
+    public func holds(in env: any EvaluationEnvironment) -> Bool {
+        evaluate(in: env) == .bool(true)
+    }
+
+    /// For constraints: refuses only when the value is exactly false; nothing accepts.
+    public func refuses(in env: any EvaluationEnvironment) -> Bool {
+        evaluate(in: env) == .bool(false)
+    }
+
+    /// The value of an expression that reads no answers and not the interview date (such as
+    /// `show_if: "false"`), known at load time; nil otherwise.
+    public var constantValue: Value? {
+        readsSession ? nil : Evaluator.evaluate(root, in: ConstantEnvironment())
+    }
+}
+
+extension Expression: Equatable {
+    /// Two expressions are equal when written alike for the same place with the same result.
+    public static func == (a: Expression, b: Expression) -> Bool {
+        a.source == b.source && a.context == b.context && a.type == b.type && a.references == b.references
+    }
+}
+
+extension Expression: CustomStringConvertible {
+    public var description: String { source }
+}
+
+/// Answers for an expression that reads none: never consulted by a constant expression.
+private struct ConstantEnvironment: EvaluationEnvironment {
+    func value(of id: String) -> Value { .nothing }
+    func isAnswered(_ id: String) -> Bool { false }
+    func isDontKnow(_ id: String) -> Bool { false }
+    func isRefused(_ id: String) -> Bool { false }
+    func entries(of repeatID: String) -> [any EvaluationEnvironment] { [] }
+    var today: PartialDate { PartialDate(year: 1970, month: 1, day: 1) }
+    var dot: Value { .nothing }
+}
