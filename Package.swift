@@ -54,7 +54,7 @@ let package = Package(
         ], path: "Sources/RefugeCommand"),
 
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions"]),
-        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire"]),
+        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),

@@ -68,7 +68,6 @@ extension Answer: Codable {
     }
 }
 
-extension RepeatEntry: Codable {}
 
 extension AnswerSet: Codable {
     public init(from decoder: any Decoder) throws {

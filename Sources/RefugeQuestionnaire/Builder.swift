@@ -103,14 +103,14 @@ struct Builder {
 
     /// Compiles one expression, turning its diagnostics into file positions.
     mutating func compile(_ node: YAMLNode?, key: String, what: String, context: ExpressionContext,
-                          before: Int?, repeatID: String?) -> Expression? {
+                          before: Int?, repeatID: String?) -> RefugeExpressions.Expression? {
         guard let node else { return nil }
         guard let source = node.scalar else {
             sink.error(node.location, "`\(key)` of \(what) should be an expression written as one text")
             return nil
         }
         let symbols = QuestionSymbols(catalog: catalog, before: before, currentRepeat: repeatID, openedRepeats: [])
-        let (expression, diagnostics) = Expression.compile(source, context: context, symbols: symbols)
+        let (expression, diagnostics) = RefugeExpressions.Expression.compile(source, context: context, symbols: symbols)
         let start = node.contentLocation
         for d in diagnostics {
             let location = start.shifted(by: d.column)

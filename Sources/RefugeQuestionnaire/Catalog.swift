@@ -26,7 +26,7 @@ public struct QuestionnaireCatalog: Sendable {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: path, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: path, isDirectory: &isDir)
             if isDir.boolValue {
                 if fm.fileExists(atPath: (path as NSString).appendingPathComponent("questionnaire.yaml")) { paths.append(path) }
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {

@@ -18,7 +18,7 @@ public struct Choice: Sendable, Hashable {
 
 /// One `next` rule: go to `target` when `condition` holds (always, when there is none).
 public struct RoutingRule: Sendable {
-    public var condition: Expression?
+    public var condition: RefugeExpressions.Expression?
     /// An item or section id, or `end`.
     public var target: String
     public var location: SourceLocation
@@ -46,9 +46,9 @@ public struct Item: Sendable {
     public var allowDontKnow = true
     public var allowRefuse = true
     public var includeInReport = true
-    public var showIf: Expression?
+    public var showIf: RefugeExpressions.Expression?
     public var next: [RoutingRule] = []
-    public var constraint: Expression?
+    public var constraint: RefugeExpressions.Expression?
     public var constraintMessage: LocalizedText?
 
     // text / longtext
@@ -71,9 +71,9 @@ public struct Item: Sendable {
     // repeat
     public var fields: [Item] = []
     public var entryLabel: LocalizedText?
-    public var count: Expression?
+    public var count: RefugeExpressions.Expression?
     // calculate
-    public var expression: Expression?
+    public var expression: RefugeExpressions.Expression?
 
     /// The choice values, `other` included when offered.
     public var choiceValues: [String] { choices.map(\.value) }
@@ -97,7 +97,7 @@ public struct Section: Sendable {
     public var id: String
     public var title: LocalizedText
     public var location: SourceLocation
-    public var showIf: Expression?
+    public var showIf: RefugeExpressions.Expression?
     public var next: [RoutingRule] = []
     public var items: [Item]
 }
@@ -107,7 +107,7 @@ public enum CheckSeverity: String, Sendable { case warning, error }
 
 public struct Check: Sendable {
     public var id: String
-    public var condition: Expression
+    public var condition: RefugeExpressions.Expression
     public var message: LocalizedText
     public var kind: CheckKind
     public var severity: CheckSeverity

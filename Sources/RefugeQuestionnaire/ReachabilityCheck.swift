@@ -85,14 +85,14 @@ extension Builder {
         }
     }
 
-    private func constantValue(_ expression: Expression?) -> Bool? {
+    private func constantValue(_ expression: RefugeExpressions.Expression?) -> Bool? {
         guard let expression, expression.references.isEmpty else { return nil }
         // `today()` depends on the session; only truly constant expressions count.
         if expression.source.contains("today") { return nil }
         return expression.holds(in: ConstantEnvironment())
     }
-    func isConstantFalse(_ e: Expression?) -> Bool { constantValue(e) == false }
-    func isConstantTrue(_ e: Expression?) -> Bool { constantValue(e) == true }
+    func isConstantFalse(_ e: RefugeExpressions.Expression?) -> Bool { constantValue(e) == false }
+    func isConstantTrue(_ e: RefugeExpressions.Expression?) -> Bool { constantValue(e) == true }
 }
 
 /// An environment with no answers, for evaluating expressions that name no question.

@@ -38,18 +38,18 @@ struct TranslationTable {
             if let v = top.value(key) { addScalar(v, language: language, path: key, sink: &sink) }
         }
         if let sections = top.value("sections") {
-            forEachEntry(sections, what: "`sections`", sink: &sink) { id, node, sink in
+            Self.forEachEntry(sections, what: "`sections`", sink: &sink) { id, node, sink in
                 addScalar(node, language: language, path: "sections.\(id)", sink: &sink)
             }
         }
         if let checks = top.value("checks") {
-            forEachEntry(checks, what: "`checks`", sink: &sink) { id, node, sink in
+            Self.forEachEntry(checks, what: "`checks`", sink: &sink) { id, node, sink in
                 addScalar(node, language: language, path: "checks.\(id)", sink: &sink)
             }
         }
         if let lists = top.value("lists") {
-            forEachEntry(lists, what: "`lists`", sink: &sink) { name, node, sink in
-                forEachEntry(node, what: "list `\(name)`", sink: &sink) { value, label, sink in
+            Self.forEachEntry(lists, what: "`lists`", sink: &sink) { name, node, sink in
+                Self.forEachEntry(node, what: "list `\(name)`", sink: &sink) { value, label, sink in
                     addScalar(label, language: language, path: "lists.\(name).\(value)", sink: &sink)
                 }
             }
@@ -59,21 +59,21 @@ struct TranslationTable {
             r.reportUnknownKeys(["title", "headings"], into: &sink)
             if let t = r.value("title") { addScalar(t, language: language, path: "report.title", sink: &sink) }
             if let h = r.value("headings") {
-                forEachEntry(h, what: "`report.headings`", sink: &sink) { id, node, sink in
+                Self.forEachEntry(h, what: "`report.headings`", sink: &sink) { id, node, sink in
                     addScalar(node, language: language, path: "report.headings.\(id)", sink: &sink)
                 }
             }
         }
         if let items = top.value("items") {
             let textKeys = ["prompt", "help", "text", "note", "entry_label", "timeline", "constraint_message", "pattern_message"]
-            forEachEntry(items, what: "`items`", sink: &sink) { id, node, sink in
+            Self.forEachEntry(items, what: "`items`", sink: &sink) { id, node, sink in
                 let item = MapReader(node, what: "the translation of `\(id)`")
                 item.reportUnknownKeys(Set(textKeys + ["choices"]), into: &sink)
                 for key in textKeys {
                     if let v = item.value(key) { addScalar(v, language: language, path: "items.\(id).\(key)", sink: &sink) }
                 }
                 if let choices = item.value("choices") {
-                    forEachEntry(choices, what: "the choices of `\(id)`", sink: &sink) { value, label, sink in
+                    Self.forEachEntry(choices, what: "the choices of `\(id)`", sink: &sink) { value, label, sink in
                         addScalar(label, language: language, path: "items.\(id).choices.\(value)", sink: &sink)
                     }
                 }
@@ -89,7 +89,7 @@ struct TranslationTable {
         add(language: language, path: path, text: s, location: node.location)
     }
 
-    private mutating func forEachEntry(_ node: YAMLNode, what: String, sink: inout DiagnosticSink,
+    private static func forEachEntry(_ node: YAMLNode, what: String, sink: inout DiagnosticSink,
                                        _ body: (String, YAMLNode, inout DiagnosticSink) -> Void) {
         guard let entries = node.mapEntries else {
             sink.error(node.location, "\(what) should be a set of `id: text` pairs, not \(node.kindName)")

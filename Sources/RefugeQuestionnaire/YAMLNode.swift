@@ -82,6 +82,8 @@ struct YAMLNode: Sendable {
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             if problem.contains("tab") {
                 message += "; use spaces, not tabs, to indent"
+            } else if problem.contains("did not find expected") || problem.contains("could not find expected") {
+                message += "; check the indentation of this line and the one before it (items of a list start with `-`, keys of the same map line up)"
             } else if problem.contains("mapping values are not allowed") {
                 message += "; a text containing `: ` must be put in quotes"
             }
