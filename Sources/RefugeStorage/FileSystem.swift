@@ -1,0 +1,44 @@
+import Foundation
+
+/// What a file looks like to the storage layer: enough to tell files from folders and to check
+/// that nobody but the owner can read it.
+public struct FileStatus: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case file, folder, other }
+    public let kind: Kind
+    /// Permission bits only (e.g. 0o600).
+    public let permissions: UInt32
+    public let size: Int
+
+    public init(kind: Kind, permissions: UInt32, size: Int) {
+        self.kind = kind
+        self.permissions = permissions
+        self.size = size
+    }
+}
+
+/// Every file-system operation the storage layer performs, one step at a time, so that tests can
+/// make any single step fail (disk full, folder removed, read-only medium) and check that the files
+/// on disk are still good afterwards. `POSIXFileSystem` is the real one.
+///
+/// Paths are absolute strings. Every method throws `SystemCallError` on failure.
+public protocol FileSystem: Sendable {
+    /// The status of the item at `path`, or nil when nothing is there.
+    func status(of path: String) throws -> FileStatus?
+    func readWholeFile(at path: String) throws -> Data
+    /// Creates a file that must not exist yet, with exactly `permissions`, open for writing.
+    func createNewFile(at path: String, permissions: UInt32) throws -> Int32
+    func writeAll(_ data: Data, to descriptor: Int32, path: String) throws
+    /// Flushes the file's data to the storage device (fsync).
+    func syncFile(_ descriptor: Int32, path: String) throws
+    func closeFile(_ descriptor: Int32, path: String) throws
+    /// Gives the file at `source` a second name (a hard link).
+    func linkItem(from source: String, to destination: String) throws
+    /// Atomically renames `source` over `destination`.
+    func renameItem(from source: String, to destination: String) throws
+    func removeItem(at path: String) throws
+    /// Flushes a folder's entries (new names, renames) to the storage device.
+    func syncFolder(at path: String) throws
+    func makeFolder(at path: String, permissions: UInt32) throws
+    func setPermissions(_ permissions: UInt32, at path: String) throws
+    func namesInFolder(at path: String) throws -> [String]
+}

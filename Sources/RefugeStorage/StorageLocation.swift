@@ -1,0 +1,54 @@
+import Foundation
+
+/// The names of a stored file's pieces, all in the same folder:
+///
+/// - `<name>`: the file itself;
+/// - `<name>.bak`: the previous save, rotated on every save;
+/// - `<name>.lock`: held locked while the file is open for writing;
+/// - `<name>.damaged-<UTC time>`: a damaged file set aside instead of being replaced;
+/// - `.<name>.tmp-<random>`: a save or backup in progress (hidden; left only by a crash, and
+///   cleared the next time the file is opened).
+public struct StorageLocation: Equatable, Sendable {
+    public let folder: String
+    public let name: String
+
+    public init(fileURL: URL) {
+        let standardized = fileURL.standardizedFileURL
+        folder = standardized.deletingLastPathComponent().path
+        name = standardized.lastPathComponent
+    }
+
+    public var mainPath: String { path(name) }
+    public var backupPath: String { path(name + ".bak") }
+    public var lockPath: String { path(name + ".lock") }
+
+    var damagedPrefix: String { name + ".damaged-" }
+    var temporaryPrefix: String { "." + name + ".tmp-" }
+
+    func temporaryPath() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let suffix = String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 16)
+        return path(temporaryPrefix + suffix)
+    }
+
+    /// A name for setting a damaged file aside, not used yet: the time, then `-2`, `-3`... when
+    /// several are set aside in the same second.
+    func unusedDamagedPath(at date: Date, fileSystem: any FileSystem) throws -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let base = path(damagedPrefix + formatter.string(from: date))
+        var candidate = base
+        var counter = 1
+        while try fileSystem.status(of: candidate) != nil {
+            counter += 1
+            candidate = base + "-\(counter)"
+        }
+        return candidate
+    }
+
+    func path(_ entry: String) -> String {
+        (folder as NSString).appendingPathComponent(entry)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+
+/// A stored file open for writing: it holds the file's lock (one writer at a time) and, for a
+/// protected file, the key derived when it was opened, so saving never derives again.
+///
+/// Typical use by the session layer:
+///
+///     let key = try SessionKey.derive(from: passphrase)          // or nil: unprotected
+///     let file = try StoredFile.create(at: url, header: h, body: b, key: key)
+///     try file.save(header: h2, body: b2)                       // on every change
+///     file.close()
+///
+///     let (file, contents) = try StoredFile.open(at: url, passphrase: passphrase)
+///     if let recovery = contents.recovery { show(recovery) }     // the backup was used
+///
+/// "Save elsewhere" after a failed save: `StoredFile.create(at: other, header:, body:, key: file.key)`.
+public final class StoredFile: @unchecked Sendable {
+    public let location: StorageLocation
+    /// The key of a protected file; nil for an unprotected one. It cannot be printed.
+    public let key: SessionKey?
+    public var isProtected: Bool { key != nil }
+
+    private let environment: StorageEnvironment
+    private let lock: FileLock
+    // Serialises saves, closing and deleting through this handle (the @unchecked Sendable rests
+    // on it).
+    private let mutex = NSLock()
+    private var isOpen = true
+
+    private init(location: StorageLocation, key: SessionKey?, environment: StorageEnvironment, lock: FileLock) {
+        self.location = location
+        self.key = key
+        self.environment = environment
+        self.lock = lock
+    }
+
+    // MARK: Opening
+
+    /// Creates a new file (and its folder, private, if needed) holding `header` and `body`,
+    /// protected by `key` when there is one, and keeps it open.
+    public static func create(
+        at url: URL, header: Data, body: Data, key: SessionKey?, environment: StorageEnvironment = .live
+    ) throws -> StoredFile {
+        let location = StorageLocation(fileURL: url)
+        let fileSystem = environment.fileSystem
+        let header = try StoredFileFormat.normalizedHeader(header)
+        let body = try StoredFileFormat.normalizedBody(body)
+        try PrivateFolder.prepare(location.folder, fileSystem: fileSystem)
+        let lock = try FileLock.acquire(at: location.lockPath)
+        let file = StoredFile(location: location, key: key, environment: environment, lock: lock)
+        do {
+            for path in [location.mainPath, location.backupPath] where try fileSystem.status(of: path) != nil {
+                throw StorageError.alreadyExists(path: location.mainPath)
+            }
+            try file.write(header: header, body: body)
+        } catch {
+            file.close()
+            throw Self.storageError(error, path: location.mainPath)
+        }
+        return file
+    }
+
+    /// Opens an existing file for writing: takes its lock, loads it (from the backup when the
+    /// main file is damaged, saying so in `contents.recovery`), and derives its key once when it
+    /// is protected. `passphrase` is ignored for an unprotected file.
+    public static func open(
+        at url: URL, passphrase: Passphrase?, environment: StorageEnvironment = .live
+    ) throws -> (file: StoredFile, contents: LoadedContents) {
+        let location = StorageLocation(fileURL: url)
+        let fileSystem = environment.fileSystem
+        guard try PrivateFolder.tighten(location.folder, fileSystem: fileSystem) else {
+            throw StorageError.notFound(path: location.mainPath)
+        }
+        let lock = try FileLock.acquire(at: location.lockPath)
+        do {
+            var keys = KeyRing(passphrase: passphrase, path: location.mainPath)
+            let (contents, key) = try ContentsReader(fileSystem: fileSystem, location: location).load(keys: &keys)
+            let file = StoredFile(location: location, key: key, environment: environment, lock: lock)
+            file.tidy()
+            return (file, contents)
+        } catch {
+            if case StorageError.notFound = error {
+                // Do not leave a lock file behind for a file that does not exist.
+                try? fileSystem.removeItem(at: location.lockPath)
+            }
+            lock.release()
+            throw Self.storageError(error, path: location.mainPath)
+        }
+    }
+
+    /// Loads a file without locking it or keeping it open (for reports and other readers).
+    public static func load(
+        at url: URL, passphrase: Passphrase?, environment: StorageEnvironment = .live
+    ) throws -> LoadedContents {
+        let location = StorageLocation(fileURL: url)
+        var keys = KeyRing(passphrase: passphrase, path: location.mainPath)
+        do {
+            return try ContentsReader(fileSystem: environment.fileSystem, location: location).load(keys: &keys).0
+        } catch {
+            throw storageError(error, path: location.mainPath)
+        }
+    }
+
+    /// The readable header, without a passphrase and without locking (for `refuge list`).
+    public static func readHeader(at url: URL, environment: StorageEnvironment = .live) throws -> HeaderPeek {
+        let location = StorageLocation(fileURL: url)
+        do {
+            return try ContentsReader(fileSystem: environment.fileSystem, location: location).peekHeader()
+        } catch {
+            throw storageError(error, path: location.mainPath)
+        }
+    }
+
+    // MARK: Saving
+
+    /// Replaces the file's contents durably; the previous save becomes the backup. Throws
+    /// `StorageError.saveFailed` (disk full, folder gone, read-only...) leaving the file as it was.
+    public func save(header: Data, body: Data) throws {
+        let header = try StoredFileFormat.normalizedHeader(header)
+        let body = try StoredFileFormat.normalizedBody(body)
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard isOpen else { throw StorageError.closed }
+        try write(header: header, body: body)
+    }
+
+    /// Whether `passphrase` is this file's passphrase (to bring back a hidden screen). Derives a
+    /// key, so it takes as long as opening.
+    public func accepts(_ passphrase: Passphrase) throws -> Bool {
+        guard let key else { return false }
+        let candidate = try SessionKey.derive(from: passphrase, salt: key.salt, parameters: key.parameters)
+        return candidate.check == key.check
+    }
+
+    private func write(header: Data, body: Data) throws {
+        let bytes = try StoredFileFormat.encode(header: header, body: body, key: key)
+        let key = self.key
+        let replacement = AtomicReplacement(fileSystem: environment.fileSystem, location: location, now: environment.now)
+        do {
+            try replacement.replace(with: bytes) { ContentsReader.isGood($0, key: key) }
+        } catch {
+            throw StorageError.saveFailed(SaveFailure(error))
+        }
+    }
+
+    // MARK: Closing and deleting
+
+    /// Releases the lock. Saving afterwards throws `StorageError.closed`.
+    public func close() {
+        mutex.lock()
+        defer { mutex.unlock() }
+        isOpen = false
+        lock.release()
+    }
+
+    /// Removes the file, its backup, damaged copies, leftovers of interrupted saves and its lock
+    /// file, then closes it.
+    public func delete() throws {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard isOpen else { throw StorageError.closed }
+        defer {
+            isOpen = false
+            lock.release()
+        }
+        try StorageRemoval(fileSystem: environment.fileSystem, location: location).removeAll()
+    }
+
+    /// Deletes a file that is not open, after taking its lock (refused while it is open
+    /// elsewhere).
+    public static func delete(at url: URL, environment: StorageEnvironment = .live) throws {
+        let location = StorageLocation(fileURL: url)
+        let fileSystem = environment.fileSystem
+        let removal = StorageRemoval(fileSystem: fileSystem, location: location)
+        guard try fileSystem.status(of: location.folder) != nil, try removal.hasContents() else {
+            throw StorageError.notFound(path: location.mainPath)
+        }
+        let lock = try FileLock.acquire(at: location.lockPath)
+        defer { lock.release() }
+        try removal.removeAll()
+    }
+
+    deinit { lock.release() }
+
+    /// Clears what interrupted saves left behind and tightens file modes. Best effort: neither
+    /// is worth refusing to open a session for.
+    private func tidy() {
+        let fileSystem = environment.fileSystem
+        let removal = StorageRemoval(fileSystem: fileSystem, location: location)
+        for path in (try? removal.temporaryPaths()) ?? [] {
+            try? fileSystem.removeItem(at: path)
+        }
+        for path in [location.mainPath, location.backupPath] {
+            try? PrivateFolder.tightenFile(path, fileSystem: fileSystem)
+        }
+    }
+
+    private static func storageError(_ error: any Error, path: String) -> any Error {
+        if let error = error as? SystemCallError { return StorageError.folderProblem(path: path, error) }
+        return error
+    }
+}
