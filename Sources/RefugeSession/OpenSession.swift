@@ -1,0 +1,50 @@
+import Foundation
+import RefugeEngine
+import RefugeStorage
+
+/// A session open for writing: it holds the file's lock and, for a protected session, the key
+/// derived once at opening. Every change goes through `save()` before the next key is read.
+public final class OpenSession: @unchecked Sendable {
+    // Used from one thread at a time (the program's main loop); the storage layer serialises saves.
+    public private(set) var session: Session
+    let file: StoredFile
+    let store: SessionStore
+
+    init(file: StoredFile, session: Session, store: SessionStore) {
+        self.file = file
+        self.session = session
+        self.store = store
+    }
+
+    public var isProtected: Bool { file.isProtected }
+    public var url: URL { URL(fileURLWithPath: file.location.mainPath) }
+
+    /// Replaces the in-memory session and writes it durably. On failure the file is as it was
+    /// and the in-memory session keeps the change, so nothing typed is lost; the caller shows the
+    /// error and offers to retry or save elsewhere.
+    public func save(_ updated: Session) throws(SessionError) {
+        session = updated
+        try flush()
+    }
+
+    /// Writes the in-memory session again (retry after a failed save).
+    public func flush() throws(SessionError) {
+        do {
+            try file.save(header: SessionCoding.header(session), body: SessionCoding.body(session))
+        } catch let e as StorageError {
+            throw .storage(e)
+        } catch {
+            throw .damaged("\(error)")
+        }
+    }
+
+    /// Writes a copy of the session elsewhere (after a save failed), with the same protection.
+    public func saveCopy(to url: URL) throws -> URL {
+        let copy = try StoredFile.create(at: url, header: SessionCoding.header(session), body: SessionCoding.body(session),
+                                         key: file.key, environment: store.environment)
+        copy.close()
+        return url
+    }
+
+    public func close() { file.close() }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import RefugeEngine
+import RefugeExpressions
+import RefugeQuestionnaire
+
+/// Joins an open session and its interview: every change is applied to the answers, recorded
+/// in the history, and saved before the call returns. The screen, plain mode and
+/// `refuge answer` all change sessions through this one place.
+public final class SessionController: @unchecked Sendable {
+    // Driven from one thread (the program's loop); not shared.
+    public let file: OpenSession
+    public private(set) var interview: Interview
+    private let now: @Sendable () -> Date
+
+    public init(file: OpenSession, questionnaire: Questionnaire, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.file = file
+        self.now = now
+        self.interview = Interview(questionnaire: questionnaire, answers: file.session.answers, today: file.session.interviewDate)
+    }
+
+    public var session: Session { file.session }
+    public var questionnaire: Questionnaire { interview.questionnaire }
+
+    /// Applies `change` to one record and saves. On a failed save the change stays in memory
+    /// (nothing typed is lost) and the error is thrown for the caller to show.
+    public func change(_ ref: AnswerRef, _ change: (inout Answer) -> Void) throws(SessionError) {
+        let old = interview.answers[ref]
+        interview.update(ref, change)
+        let new = interview.answers[ref]
+        guard old != new else { return }
+        var s = file.session
+        s.record(ref, from: old, to: new, at: now())
+        try commit(s)
+    }
+
+    public func addEntry(to repeatID: String) throws -> String {
+        let id = try interview.addEntry(to: repeatID)
+        var s = file.session
+        s.history.append(HistoryEntry(at: now(), question: "\(repeatID)[\(id)]", old: nil, new: Answer(status: .answered)))
+        s.updated = now()
+        try commit(s)
+        return id
+    }
+
+    public func deleteEntry(_ entryID: String, of repeatID: String) throws(SessionError) {
+        guard let entry = interview.answers.entries(of: repeatID).first(where: { $0.id == entryID }) else { return }
+        interview.deleteEntry(entryID, of: repeatID)
+        var s = file.session
+        // The history keeps what the deleted entry held.
+        for (field, answer) in entry.answers.sorted(by: { $0.key < $1.key }) where !answer.confirmedPart.isEmpty {
+            s.history.append(HistoryEntry(at: now(), question: "\(repeatID)[\(entryID)].\(field)", old: answer.confirmedPart, new: nil))
+        }
+        s.history.append(HistoryEntry(at: now(), question: "\(repeatID)[\(entryID)]", old: Answer(status: .answered), new: nil))
+        s.updated = now()
+        try commit(s)
+    }
+
+    public func setPosition(_ ref: AnswerRef?) throws(SessionError) {
+        let position = ref.map(Position.init)
+        guard position != file.session.position else { return }
+        var s = file.session
+        s.position = position
+        try commit(s)
+    }
+
+    public func setLanguage(_ language: String) throws(SessionError) {
+        guard language != file.session.language else { return }
+        var s = file.session
+        s.language = language
+        s.updated = now()
+        try commit(s)
+    }
+
+    public func setInterviewDate(_ date: PartialDate) throws(SessionError) {
+        interview.setToday(date)
+        var s = file.session
+        s.interviewDate = date
+        s.updated = now()
+        try commit(s)
+    }
+
+    /// Writes the in-memory session again (after a failed save).
+    public func retrySave() throws(SessionError) { try file.flush() }
+
+    private func commit(_ updated: Session) throws(SessionError) {
+        var s = updated
+        s.answers = interview.answers
+        let p = interview.progress
+        s.progress = Progress(answered: p.answered, total: p.total)
+        try file.save(s)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import RefugeEngine
+import RefugeQuestionnaire
+import RefugeStorage
+
+/// The JSON forms of a session on disk: the readable header (enough for `refuge list` and
+/// label lookup without the passphrase) and the body (everything, encrypted when protected).
+enum SessionCoding {
+    static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .iso8601
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+    static func decoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }
+
+    static func header(_ s: Session) throws -> Data {
+        try encoder().encode(SessionHeader(session: s))
+    }
+    static func body(_ s: Session) throws -> Data {
+        try encoder().encode(SessionBody(format: 1, session: s))
+    }
+}
+
+/// What `refuge list` shows without opening a session.
+public struct SessionHeader: Codable, Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var questionnaire: Questionnaire
+    public var language: String
+    public var interviewerLanguage: String
+    public var created: Date
+    public var updated: Date
+    public var progress: Progress
+
+    public struct Questionnaire: Codable, Sendable, Equatable {
+        public var id: String
+        public var version: String
+    }
+
+    init(session s: Session) {
+        id = s.id; label = s.label
+        questionnaire = Questionnaire(id: s.questionnaire.id, version: s.questionnaire.version)
+        language = s.language; interviewerLanguage = s.interviewerLanguage
+        created = s.created; updated = s.updated; progress = s.progress
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, label, questionnaire, language, interviewerLanguage = "interviewer_language", created, updated, progress
+    }
+}
+
+/// The body: `{"format": 1, "session": {...}}`, so a later version can migrate older files.
+struct SessionBody: Codable {
+    var format: Int
+    var session: Session
+}
+
+/// The copy of the questionnaire a session keeps (written once, when the session is created).
+struct QuestionnaireCopy: Codable {
+    struct File: Codable {
+        var path: String
+        var contents: String   // base64
+    }
+    var id: String
+    var sha256: String
+    var files: [File]
+
+    init(_ q: RefugeQuestionnaire.Questionnaire) {
+        id = q.id
+        sha256 = q.contentHash
+        files = q.sourceFiles.map { File(path: $0.relativePath, contents: Data($0.bytes).base64EncodedString()) }
+    }
+
+    var sourceFiles: [SourceFile] {
+        files.compactMap { f in Data(base64Encoded: f.contents).map { SourceFile(relativePath: f.path, bytes: Array($0)) } }
+    }
+}
