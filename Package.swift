@@ -32,6 +32,8 @@ let package = Package(
         ]),
         // Sessions: the session model, its file format, the sessions folder, and lookups.
         .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage"]),
+        // Plain mode: the same interview as lines of text, for screen readers and scripts.
+        .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
         .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine"]),
         // Terminal-independent drawing: cells, display widths, wrapping, key events, text editing.
@@ -49,7 +51,7 @@ let package = Package(
         // The `refuge` command.
         .executableTarget(name: "refuge", dependencies: [
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
-            "RefugeScreen", "RefugeTerminal",
+            "RefugeScreen", "RefugeTerminal", "RefugePlain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/RefugeCommand"),
 
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),
+        .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"]),

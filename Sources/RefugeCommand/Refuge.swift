@@ -8,7 +8,8 @@ struct Refuge: ParsableCommand {
         abstract: "Prepare for a credible fear interview: a guided, offline interview and a summary for the attorney.",
         discussion: "Without a command, opens the full-screen program on the home screen.",
         subcommands: [
-            ValidateCommand.self, QuestionnairesCommand.self,
+            NewCommand.self, ResumeCommand.self, ListCommand.self, ValidateCommand.self,
+            QuestionnairesCommand.self, DeleteCommand.self, AnswerCommand.self,
         ]
     )
 }

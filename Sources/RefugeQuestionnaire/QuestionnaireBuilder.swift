@@ -63,6 +63,7 @@ extension Builder {
             }
         }
 
+        catalog.idsInFile = Builder.itemIDs(in: top.value("sections"))
         var sections: [Section] = []
         var pending: [PendingConstraint] = []
         var order = 0
@@ -91,6 +92,22 @@ extension Builder {
         let checks = buildChecks(top.value("checks"))
         let report = buildReport(top.value("report"))
         return (Header(id: id, version: version, title: title, description: description), sections, checks, report)
+    }
+
+    /// The ids of every item and field under `sections`, without checking anything.
+    static func itemIDs(in node: YAMLNode?) -> Set<String> {
+        var ids: Set<String> = []
+        func visit(_ items: YAMLNode?) {
+            for item in items?.sequence ?? [] {
+                guard let entries = item.mapEntries else { continue }
+                if let id = entries.first(where: { $0.key == "id" })?.value.scalar { ids.insert(id) }
+                visit(entries.first(where: { $0.key == "items" })?.value)
+            }
+        }
+        for section in node?.sequence ?? [] {
+            visit(section.mapEntries?.first(where: { $0.key == "items" })?.value)
+        }
+        return ids
     }
 
     struct Header {

@@ -13,6 +13,9 @@ final class SymbolCatalog: @unchecked Sendable {
     }
     var entries: [String: Entry] = [:]
     var allIDs: [String] = []
+    /// Every item id written anywhere in the file, found before building, so that naming a
+    /// question that comes later gets the right message.
+    var idsInFile: Set<String> = []
 
     func exprType(for entry: Entry) -> ExprType? { entry.exprType }
 }
@@ -31,6 +34,9 @@ struct QuestionSymbols: SymbolTable {
 
     func lookup(_ id: String) -> SymbolLookup {
         guard let entry = catalog.entries[id] else {
+            if catalog.idsInFile.contains(id) {
+                return .notAllowed(reason: "`\(id)` comes later in the file; only questions asked before this point can be used here")
+            }
             return .unknown(suggestion: closestMatch(to: id, in: catalog.allIDs))
         }
         guard let itemType = entry.itemType else {

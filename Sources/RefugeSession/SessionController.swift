@@ -82,11 +82,21 @@ public final class SessionController: @unchecked Sendable {
     /// Writes the in-memory session again (after a failed save).
     public func retrySave() throws(SessionError) { try file.flush() }
 
-    private func commit(_ updated: Session) throws(SessionError) {
+    func commit(_ updated: Session) throws(SessionError) {
         var s = updated
         s.answers = interview.answers
         let p = interview.progress
         s.progress = Progress(answered: p.answered, total: p.total)
         try file.save(s)
+    }
+}
+
+extension SessionController {
+    /// Records that the session now uses this (changed) questionnaire, so the person is told
+    /// only once. Answers to questions it no longer has stay in the session.
+    public func adoptQuestionnaire(_ q: Questionnaire) throws(SessionError) {
+        var s = file.session
+        s.questionnaire = QuestionnaireRef(id: q.id, version: q.version, sha256: q.contentHash, path: s.questionnaire.path)
+        try commit(s)
     }
 }

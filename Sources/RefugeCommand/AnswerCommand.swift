@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import RefugeEngine
+import RefugeQuestionnaire
+import RefugeSession
+
+struct AnswerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "answer",
+        abstract: "Answer one question without the screen, through the same rules (for scripts and tests).",
+        discussion: """
+        QUESTION is a question id, or repeat_id[N].field_id for the entry at position N (from 1) of a repeat; \
+        N one past the last entry adds an entry. VALUE is a choice's value, values separated by commas for a \
+        multichoice, yes/no, a number, a date such as ~2022-09, or text; `-` reads it from standard input.
+        """)
+
+    @Argument(help: "The session: id, path, exact label or unique id prefix.")
+    var session: String
+    @Argument(help: "The question id, or repeat_id[N].field_id.")
+    var question: String
+    @Argument(help: "The answer (`-` reads it from standard input).")
+    var value: String?
+
+    @Flag(name: .customLong("dont-know"), help: "Record “don't know”.") var dontKnow = false
+    @Flag(help: "Record “prefer not to say”.") var refuse = false
+    @Flag(help: "Remove the answer (notes and marks stay).") var clear = false
+    @Option(name: .customLong("other-text"), help: "The text for the “other” choice.") var otherText: String?
+    @Option(help: "The interviewer's note ('' clears it).") var note: String?
+    @Option(help: "The interpreter's translation of the answer ('' clears it).") var translation: String?
+    @Flag(inversion: .prefixedNo, help: "Mark for follow-up.") var followUp: Bool?
+    @Flag(name: .customLong("lawyer-only"), inversion: .prefixedNo, help: "Mark as for the lawyer only.") var lawyerOnly: Bool?
+    @OptionGroup var passphraseOptions: PassphraseOptions
+
+    func validate() throws {
+        let statuses = [dontKnow, refuse, clear].filter { $0 }.count
+        if statuses > 1 { throw ValidationError("Give only one of --dont-know, --refuse and --clear.") }
+        if statuses == 1 && value != nil { throw ValidationError("--dont-know, --refuse and --clear take no VALUE.") }
+        if statuses == 0 && value == nil && note == nil && translation == nil && followUp == nil && lawyerOnly == nil && otherText == nil {
+            throw ValidationError("Give a VALUE, or one of --dont-know, --refuse, --clear, --note, --translation, --follow-up, --lawyer-only.")
+        }
+    }
+
+    func run() throws {
+        let controller = try SessionAccess().openForWriting(session, passphraseFile: passphraseOptions.passphraseFile)
+        defer { controller.file.close() }
+        var typed = value
+        if typed == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            var text = String(decoding: data, as: UTF8.self)
+            if text.hasSuffix("\n") { text.removeLast() }
+            typed = text
+        }
+        let request = AnswerRequest(question: question, value: typed, dontKnow: dontKnow, refuse: refuse, clear: clear,
+                                    otherText: otherText, note: note, translation: translation,
+                                    followUp: followUp, lawyerOnly: lawyerOnly)
+        do {
+            try request.apply(to: controller)
+        } catch let failure as AnswerRequest.Refusal {
+            throw CommandFailure(failure.message)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import RefugeSession
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the sessions: label, questionnaire, language, progress, last change, protected or not.")
+
+    func run() throws {
+        let access = SessionAccess()
+        let sessions = access.store.list()
+        if sessions.isEmpty {
+            print("No sessions yet in \(access.places.sessions). Start one with `refuge new`.")
+            return
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        var rows = [["ID", "LABEL", "QUESTIONNAIRE", "LANGUAGE", "PROGRESS", "LAST CHANGE", "PROTECTED"]]
+        for s in sessions {
+            guard let h = s.header else {
+                rows.append([s.url.deletingPathExtension().lastPathComponent, "(cannot be read)", "-", "-", "-", "-", "-"])
+                continue
+            }
+            rows.append([h.id, h.label.isEmpty ? "-" : h.label, "\(h.questionnaire.id) \(h.questionnaire.version)",
+                         h.language, "\(h.progress.answered)/\(h.progress.total)", formatter.string(from: h.updated),
+                         s.isProtected ? "yes" : "no"])
+        }
+        print(TextTable.render(rows))
+    }
+}
+
+/// Columns padded by display width, for terminal listings.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import RefugeStorage
+
+/// Where a passphrase comes from: `REFUGE_PASSPHRASE`, `--passphrase-file`, or the terminal
+/// (not echoed). Never from the answers of plain mode, never from argv, never written anywhere.
+enum PassphraseSource {
+    static func fromEnvironmentOrFile(_ file: String?) throws -> Passphrase? {
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file), var text = String(data: data, encoding: .utf8) else {
+                throw CommandFailure("The passphrase file \(file) cannot be read.")
+            }
+            if text.hasSuffix("\n") { text.removeLast() }
+            if text.hasSuffix("\r") { text.removeLast() }
+            guard let p = Passphrase(text) else { throw CommandFailure("The passphrase file \(file) is empty.") }
+            return p
+        }
+        if let env = ProcessInfo.processInfo.environment["REFUGE_PASSPHRASE"], let p = Passphrase(env) { return p }
+        return nil
+    }
+
+    /// Asks on the terminal without echo; nil when there is no terminal.
+    static func ask(_ prompt: String) -> Passphrase? {
+        let fd = open("/dev/tty", O_RDWR)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var original = termios()
+        guard tcgetattr(fd, &original) == 0 else { return nil }
+        var silent = original
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        _ = write(fd, prompt, prompt.utf8.count)
+        tcsetattr(fd, TCSAFLUSH, &silent)
+        defer {
+            tcsetattr(fd, TCSAFLUSH, &original)
+            _ = write(fd, "\n", 1)
+        }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(fd, &byte, 1) == 1, byte != 10, byte != 13 { bytes.append(byte) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        bytes = [UInt8](repeating: 0, count: bytes.count)
+        return Passphrase(text)
+    }
+
+    /// The passphrase for opening a protected session.
+    static func forOpening(file: String?) throws -> Passphrase? {
+        if let p = try fromEnvironmentOrFile(file) { return p }
+        return ask("Passphrase for this session: ")
+    }
+}
+
+/// A failure to report to the person in one line, with exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}

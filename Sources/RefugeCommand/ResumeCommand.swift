@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import RefugeSession
+
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Reopen a session at the question where it was left.")
+
+    @Argument(help: "The session: id, path, exact label or unique id prefix.")
+    var session: String
+    @Flag(help: "Run the interview as plain lines of text (screen readers, braille, scripts).")
+    var plain = false
+    @OptionGroup var passphraseOptions: PassphraseOptions
+
+    func run() throws {
+        let controller = try SessionAccess().openForWriting(session, passphraseFile: passphraseOptions.passphraseFile)
+        try InterviewLauncher.run(controller, plain: plain)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RefugeEngine
+import RefugeQuestionnaire
+import RefugeSession
+import RefugeStorage
+
+/// Options shared by every command that opens a session's contents.
+struct PassphraseOptions: ParsableArguments {
+    @Option(name: .customLong("passphrase-file"), help: "Read the passphrase from this file (else REFUGE_PASSPHRASE, else the terminal asks).")
+    var passphraseFile: String?
+}
+
+/// Opening sessions the same way in every command.
+struct SessionAccess {
+    let places: Places
+    let store: SessionStore
+
+    init(places: Places = .current()) {
+        self.places = places
+        self.store = SessionStore(folder: URL(fileURLWithPath: places.sessions))
+    }
+
+    func passphrase(for url: URL, file: String?) throws -> Passphrase? {
+        guard store.isProtected(url) else { return nil }
+        guard let p = try PassphraseSource.forOpening(file: file) else {
+            throw CommandFailure("This session is protected: give its passphrase in REFUGE_PASSPHRASE or with --passphrase-file.")
+        }
+        return p
+    }
+
+    /// Opens a session for changes: locked, with its questionnaire. Notices (backup used,
+    /// questionnaire changed) go to standard error; they never contain answers.
+    func openForWriting(_ selector: String, passphraseFile: String?) throws -> SessionController {
+        let url = try store.resolve(selector)
+        let passphrase = try passphrase(for: url, file: passphraseFile)
+        let (file, recovery) = try store.open(url, passphrase: passphrase)
+        if let recovery { note("The session file was damaged; its last good copy was used (\(recovery)). The damaged file is kept beside it.") }
+        do {
+            let (questionnaire, notice) = try store.questionnaire(for: file.session, catalog: places.catalog)
+            if let notice { note(notice) }
+            let controller = SessionController(file: file, questionnaire: questionnaire)
+            if questionnaire.contentHash != file.session.questionnaire.sha256 {
+                try controller.adoptQuestionnaire(questionnaire)
+            }
+            return controller
+        } catch {
+            file.close()
+            throw error
+        }
+    }
+
+    /// Reads a session without locking it.
+    func read(_ selector: String, passphraseFile: String?) throws -> (Session, Questionnaire) {
+        let url = try store.resolve(selector)
+        let passphrase = try passphrase(for: url, file: passphraseFile)
+        let (session, recovery) = try store.read(url, passphrase: passphrase)
+        if let recovery { note("The session file was damaged; its last good copy was used (\(recovery)).") }
+        let (questionnaire, notice) = try store.questionnaire(for: session, catalog: places.catalog)
+        if let notice { note(notice) }
+        return (session, questionnaire)
+    }
+
+    func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import RefugeEngine
+import RefugeQuestionnaire
+import RefugeSession
+
+extension PlainInterview {
+    mutating func command<IO: LineIO>(_ text: String, _ io: inout IO) -> Bool {
+        let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let word = parts.first.map { String($0).lowercased() } ?? ""
+        let argument = parts.count > 1 ? String(parts[1]) : ""
+        guard let command = PlainCommand.aliases[word] else {
+            io.write(PlainWords.text(.unknownCommand, language))
+            return false
+        }
+        let ref = ref(for: cursor)
+        let item = ref.flatMap { interview.item($0) }
+        switch command {
+        case .help:
+            io.write(PlainWords.text(.helpTitle, language))
+            for c in PlainCommand.allCases { io.write("  :\(c.word(language)) - \(c.explanation(language))") }
+            return true
+        case .back:
+            return goBack(io: &io)
+        case .review:
+            review(&io)
+            return true
+        case .note, .translation:
+            guard let ref else { return false }
+            let value = argument.isEmpty ? nil : argument
+            if save(io: &io, { try $0.change(ref) { r in
+                if command == .note { r.note = value } else { r.translation = value }
+            } }) {
+                io.write(PlainWords.text(command == .note ? .noteSaved : .translationSaved, language))
+            }
+            return false
+        case .flag, .lawyer:
+            guard let ref else { return false }
+            let current = interview.answers[ref]
+            let on = command == .flag ? !current.followUp : !current.lawyerOnly
+            if save(io: &io, { try $0.change(ref) { r in
+                if command == .flag { r.followUp = on } else { r.lawyerOnly = on }
+            } }) {
+                let word: PlainWords.Word = command == .flag ? (on ? .flagOn : .flagOff) : (on ? .lawyerOn : .lawyerOff)
+                io.write(PlainWords.text(word, language))
+            }
+            return false
+        case .dontknow, .refuse:
+            guard let ref, let item, item.type.isAsked else {
+                io.write(PlainWords.text(.notAllowedHere, language))
+                return false
+            }
+            if command == .dontknow && !item.allowDontKnow {
+                io.write(ProgramWords.text(.dontKnowNotAllowed, language)); return false
+            }
+            if command == .refuse && !item.allowRefuse {
+                io.write(ProgramWords.text(.refuseNotAllowed, language)); return false
+            }
+            let status: AnswerStatus = command == .dontknow ? .dontKnow : .refused
+            guard save(io: &io, { try $0.change(ref) { r in r.clearAnswer(); r.status = status; r.draft = nil } }) else { return false }
+            return moveOn(io: &io)
+        case .add:
+            guard case .step(let id) = cursor, item?.type == .repeat else {
+                io.write(PlainWords.text(.notInRepeat, language))
+                return false
+            }
+            return addEntry(id, io: &io)
+        case .done:
+            switch cursor {
+            case .step where item?.type == .repeat:
+                return finishRepeat(item!, io: &io)
+            case .field(let r, _, _):
+                go(.step(r), io: &io)
+                return true
+            default:
+                io.write(PlainWords.text(.notInRepeat, language))
+                return false
+            }
+        case .language:
+            let code = argument.trimmingCharacters(in: .whitespaces)
+            guard questionnaire.languages.contains(code) else {
+                io.write(PlainWords.format(.languageUnknown, language, questionnaire.languages.joined(separator: ", ")))
+                return false
+            }
+            guard save(io: &io, { try $0.setLanguage(code) }) else { return false }
+            io.write(PlainWords.text(.languageChanged, language))
+            lastSection = nil
+            return true
+        case .save:
+            if save(io: &io, { try $0.retrySave() }) { io.write(PlainWords.text(.saved, language)) }
+            return false
+        case .quit:
+            if save(io: &io, { try $0.retrySave() }) {
+                io.write(PlainWords.format(.quitting, language, controller.session.id))
+            }
+            stopped = true
+            return false
+        }
+    }
+
+    /// Every question on the path with its answer and marks, points to clarify first.
+    func review<IO: LineIO>(_ io: inout IO) {
+        io.write("")
+        io.write(PlainWords.text(.reviewTitle, language))
+        let checks = interview.holdingChecks.filter { $0.kind == .clarify }
+        let interviewerLanguage = controller.session.interviewerLanguage
+        if !checks.isEmpty {
+            io.write(PlainWords.text(.clarifyTitle, language))
+            for check in checks {
+                io.write("  - " + PlainText.clean(check.message.resolve(interviewerLanguage, defaultLanguage: questionnaire.defaultLanguage).text))
+            }
+        }
+        let formatter = AnswerFormatter(questionnaire: questionnaire, language: language)
+        var n = 0
+        func line(_ prefix: String, _ ref: AnswerRef, _ item: Item, entry: (String, String)?) {
+            let record = interview.answers[ref]
+            let prompt = PlainText.clean(text(item.prompt, audience: item.audience, entry: entry) ?? item.id).replacingOccurrences(of: "\n", with: " ")
+            var shown = formatter.display(record, for: item) ?? PlainWords.text(.noAnswer, language)
+            shown = PlainText.clean(shown).replacingOccurrences(of: "\n", with: " / ")
+            var marks: [String] = []
+            if record.followUp { marks.append(PlainWords.text(.flagOn, language)) }
+            if record.lawyerOnly { marks.append(PlainWords.text(.lawyerOn, language)) }
+            if let note = record.note { marks.append(PlainText.clean(note)) }
+            io.write("\(prefix) \(prompt): \(shown)" + (marks.isEmpty ? "" : " [" + marks.joined(separator: "; ") + "]"))
+        }
+        for id in interview.path.steps {
+            guard let item = questionnaire.item(id), item.type.isAsked else { continue }
+            n += 1
+            line("\(n).", AnswerRef(id), item, entry: nil)
+            if item.type == .repeat {
+                for (i, entry) in interview.entries(of: id).enumerated() {
+                    for fieldID in entry.fields {
+                        guard let field = questionnaire.item(fieldID) else { continue }
+                        line("   \(i + 1).", AnswerRef(field: fieldID, of: id, entry: entry.entry.id), field, entry: (id, entry.entry.id))
+                    }
+                }
+            }
+        }
+    }
+}
