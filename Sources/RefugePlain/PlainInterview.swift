@@ -90,8 +90,8 @@ public struct PlainInterview {
             io.write(PlainWords.format(.entryHeading, language, String(n + 1)))
         }
         if item.audience == .interviewer { io.write(PlainWords.text(.interviewerMark, language)) }
-        for line in PlainText.lines(text(item.prompt, audience: item.audience, entry: entry) ?? "") where !line.isEmpty || true {
-            io.write(line)
+        if let prompt = text(item.prompt, audience: item.audience, entry: entry) {
+            for line in PlainText.lines(prompt) { io.write(line) }
         }
         if item.type == .info {
             for line in PlainText.lines(text(item.text, audience: item.audience, entry: entry) ?? "") { io.write(line) }

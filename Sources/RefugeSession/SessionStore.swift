@@ -174,7 +174,10 @@ public struct SessionStore: Sendable {
         guard FileManager.default.createFile(atPath: temp.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw SessionError.damaged("the questionnaire copy cannot be written in \(folder.path)")
         }
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
+        guard rename(temp.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temp)
+            throw SessionError.damaged("the questionnaire copy cannot be written in \(folder.path)")
+        }
     }
 
     func readCopy(id: String) -> [SourceFile]? {
