@@ -3,6 +3,25 @@ import Foundation
 
 @main
 struct Refuge: ParsableCommand {
+    /// Runs the command with the exit codes of the spec: 0 success, 1 a failure explained in one
+    /// line, 2 a usage error (ArgumentParser's own default for those is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if code.rawValue == 64 { Foundation.exit(2) }
+            Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "refuge",
         abstract: "Prepare for a credible fear interview: a guided, offline interview and a summary for the attorney.",

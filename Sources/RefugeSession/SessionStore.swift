@@ -191,17 +191,18 @@ public struct SessionStore: Sendable {
     /// what happened (content changed, or the copy was used).
     public func questionnaire(for session: Session, catalog: QuestionnaireCatalog) throws(SessionError)
         -> (questionnaire: RefugeQuestionnaire.Questionnaire, notice: String?) {
-        var candidates: [String] = []
-        if FileManager.default.fileExists(atPath: session.questionnaire.path) { candidates.append(session.questionnaire.path) }
-        for entry in catalog.all() where entry.result.questionnaire?.id == session.questionnaire.id {
-            if !candidates.contains(entry.path) { candidates.append(entry.path) }
-        }
-        for path in candidates {
-            let result = path == session.questionnaire.path ? QuestionnaireLoader.load(path: path)
-                : (catalog.all().first { $0.path == path }?.result ?? QuestionnaireLoader.load(path: path))
-            guard let q = result.questionnaire, q.id == session.questionnaire.id else { continue }
+        func usable(_ result: LoadResult) -> (RefugeQuestionnaire.Questionnaire, String?)? {
+            guard let q = result.questionnaire, q.id == session.questionnaire.id else { return nil }
             if q.contentHash == session.questionnaire.sha256 { return (q, nil) }
             return (q, "The questionnaire “\(q.id)” has changed since this session began (now version \(q.version)). Answers to questions it no longer has are kept and listed in the report.")
+        }
+        // The recorded path first: the usual case, and it avoids loading every installed questionnaire.
+        if FileManager.default.fileExists(atPath: session.questionnaire.path),
+           let found = usable(QuestionnaireLoader.load(path: session.questionnaire.path)) {
+            return found
+        }
+        for entry in catalog.all() where entry.path != session.questionnaire.path {
+            if let found = usable(entry.result) { return found }
         }
         if let files = readCopy(id: session.id) {
             let result = QuestionnaireLoader.load(files: files, displayRoot: "copy of \(session.questionnaire.id)", sourcePath: session.questionnaire.path)

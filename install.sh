@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds Refuge in release mode and installs it for this user:
+#   ~/.local/opt/refuge/bin/refuge                      the program
+#   ~/.local/opt/refuge/share/refuge/questionnaires/    the shipped questionnaires
+#   ~/.local/bin/refuge                                 a link to the program
+# Set PREFIX to install elsewhere. Needs Swift 6 and libncurses-dev (installed if missing).
+set -euo pipefail
+cd "$(dirname "$0")"
+PREFIX="${PREFIX:-$HOME/.local/opt/refuge}"
+BIN_LINK_DIR="${BIN_LINK_DIR:-$HOME/.local/bin}"
+
+if [ ! -e /usr/include/ncursesw/curses.h ]; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libncurses-dev
+  else echo "Please install libncurses-dev first (sudo apt-get install libncurses-dev)." >&2; exit 1; fi
+fi
+
+swift build -c release --product refuge
+mkdir -p "$PREFIX/bin" "$PREFIX/share/refuge" "$BIN_LINK_DIR"
+install -m 0755 .build/release/refuge "$PREFIX/bin/refuge"
+rm -rf "$PREFIX/share/refuge/questionnaires"
+cp -R Questionnaires "$PREFIX/share/refuge/questionnaires"
+ln -sf "$PREFIX/bin/refuge" "$BIN_LINK_DIR/refuge"
+echo "Installed: $BIN_LINK_DIR/refuge (questionnaires in $PREFIX/share/refuge/questionnaires)" >&2
