@@ -42,6 +42,11 @@ public enum TerminalGlyphs {
             return [TerminalGlyph([base], columns: 1), TerminalGlyph([scalars[1]], columns: 1)]
         }
         let marks = scalars.dropFirst().prefix { scalar in
+            // Variation selectors are marks too, but VS16 makes some terminals draw a picture two
+            // cells wide where curses counts one: leave them out.
+            if (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value) {
+                return false
+            }
             let category = scalar.properties.generalCategory
             return (category == .nonspacingMark || category == .enclosingMark) && scalarWidth(scalar) == 0
         }.prefix(maximumCombining)

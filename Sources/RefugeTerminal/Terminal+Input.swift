@@ -67,7 +67,9 @@ extension Terminal {
         }
         let count = Glibc.poll(&descriptors, nfds_t(descriptors.count), milliseconds)
         if count < 0 {
-            return errno == EINTR ? .interrupted : .ready(signals: false, input: false)
+            // Any failure other than a signal is treated as a quiet moment: the caller's loop
+            // goes on (and its timeout keeps meaning something).
+            return errno == EINTR ? .interrupted : .timedOut
         }
         if count == 0 {
             return .timedOut

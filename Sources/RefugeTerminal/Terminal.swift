@@ -86,14 +86,9 @@ public final class Terminal {
         guard let term, !term.isEmpty, term != "dumb" else { throw .unsupportedTerminal(term) }
         try requireUTF8Locale()
 
+        // The relay refuses a second terminal before anything of the first one is touched.
+        let signals = try SignalRelay()
         EmergencyRestore.arm()
-        let signals: SignalRelay
-        do {
-            signals = try SignalRelay()
-        } catch {
-            EmergencyRestore.disarm()
-            throw error
-        }
         // curses gets its own descriptors, so closing its FILEs later leaves stdin/stdout open.
         guard let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r") else {
             signals.uninstall()
