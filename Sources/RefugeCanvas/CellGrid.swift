@@ -17,7 +17,9 @@ public struct CellGrid: Hashable, Sendable {
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
-        self.cells = Array(repeating: fill, count: self.width * self.height)
+        // Only a narrow cell can fill a grid without breaking the wide-character rule.
+        let filler = fill.width == 1 ? fill : .blank(fill.style)
+        self.cells = Array(repeating: filler, count: self.width * self.height)
         self.cursor = nil
     }
 

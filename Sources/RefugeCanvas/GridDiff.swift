@@ -37,10 +37,9 @@ public enum GridDiff {
                     column += 1
                     continue
                 }
-                var start = column
-                if new[base + start].isContinuation, start > 0 {
-                    start -= 1
-                }
+                // A run cannot start on a continuation cell: a continuation takes its head's
+                // style, so when it differs its head (to the left) differs too and began the run.
+                let start = column
                 var end = column + 1
                 while end < next.width, old[old.startIndex + end] != new[base + end] {
                     end += 1
@@ -49,8 +48,8 @@ public enum GridDiff {
                 while end < next.width, new[base + end].isContinuation {
                     end += 1
                 }
-                if let last = runs.last, last.row == row, last.column + last.cells.count >= start {
-                    // Overlaps the previous run (both touched one wide character): extend it.
+                if let last = runs.last, last.row == row, last.column + last.cells.count == start {
+                    // Right after the previous run (which was extended over a continuation): join it.
                     let from = last.column + last.cells.count
                     runs[runs.count - 1].cells += new[(base + from)..<(base + end)]
                 } else {

@@ -99,3 +99,22 @@ final class GridDiffTests: XCTestCase {
         }
     }
 }
+
+final class GridDiffRunJoiningTests: XCTestCase {
+    func testRunsRightAfterAWideCharacterAreJoined() {
+        var before = CellGrid(width: 4, height: 1)
+        before.put("漢b", row: 0, column: 0)
+        var after = CellGrid(width: 4, height: 1)
+        after.put("字c", row: 0, column: 0)
+        XCTAssertEqual(GridDiff.changes(from: before, to: after), [
+            CellRun(row: 0, column: 0, cells: [Cell("字"), .continuation(.plain), Cell("c")]),
+        ])
+    }
+
+    func testAGridCannotBeFilledWithHalvesOfCharacters() {
+        let grid = CellGrid(width: 3, height: 1, fill: .continuation(Style(role: .accent)))
+        XCTAssertEqual(grid[0, 1], Cell(" ", style: Style(role: .accent)))
+        assertWideCharactersIntact(grid)
+        XCTAssertEqual(CellGrid(width: 3, height: 1, fill: Cell("漢")).text(row: 0), "   ")
+    }
+}

@@ -82,6 +82,12 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(plain(MarkdownRenderer.render("**oops", width: 40)), ["**oops"])
         XCTAssertEqual(plain(MarkdownRenderer.render("\\*not emphasis\\*", width: 40)), ["*not emphasis*"])
         XCTAssertEqual(plain(MarkdownRenderer.render("-not a bullet", width: 40)), ["-not a bullet"])
+        XCTAssertEqual(MarkdownRenderer.render("x * y*", width: 40), [[StyledRun("x * y*")]],
+                       "an asterisk followed by a space opens nothing")
+        XCTAssertEqual(MarkdownRenderer.render("*a *", width: 40), [[StyledRun("*a *")]],
+                       "an asterisk after a space closes nothing")
+        XCTAssertEqual(plain(MarkdownRenderer.render("*emphasis* first", width: 40)), ["emphasis first"],
+                       "an asterisk without a space after it is not a bullet")
     }
 
     func testNestedEmphasisInsideBold() {
