@@ -90,7 +90,11 @@ public final class Terminal {
         let signals = try SignalRelay()
         EmergencyRestore.arm()
         // curses gets its own descriptors, so closing its FILEs later leaves stdin/stdout open.
-        guard let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r") else {
+        let output = fdopen(dup(STDOUT_FILENO), "w")
+        let input = fdopen(dup(STDIN_FILENO), "r")
+        guard let output, let input else {
+            if let output { fclose(output) }
+            if let input { fclose(input) }
             signals.uninstall()
             EmergencyRestore.disarm()
             throw .cannotStart("could not open the terminal (errno \(errno))")
