@@ -1,0 +1,63 @@
+import CNcursesw
+import Glibc
+import RefugeCanvas
+
+extension Terminal {
+    /// The screen's size in cells, as curses knows it (updated on every resize).
+    public func size() -> (width: Int, height: Int) {
+        let window = refuge_stdscr()
+        return (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Shows a frame: copies the cells that differ from the frame on screen to curses, places
+    /// (or hides) the cursor, and refreshes. Cells beyond the screen's edge are left out, so a
+    /// frame drawn for an old size does no harm; the next `.resize` event asks for a new one.
+    public func draw(_ grid: CellGrid) {
+        guard isActive else { return }
+        guard let window = refuge_stdscr() else { return }
+        let (width, height) = size()
+        if shown == nil {
+            werase(window)
+        }
+        for run in GridDiff.changes(from: shown, to: grid) where run.row < height {
+            var column = run.column
+            for cell in run.cells {
+                defer { column += 1 }
+                if cell.isContinuation || column + cell.width > width { continue }
+                put(cell, row: run.row, column: column, in: window)
+            }
+        }
+        if let cursor = grid.cursor, cursor.row >= 0, cursor.row < height, cursor.column >= 0, cursor.column < width {
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+        shown = grid
+    }
+
+    /// Makes the next `draw` repaint every cell (after something else may have written on the
+    /// terminal).
+    public func redrawAll() {
+        shown = nil
+        clearok(refuge_curscr(), true)
+    }
+
+    /// Writes one cell as curses can show it (see `TerminalGlyphs`).
+    private func put(_ cell: Cell, row: Int, column: Int, in window: UnsafeMutablePointer<WINDOW>) {
+        let (attributes, pair) = palette.rendition(for: cell.style)
+        let glyphs = TerminalGlyphs.glyphs(for: cell, scalarWidth: { Int(wcwidth(wchar_t(bitPattern: $0.value))) })
+        var offset = 0
+        for glyph in glyphs {
+            var characters = glyph.scalars.map { wchar_t(bitPattern: $0.value) }
+            characters.append(0)
+            var complex = cchar_t()
+            setcchar(&complex, characters, attributes, pair, nil)
+            // Writing the bottom-right cell reports an error (the cursor cannot move on) but
+            // draws; nothing else can fail here, so the result is not checked.
+            mvwadd_wch(window, Int32(row), Int32(column + offset), &complex)
+            offset += glyph.columns
+        }
+    }
+}

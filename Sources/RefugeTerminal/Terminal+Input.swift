@@ -1,0 +1,132 @@
+import CNcursesw
+import Glibc
+import RefugeCanvas
+
+extension Terminal {
+    /// Waits for the next event: a key, a paste, a resize, a signal, or the end of input.
+    ///
+    /// - Parameter timeout: how long to wait; nil waits until something happens.
+    /// - Returns: the event, or nil when the timeout passed with nothing to report (use it to
+    ///   save drafts and run timers).
+    public func readKey(timeout: Duration? = nil) -> KeyEvent? {
+        let clock = ContinuousClock()
+        let deadline = timeout.map { clock.now.advanced(by: $0) }
+        while true {
+            if !queue.isEmpty {
+                return queue.removeFirst()
+            }
+            guard isActive else { return nil }
+            let remaining = deadline.map { max(.zero, $0 - clock.now) }
+            // The decoder's own wait (Esc delay, unfinished paste) counts only if it ends first.
+            var decoderWait: Duration?
+            if decoder.hasPendingInput {
+                decoderWait = options.escapeDelay
+            } else if decoder.isInPaste {
+                decoderWait = options.pasteTimeout
+            }
+            let waitingForDecoder = decoderWait.map { wait in remaining.map { wait <= $0 } ?? true } ?? false
+            let wait = waitingForDecoder ? decoderWait : remaining
+
+            switch poll(for: wait) {
+            case .interrupted:
+                continue
+            case .timedOut:
+                if waitingForDecoder {
+                    queue += decoder.hasPendingInput ? decoder.timeoutElapsed() : decoder.finishPaste()
+                } else {
+                    return nil
+                }
+            case .ready(let signalsWaiting, let inputWaiting):
+                if signalsWaiting {
+                    handleSignals()
+                }
+                if inputWaiting {
+                    readInput()
+                }
+            }
+        }
+    }
+
+    private enum PollResult {
+        case timedOut
+        case interrupted
+        case ready(signals: Bool, input: Bool)
+    }
+
+    private func poll(for wait: Duration?) -> PollResult {
+        var descriptors = [
+            pollfd(fd: signals.readDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: inputClosed ? -1 : STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+        ]
+        let milliseconds: Int32
+        if let wait {
+            let (seconds, attoseconds) = wait.components
+            milliseconds = Int32(clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+        } else {
+            milliseconds = -1
+        }
+        let count = Glibc.poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+        if count < 0 {
+            // Any failure other than a signal is treated as a quiet moment: the caller's loop
+            // goes on (and its timeout keeps meaning something).
+            return errno == EINTR ? .interrupted : .timedOut
+        }
+        if count == 0 {
+            return .timedOut
+        }
+        let inputEvents = Int32(descriptors[1].revents)
+        return .ready(
+            signals: descriptors[0].revents & Int16(POLLIN) != 0,
+            input: inputEvents & (POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0
+        )
+    }
+
+    private func readInput() {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(STDIN_FILENO, &buffer, buffer.count)
+        if count > 0 {
+            queue += decoder.feed(buffer[0..<count])
+        } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+            // The terminal is gone (closed window, lost connection): keep nothing half-typed.
+            queue += decoder.isInPaste ? decoder.finishPaste() : decoder.timeoutElapsed()
+            inputClosed = true
+            queue.append(.inputClosed)
+        }
+    }
+
+    private func handleSignals() {
+        for number in signals.drain() {
+            switch number {
+            case SIGWINCH:
+                resizeToWindow()
+            case SIGCONT:
+                resumeAfterStop()
+            default:
+                queue.append(.signal(number))
+            }
+        }
+    }
+
+    /// Reads the new size from the kernel, tells curses, and queues one `.resize` (replacing an
+    /// older one still waiting, so a window dragged across the screen gives one event).
+    func resizeToWindow() {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if refuge_window_size(STDOUT_FILENO, &rows, &columns) == 0 {
+            resizeterm(rows, columns)
+        }
+        redrawAll()
+        let (width, height) = size()
+        queue.removeAll { if case .resize = $0 { return true } else { return false } }
+        queue.append(.resize(width: width, height: height))
+    }
+
+    /// Back after the process was stopped: the shell may have changed the terminal's modes, and
+    /// the screen holds whatever was drawn meanwhile.
+    func resumeAfterStop() {
+        guard isActive else { return }
+        reset_prog_mode()
+        enterFullScreenModes()
+        resizeToWindow()
+    }
+}
