@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),
-        .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"]),
+        .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"], exclude: ["Replays"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"]),

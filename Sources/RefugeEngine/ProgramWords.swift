@@ -7,7 +7,7 @@ public enum ProgramWords {
         case aboveMaximum, notWholeNumber, unreadableNumber, unreadableDate, ambiguousDate, invalidDate
         case tooPreciseYear, tooPreciseMonth, tooFewSelected, tooManySelected, tooFewEntries, tooManyEntries
         case constraintFailed, dontKnowNotAllowed, refuseNotAllowed, notOnPath, notAQuestion, noSuchEntry
-        case wrongKind, fallbackMarker, approximate, entry
+        case wrongKind, fallbackMarker, approximate, entry, entriesCount
     }
 
     public static func text(_ word: Word, _ language: String) -> String {
@@ -55,7 +55,7 @@ public enum ProgramWords {
         .notAQuestion: "There is no such question.",
         .noSuchEntry: "There is no such entry.",
         .wrongKind: "This kind of answer does not fit this question.",
-        .fallbackMarker: "(not translated)", .approximate: "approximately", .entry: "Entry",
+        .fallbackMarker: "(not translated)", .approximate: "approximately", .entry: "Entry", .entriesCount: "%1 entries",
     ]
 
     static let spanish: [Word: String] = [
@@ -88,7 +88,7 @@ public enum ProgramWords {
         .notAQuestion: "Esa pregunta no existe.",
         .noSuchEntry: "Esa entrada no existe.",
         .wrongKind: "Este tipo de respuesta no corresponde a esta pregunta.",
-        .fallbackMarker: "(sin traducir)", .approximate: "aproximadamente", .entry: "Entrada",
+        .fallbackMarker: "(sin traducir)", .approximate: "aproximadamente", .entry: "Entrada", .entriesCount: "%1 entradas",
     ]
 
     static let russian: [Word: String] = [
@@ -121,7 +121,7 @@ public enum ProgramWords {
         .notAQuestion: "Такого вопроса нет.",
         .noSuchEntry: "Такой записи нет.",
         .wrongKind: "Такой ответ не подходит к этому вопросу.",
-        .fallbackMarker: "(нет перевода)", .approximate: "примерно", .entry: "Запись",
+        .fallbackMarker: "(нет перевода)", .approximate: "примерно", .entry: "Запись", .entriesCount: "записей: %1",
     ]
 }
 

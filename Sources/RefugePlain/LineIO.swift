@@ -27,7 +27,8 @@ public struct ScriptedLineIO: LineIO {
     public mutating func readLine() -> String? {
         guard !input.isEmpty else { return nil }
         let line = input.removeFirst()
-        output.append("> " + line)
+        // The echo shows control characters visibly, so the transcript itself stays clean.
+        output.append("> " + line.replacingOccurrences(of: "\u{1B}", with: "\\e"))
         return line
     }
     public mutating func write(_ line: String) { output.append(line) }

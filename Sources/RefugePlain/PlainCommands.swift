@@ -115,6 +115,9 @@ extension PlainInterview {
             let record = interview.answers[ref]
             let prompt = PlainText.clean(text(item.prompt, audience: item.audience, entry: entry) ?? item.id).replacingOccurrences(of: "\n", with: " ")
             var shown = formatter.display(record, for: item) ?? PlainWords.text(.noAnswer, language)
+            if item.type == .repeat, record.status == .answered || !interview.entries(of: item.id).isEmpty {
+                shown = ProgramWords.format(.entriesCount, language, String(interview.entries(of: item.id).count))
+            }
             shown = PlainText.clean(shown).replacingOccurrences(of: "\n", with: " / ")
             var marks: [String] = []
             if record.followUp { marks.append(PlainWords.text(.flagOn, language)) }

@@ -27,7 +27,7 @@ extension PlainInterview {
             var lines = [line]
             while let more = io.readLine() {
                 if more == "." { break }
-                lines.append(more)
+                lines.append(more.hasPrefix("::") ? String(more.dropFirst()) : more)
             }
             typed = lines.joined(separator: "\n")
         } else if item.type == .longtext && line == "." {

@@ -25,7 +25,7 @@ enum PlainWords {
 
     static let english: [Word: String] = [
         .progress: "Question %1 of %2.", .pressEnter: "(Press Enter to go on.)",
-        .chooseNumber: "(Type the number of your answer.)", .chooseNumbers: "(Type the numbers of all that apply, separated by commas. An empty line means none of these.)",
+        .chooseNumber: "(Type the number of your answer.)", .chooseNumbers: "(Type the numbers of all that apply, separated by commas. Type 0 for none of these.)",
         .typeAnswer: "(Type your answer, then Enter.)", .typeLongText: "(Type as many lines as you like. End with a line holding only a dot: .)",
         .typeYesNo: "(Type yes or no.)", .typeNumber: "(Type a number.)",
         .typeDate: "(Type a date like 2022, 2022-09 or 2022-09-21; put ~ in front if it is approximate.)",
@@ -51,7 +51,7 @@ enum PlainWords {
 
     static let spanish: [Word: String] = [
         .progress: "Pregunta %1 de %2.", .pressEnter: "(Pulse Enter para continuar.)",
-        .chooseNumber: "(Escriba el número de su respuesta.)", .chooseNumbers: "(Escriba los números de todas las que correspondan, separados por comas. Una línea vacía significa ninguna.)",
+        .chooseNumber: "(Escriba el número de su respuesta.)", .chooseNumbers: "(Escriba los números de todas las que correspondan, separados por comas. Escriba 0 si ninguna corresponde.)",
         .typeAnswer: "(Escriba su respuesta y pulse Enter.)", .typeLongText: "(Escriba todas las líneas que quiera. Termine con una línea que tenga solo un punto: .)",
         .typeYesNo: "(Escriba sí o no.)", .typeNumber: "(Escriba un número.)",
         .typeDate: "(Escriba una fecha como 2022, 2022-09 o 2022-09-21; ponga ~ delante si es aproximada.)",
@@ -77,7 +77,7 @@ enum PlainWords {
 
     static let russian: [Word: String] = [
         .progress: "Вопрос %1 из %2.", .pressEnter: "(Нажмите Enter, чтобы продолжить.)",
-        .chooseNumber: "(Введите номер ответа.)", .chooseNumbers: "(Введите номера всех подходящих ответов через запятую. Пустая строка значит «ничего из этого».)",
+        .chooseNumber: "(Введите номер ответа.)", .chooseNumbers: "(Введите номера всех подходящих ответов через запятую. Введите 0, если ничего не подходит.)",
         .typeAnswer: "(Введите ответ и нажмите Enter.)", .typeLongText: "(Пишите сколько угодно строк. В конце введите строку только с точкой: .)",
         .typeYesNo: "(Введите да или нет.)", .typeNumber: "(Введите число.)",
         .typeDate: "(Введите дату, например 2022, 2022-09 или 2022-09-21; поставьте ~ впереди, если дата примерная.)",
