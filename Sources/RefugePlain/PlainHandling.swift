@@ -127,8 +127,8 @@ extension PlainInterview {
     }
 
     mutating func enter<IO: LineIO>(_ entryID: String, of repeatID: String, io: inout IO) -> Bool {
-        guard let first = interview.field(after: nil, entry: entryID, of: repeatID) else { return true }
-        go(.field(repeatID: repeatID, entryID: entryID, field: first.itemID), io: &io)
+        guard let first = InterviewCursor.firstField(of: entryID, in: repeatID, interview: interview) else { return true }
+        go(first, io: &io)
         return true
     }
 
@@ -137,54 +137,29 @@ extension PlainInterview {
     /// Goes to the next question after the current one (from a field: the next field, or back
     /// to the list when the entry is complete).
     mutating func moveOn<IO: LineIO>(io: inout IO) -> Bool {
-        switch cursor {
-        case .step(let id):
-            if let block = interview.blockingProblem(at: AnswerRef(id)) {
-                io.write(block.message(language, defaultLanguage: questionnaire.defaultLanguage))
-                return true
-            }
-            go(interview.step(after: id).map { .step($0.itemID) } ?? .end, io: &io)
-        case .field(let r, let e, let f):
-            if let block = interview.blockingProblem(at: AnswerRef(field: f, of: r, entry: e)) {
-                io.write(block.message(language, defaultLanguage: questionnaire.defaultLanguage))
-                return true
-            }
-            if let next = interview.field(after: f, entry: e, of: r) {
-                go(.field(repeatID: r, entryID: e, field: next.itemID), io: &io)
-            } else {
-                io.write(PlainWords.text(.entryDone, language))
-                go(.step(r), io: &io)
-            }
-        case .end:
-            return false
+        if cursor == .end { return false }
+        switch cursor.next(in: interview) {
+        case .failure(let block):
+            io.write(block.message(language, defaultLanguage: questionnaire.defaultLanguage))
+        case .success(let next):
+            if cursor.finishesEntry(next) { io.write(PlainWords.text(.entryDone, language)) }
+            go(next, io: &io)
         }
         return true
     }
 
     mutating func goBack<IO: LineIO>(io: inout IO) -> Bool {
-        switch cursor {
-        case .step(let id):
-            guard let previous = interview.step(before: id) else {
-                io.write(PlainWords.text(.atStart, language))
-                return false
-            }
-            go(.step(previous.itemID), io: &io)
-        case .field(let r, let e, let f):
-            if let previous = interview.field(before: f, entry: e, of: r) {
-                go(.field(repeatID: r, entryID: e, field: previous.itemID), io: &io)
-            } else {
-                go(.step(r), io: &io)
-            }
-        case .end:
-            guard let last = interview.path.steps.last else { return false }
-            go(.step(last), io: &io)
+        guard let previous = cursor.previous(in: interview) else {
+            io.write(PlainWords.text(.atStart, language))
+            return false
         }
+        go(previous, io: &io)
         return true
     }
 
-    mutating func go<IO: LineIO>(_ next: Cursor, io: inout IO) {
+    mutating func go<IO: LineIO>(_ next: InterviewCursor, io: inout IO) {
         cursor = next
-        _ = save(io: &io) { try $0.setPosition(self.ref(for: next)) }
+        _ = save(io: &io) { try $0.setPosition(next.ref) }
     }
 
     /// Runs a change that saves; on failure says so (the change stays in memory).

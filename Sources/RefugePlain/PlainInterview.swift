@@ -8,25 +8,13 @@ import RefugeSession
 /// session controller) before the next line is read; end of input stops cleanly.
 public struct PlainInterview {
     let controller: SessionController
-    var cursor: Cursor
+    var cursor: InterviewCursor
     var lastSection: String?
     var stopped = false
 
-    enum Cursor: Equatable {
-        case step(String)
-        case field(repeatID: String, entryID: String, field: String)
-        case end
-    }
-
     public init(controller: SessionController) {
         self.controller = controller
-        let interview = controller.interview
-        if let p = controller.session.position, interview.isOnPath(p.ref) {
-            if let r = p.repeatID, let e = p.entryID { cursor = .field(repeatID: r, entryID: e, field: p.itemID) }
-            else { cursor = .step(p.itemID) }
-        } else {
-            cursor = interview.firstStep.map { .step($0.itemID) } ?? .end
-        }
+        cursor = InterviewCursor.resume(controller.interview, at: controller.session.position)
     }
 
     var language: String { controller.session.language }
@@ -49,13 +37,7 @@ public struct PlainInterview {
 
     // MARK: Showing
 
-    func ref(for cursor: Cursor) -> AnswerRef? {
-        switch cursor {
-        case .step(let id): return AnswerRef(id)
-        case .field(let r, let e, let f): return AnswerRef(field: f, of: r, entry: e)
-        case .end: return nil
-        }
-    }
+    func ref(for cursor: InterviewCursor) -> AnswerRef? { cursor.ref }
 
     func text(_ t: LocalizedText?, audience: Audience = .client, entry: (String, String)? = nil) -> String? {
         guard let t else { return nil }
