@@ -54,6 +54,8 @@ let package = Package(
             "RefugeScreen", "RefugeTerminal", "RefugePlain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/RefugeCommand"),
+        // A helper process for RefugeStorage's crash and lock tests.
+        .executableTarget(name: "refuge-crash-probe", dependencies: ["RefugeStorage"], path: "Sources/RefugeCrashProbe"),
 
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions"]),
         .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire"], exclude: ["Fixtures"]),

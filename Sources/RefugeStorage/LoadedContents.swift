@@ -17,7 +17,10 @@ public struct Recovery: Equatable, Sendable, CustomStringConvertible {
     public let mainFileProblem: DamageReason
 
     public var description: String {
-        "The session file could not be used (\(mainFileProblem)), so Refuge opened its backup, the save before. The damaged file is kept."
+        if mainFileProblem == .missing {
+            return "The session file was missing, so Refuge opened its backup, the save before."
+        }
+        return "The session file could not be used (\(mainFileProblem)), so Refuge opened its backup, the save before. The damaged file is kept."
     }
 }
 

@@ -40,6 +40,9 @@ enum PrivateFolder {
         }
         do {
             try fileSystem.makeFolder(at: path, permissions: permissions)
+            // The new folder's own name must reach the disk too, or a power cut could take the
+            // folder and everything saved in it.
+            try fileSystem.syncFolder(at: parent)
         } catch let error as SystemCallError where error.code == EEXIST {
             // Made by someone else in the meantime; tighten it like any existing folder.
         }

@@ -51,11 +51,15 @@ public struct SessionKey: Sendable, CustomStringConvertible {
     /// Encrypts `body`, binding `header` to it: the header stays readable, but altering it makes
     /// the file fail to open. A fresh random nonce every time. Returns nonce, ciphertext and tag.
     func seal(_ body: Data, header: Data) throws -> Data {
-        let box = try AES.GCM.seal(body, using: encryptionKey, nonce: AES.GCM.Nonce(), authenticating: header)
-        guard let combined = box.combined else {
-            throw StorageError.keyDerivationFailed("the cipher produced no output")
+        do {
+            let box = try AES.GCM.seal(body, using: encryptionKey, nonce: AES.GCM.Nonce(), authenticating: header)
+            guard let combined = box.combined else { throw StorageError.encryptionFailed("no output") }
+            return combined
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError.encryptionFailed(String(describing: error))
         }
-        return combined
     }
 
     /// Decrypts what `seal` produced, or nil when it was altered or cut short.

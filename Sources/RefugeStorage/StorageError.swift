@@ -28,6 +28,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case deleteFailed(SystemCallError)
     /// Key derivation failed (parameters the crypto library refused).
     case keyDerivationFailed(String)
+    /// The cipher refused to encrypt (not expected with a valid key; reported rather than hidden).
+    case encryptionFailed(String)
     /// The handle was closed or its file deleted.
     case closed
 
@@ -48,6 +50,7 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .saveFailed(let failure): return failure.description
         case .deleteFailed(let error): return "The session could not be removed completely (\(error))"
         case .keyDerivationFailed(let detail): return "The passphrase could not be turned into a key (\(detail))"
+        case .encryptionFailed(let detail): return "The session could not be encrypted (\(detail))"
         case .closed: return "This session has been closed"
         }
     }

@@ -66,6 +66,22 @@ public final class StoredFile: @unchecked Sendable {
     public static func open(
         at url: URL, passphrase: Passphrase?, environment: StorageEnvironment = .live
     ) throws -> (file: StoredFile, contents: LoadedContents) {
+        try open(at: url, keys: KeyRing(passphrase: passphrase, path: StorageLocation(fileURL: url).mainPath), environment: environment)
+    }
+
+    /// Opens an existing file with a key derived before (the `key` of another open file, or one
+    /// from `SessionKey.derive`), without deriving again. Throws `passphraseRequired` when the
+    /// file was made with another salt.
+    public static func open(
+        at url: URL, key: SessionKey, environment: StorageEnvironment = .live
+    ) throws -> (file: StoredFile, contents: LoadedContents) {
+        try open(at: url, keys: KeyRing(passphrase: nil, path: StorageLocation(fileURL: url).mainPath, known: key), environment: environment)
+    }
+
+    private static func open(
+        at url: URL, keys: KeyRing, environment: StorageEnvironment
+    ) throws -> (file: StoredFile, contents: LoadedContents) {
+        var keys = keys
         let location = StorageLocation(fileURL: url)
         let fileSystem = environment.fileSystem
         guard try PrivateFolder.tighten(location.folder, fileSystem: fileSystem) else {
@@ -73,7 +89,6 @@ public final class StoredFile: @unchecked Sendable {
         }
         let lock = try FileLock.acquire(at: location.lockPath)
         do {
-            var keys = KeyRing(passphrase: passphrase, path: location.mainPath)
             let (contents, key) = try ContentsReader(fileSystem: fileSystem, location: location).load(keys: &keys)
             let file = StoredFile(location: location, key: key, environment: environment, lock: lock)
             file.tidy()
@@ -92,8 +107,19 @@ public final class StoredFile: @unchecked Sendable {
     public static func load(
         at url: URL, passphrase: Passphrase?, environment: StorageEnvironment = .live
     ) throws -> LoadedContents {
+        try load(at: url, keys: KeyRing(passphrase: passphrase, path: StorageLocation(fileURL: url).mainPath), environment: environment)
+    }
+
+    /// Loads a file with a key derived before, without locking it.
+    public static func load(
+        at url: URL, key: SessionKey, environment: StorageEnvironment = .live
+    ) throws -> LoadedContents {
+        try load(at: url, keys: KeyRing(passphrase: nil, path: StorageLocation(fileURL: url).mainPath, known: key), environment: environment)
+    }
+
+    private static func load(at url: URL, keys: KeyRing, environment: StorageEnvironment) throws -> LoadedContents {
+        var keys = keys
         let location = StorageLocation(fileURL: url)
-        var keys = KeyRing(passphrase: passphrase, path: location.mainPath)
         do {
             return try ContentsReader(fileSystem: environment.fileSystem, location: location).load(keys: &keys).0
         } catch {

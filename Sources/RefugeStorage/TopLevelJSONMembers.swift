@@ -84,9 +84,14 @@ struct TopLevelJSONMembers {
         }
 
         mutating func expect(_ byte: UInt8) throws(ScanError) {
-            guard try next() == byte else {
-                throw .unexpected("'\(Character(Unicode.Scalar(byte)))' was expected")
+            let found = try next()
+            guard found == byte else {
+                throw .unexpected("\(Self.show(found)) where \(Self.show(byte)) belongs")
             }
+        }
+
+        private static func show(_ byte: UInt8) -> String {
+            (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte \(byte)"
         }
 
         /// Skips a string starting at the current position; returns its range, quotes included.
