@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"], exclude: ["Replays"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
-        .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"]),
+        .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"], exclude: ["Goldens"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -1,11 +1,14 @@
 import Foundation
 import RefugePlain
+import RefugeScreen
 import RefugeSession
+import RefugeStorage
 
 /// Runs an open session: the full-screen program on a real terminal, else plain mode.
 enum InterviewLauncher {
     static func run(_ controller: SessionController, plain: Bool) throws {
         defer { controller.file.close() }
+        try? CoreDumps.disable()
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
         let canDraw = isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
@@ -18,8 +21,17 @@ enum InterviewLauncher {
             interview.run(&io)
             return
         }
-        var io = StandardLineIO()
-        var interview = PlainInterview(controller: controller)
-        interview.run(&io)
+        try? CoreDumps.disable()
+        let places = Places.current()
+        var services = ScreenServices(rescueFolder: URL(fileURLWithPath: NSHomeDirectory()))
+        if controller.file.isProtected {
+            let url = controller.file.url
+            services.checkPassphrase = { text in
+                guard let passphrase = Passphrase(text) else { return false }
+                return (try? StoredFile.load(at: url, passphrase: passphrase)) != nil
+            }
+        }
+        _ = places
+        try FullScreenRunner.run(controller, services: services)
     }
 }

@@ -1,0 +1,281 @@
+import Foundation
+import RefugeCanvas
+import RefugeEngine
+import RefugeQuestionnaire
+import RefugeSession
+
+/// The interview as a pure state machine over an open session: `handle(key)` changes the state
+/// (every confirmed change is saved through the session controller before it returns), and
+/// `view()` draws the state into a cell grid. No terminal is involved, so whole interviews can
+/// be driven and checked in tests.
+public final class InterviewScreen {
+    public let controller: SessionController
+    public private(set) var cursor: InterviewCursor
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public internal(set) var interviewerView = false
+    public internal(set) var wantsToQuit = false
+    var widget: WidgetState
+    var overlay: Overlay?
+    /// A short line under the widget: why the answer was not taken, or what just happened.
+    var message: (text: String, isProblem: Bool)?
+    var draftChangedAt: Double?
+    let services: ScreenServices
+
+    enum Overlay: Equatable {
+        case help
+        case menu(highlight: Int)
+        case dontKnow(highlight: Int)
+        case note(TextEditor)
+        case translation(TextEditor)
+        case review(highlight: Int)
+        case hidden(passphrase: TextEditor, wrong: Bool)
+        case saveFailed(String)
+    }
+
+    public init(controller: SessionController, width: Int, height: Int, services: ScreenServices = ScreenServices()) {
+        self.controller = controller
+        self.width = width
+        self.height = height
+        self.services = services
+        self.cursor = InterviewCursor.resume(controller.interview, at: controller.session.position)
+        self.widget = WidgetState()
+        self.widget = makeWidget()
+    }
+
+    public var language: String { controller.session.language }
+    var interviewerLanguage: String { controller.session.interviewerLanguage }
+    var interview: Interview { controller.interview }
+    var questionnaire: Questionnaire { controller.questionnaire }
+    var formatter: AnswerFormatter { AnswerFormatter(questionnaire: questionnaire, language: languageFor(currentItem)) }
+    var currentItem: Item? { cursor.ref.flatMap { interview.item($0) } }
+
+    /// The language a question is shown in: the interviewer's for interviewer questions.
+    func languageFor(_ item: Item?) -> String {
+        item?.audience == .interviewer ? interviewerLanguage : language
+    }
+
+    func makeWidget() -> WidgetState {
+        guard let ref = cursor.ref else { return WidgetState() }
+        return WidgetState.make(for: interview.item(ref), answer: interview.answers[ref], formatter: formatter)
+    }
+
+    var isTooSmall: Bool { width < 80 || height < 24 }
+
+    // MARK: Saving
+
+    /// Runs a change that saves; a failed save keeps the change in memory and says so calmly.
+    @discardableResult
+    func save(_ body: (SessionController) throws -> Void) -> Bool {
+        do {
+            try body(controller)
+            return true
+        } catch let problem as AnswerProblem {
+            message = (problem.message(language, defaultLanguage: questionnaire.defaultLanguage), true)
+            return false
+        } catch {
+            overlay = .saveFailed("\(error)")
+            return false
+        }
+    }
+
+    /// Saves the text being typed as a draft when it differs from what was last saved.
+    public func saveDraft() {
+        guard let ref = cursor.ref, let editor = widget.editor, editor.text != widget.savedText else {
+            draftChangedAt = nil
+            return
+        }
+        let text = editor.text
+        let record = interview.answers[ref]
+        let confirmed = record.status == .answered ? record.value.flatMap { v -> String? in
+            guard let item = currentItem else { return nil }
+            return item.type == .text || item.type == .longtext ? v.textValue : formatter.format(v, for: item)
+        } : nil
+        let draft: String? = (text == confirmed || (text.isEmpty && confirmed == nil)) ? nil : text
+        if save({ try $0.change(ref) { $0.draft = draft } }) {
+            widget.savedText = text
+            draftChangedAt = nil
+        }
+    }
+
+    /// Called when no key came for a while: a draft is saved within a second of typing.
+    public func tick(at time: Double) {
+        if let since = draftChangedAt, time - since >= 1 { saveDraft() }
+    }
+
+    /// Before the program stops (quit, signal, closed terminal): the draft is saved.
+    public func prepareToStop() {
+        saveDraft()
+        _ = save { try $0.setPosition(cursor.ref) }
+    }
+
+    // MARK: Moving
+
+    func go(to next: InterviewCursor) {
+        saveDraft()
+        cursor = next
+        widget = makeWidget()
+        draftChangedAt = nil
+        save { try $0.setPosition(next.ref) }
+    }
+
+    func moveOn() {
+        switch cursor.next(in: interview) {
+        case .failure(let problem):
+            message = (problem.message(languageFor(currentItem), defaultLanguage: questionnaire.defaultLanguage), true)
+        case .success(let next):
+            message = nil
+            go(to: next)
+        }
+    }
+
+    func goBack() {
+        message = nil
+        if let previous = cursor.previous(in: interview) { go(to: previous) }
+    }
+
+    /// Jumps to any question on the path (from the review screen); required questions on the way
+    /// may stay unanswered, as the format allows.
+    func jump(to ref: AnswerRef) {
+        message = nil
+        if let r = ref.repeatID, let e = ref.entryID {
+            go(to: .field(repeatID: r, entryID: e, field: ref.itemID))
+        } else {
+            go(to: .step(ref.itemID))
+        }
+    }
+
+    // MARK: Keys
+
+    public enum Outcome: Equatable { case keepGoing, quit }
+
+    /// Handles one key. `time` is a monotonic clock in seconds, for the draft timer.
+    @discardableResult
+    public func handle(_ key: KeyEvent, at time: Double = 0) -> Outcome {
+        if case .resize(let w, let h) = key {
+            width = w; height = h
+            return .keepGoing
+        }
+        if key == .ctrl("c") {
+            prepareToStop()
+            wantsToQuit = true
+            return .quit
+        }
+        if overlay != nil {
+            handleOverlay(key)
+            return wantsToQuit ? .quit : .keepGoing
+        }
+        if isTooSmall { return .keepGoing }
+        if handleGlobal(key) { return wantsToQuit ? .quit : .keepGoing }
+        handleWidget(key, at: time)
+        return wantsToQuit ? .quit : .keepGoing
+    }
+
+    /// Keys that mean the same on every question.
+    func handleGlobal(_ key: KeyEvent) -> Bool {
+        switch key {
+        case .function(1): overlay = .help
+        case .function(2): nextLanguage()
+        case .function(12): interviewerView.toggle()
+        case .function(3): openNote()
+        case .function(4): toggleFollowUp()
+        case .function(5): saveDraft(); overlay = .review(highlight: 0)
+        case .function(6): openDontKnow()
+        case .function(7): toggleLawyerOnly()
+        case .function(8): hide()
+        case .function(9): openTranslation()
+        case .escape: overlay = .menu(highlight: 0)
+        case .ctrl("p"), .pageUp: goBack()
+        default: return false
+        }
+        return true
+    }
+
+    func nextLanguage() {
+        let languages = questionnaire.languages
+        let index = languages.firstIndex(of: language) ?? -1
+        let next = languages[(index + 1) % languages.count]
+        saveDraft()
+        save { try $0.setLanguage(next) }
+        widget = makeWidget()
+        message = (ScreenWords.format(.languageNow, next, LanguageNames.name(of: next)), false)
+    }
+
+    func openNote() {
+        guard let ref = cursor.ref else { return }
+        var editor = TextEditor(text: interview.answers[ref].note ?? "", mode: .multiLine)
+        editor.moveToEnd()
+        overlay = .note(editor)
+    }
+
+    func openTranslation() {
+        guard let ref = cursor.ref, currentItem?.type.isAsked ?? false else { return }
+        var editor = TextEditor(text: interview.answers[ref].translation ?? "", mode: .multiLine)
+        editor.moveToEnd()
+        overlay = .translation(editor)
+    }
+
+    func toggleFollowUp() {
+        guard let ref = cursor.ref else { return }
+        let on = !interview.answers[ref].followUp
+        if save({ try $0.change(ref) { $0.followUp = on } }) {
+            message = (ScreenWords.text(on ? .followUpOn : .followUpOff, language), false)
+        }
+    }
+
+    func toggleLawyerOnly() {
+        guard let ref = cursor.ref, currentItem?.type.isAsked ?? false else { return }
+        let on = !interview.answers[ref].lawyerOnly
+        if save({ try $0.change(ref) { $0.lawyerOnly = on } }) {
+            message = (ScreenWords.text(on ? .lawyerOn : .lawyerOff, language), false)
+        }
+    }
+
+    func openDontKnow() {
+        guard let item = currentItem, item.type.isAsked, item.allowDontKnow || item.allowRefuse else { return }
+        overlay = .dontKnow(highlight: 0)
+    }
+
+    func hide() {
+        saveDraft()
+        overlay = .hidden(passphrase: TextEditor(text: "", mode: .singleLine), wrong: false)
+    }
+
+    /// The choices of the F6 menu for the current question.
+    var dontKnowChoices: [AnswerStatus] {
+        guard let item = currentItem else { return [] }
+        return (item.allowDontKnow ? [.dontKnow] : []) + (item.allowRefuse ? [.refused] : [])
+    }
+
+    func record(_ status: AnswerStatus) {
+        guard let ref = cursor.ref else { return }
+        if save({ try $0.change(ref) { r in r.clearAnswer(); r.status = status; r.draft = nil } }) {
+            widget = makeWidget()
+            moveOn()
+        }
+    }
+}
+
+/// What the screen needs from outside, injected so tests can supply their own.
+public struct ScreenServices {
+    /// Writes the report and returns where (the menu's "write the report").
+    public var writeReport: ((Session, Questionnaire) throws -> String)?
+    /// Checks a passphrase against the open session (to come back from the hidden screen).
+    public var checkPassphrase: ((String) -> Bool)?
+    /// Where "save a copy" puts the session after a failed save.
+    public var rescueFolder: URL?
+
+    public init(writeReport: ((Session, Questionnaire) throws -> String)? = nil,
+                checkPassphrase: ((String) -> Bool)? = nil, rescueFolder: URL? = nil) {
+        self.writeReport = writeReport
+        self.checkPassphrase = checkPassphrase
+        self.rescueFolder = rescueFolder
+    }
+}
+
+/// Languages by their own names, for messages.
+enum LanguageNames {
+    static let names = ["en": "English", "es": "Español", "ru": "Русский", "uk": "Українська", "fa": "فارسی",
+                        "ht": "Kreyòl ayisyen", "fr": "Français", "ar": "العربية", "prs": "دری", "ps": "پښتو", "pt": "Português"]
+    static func name(of code: String) -> String { names[code] ?? code }
+}

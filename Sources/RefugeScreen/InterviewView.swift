@@ -1,0 +1,228 @@
+import Foundation
+import RefugeCanvas
+import RefugeEngine
+import RefugeExpressions
+import RefugeQuestionnaire
+import RefugeSession
+
+extension InterviewScreen {
+    static let header = Style(role: .accent, reverse: true)
+    static let muted = Style(role: .muted)
+    static let problem = Style(role: .error, bold: true)
+    static let notice = Style(role: .accent)
+    static let selection = Style(role: .selection, reverse: true)
+    static let interviewer = Style(role: .marker)
+
+    /// The screen for the current state, drawn into a fresh grid.
+    public func view() -> CellGrid {
+        var grid = CellGrid(width: max(1, width), height: max(1, height))
+        if isTooSmall {
+            drawEnlarge(&grid)
+            return grid
+        }
+        if case .hidden(let passphrase, let wrong) = overlay {
+            drawHidden(&grid, passphrase: passphrase, wrong: wrong)
+            return grid
+        }
+        drawHeader(&grid)
+        let body = Rect(row: 2, column: 2, width: width - 4, height: height - 5)
+        if cursor == .end {
+            drawEnd(&grid, in: body)
+        } else if let item = currentItem, let ref = cursor.ref {
+            drawQuestion(&grid, item: item, ref: ref, in: body)
+        }
+        drawFooter(&grid)
+        if let overlay { drawOverlay(&grid, overlay) }
+        return grid
+    }
+
+    // MARK: Frame
+
+    func drawEnlarge(_ grid: inout CellGrid) {
+        let lines = [ScreenWords.text(.enlarge, language), ScreenWords.format(.enlargeDetail, language, String(width), String(height))]
+        for (i, line) in lines.enumerated() {
+            for (j, part) in wrap(line, width: max(1, width - 2)).enumerated() {
+                grid.put(part, row: max(0, height / 2 - 1) + i * 2 + j, column: 1)
+            }
+        }
+    }
+
+    func drawHidden(_ grid: inout CellGrid, passphrase: TextEditor, wrong: Bool) {
+        // A blank, neutral screen; for a protected session a small passphrase field at the bottom.
+        guard services.checkPassphrase != nil else { return }
+        let row = height - 2
+        grid.put(ScreenWords.text(.passphrasePrompt, language), row: row, column: 2, style: Self.muted)
+        let masked = String(repeating: "•", count: passphrase.text.count)
+        let end = grid.put(masked, row: row, column: 2 + ScreenWords.text(.passphrasePrompt, language).displayWidth + 1)
+        grid.cursor = CellPosition(row: row, column: end)
+        if wrong { grid.put(ScreenWords.text(.wrongPassphrase, language), row: row - 1, column: 2, style: Self.problem) }
+    }
+
+    func drawHeader(_ grid: inout CellGrid) {
+        grid.fill(Rect(row: 0, column: 0, width: width, height: 1), style: Self.header)
+        let title = questionnaire.title.resolve(language, defaultLanguage: questionnaire.defaultLanguage).text
+        var left = " " + title
+        if let item = currentItem, let section = questionnaire.section(item.sectionID) {
+            left += " · " + section.title.resolve(language, defaultLanguage: questionnaire.defaultLanguage).text
+        }
+        let progress = interview.progress
+        let barWidth = 12
+        let filled = progress.total == 0 ? 0 : barWidth * progress.answered / progress.total
+        var right = String(repeating: "■", count: filled) + String(repeating: "□", count: barWidth - filled)
+        right += " " + ScreenWords.format(.questionOf, language, String(progress.answered), String(progress.total)) + " "
+        if let ref = cursor.ref {
+            let record = interview.answers[ref]
+            let symbols = (record.note != nil ? "✎" : "") + (record.followUp ? "⚑" : "") + (record.lawyerOnly ? "⚖" : "")
+            if !symbols.isEmpty { right = symbols + "  " + right }
+        }
+        let rightWidth = right.displayWidth
+        grid.put(left.truncated(toWidth: max(1, width - rightWidth - 2)), row: 0, column: 0, style: Self.header.bolded)
+        grid.put(right, row: 0, column: width - rightWidth, style: Self.header)
+    }
+
+    func footerKeys() -> [String] {
+        let lang = language
+        func k(_ w: ScreenWords.Word) -> String { ScreenWords.text(w, lang) }
+        guard let item = currentItem else { return [k(.keyReview), k(.keyBack), k(.keyHelp), k(.keyMenu)] }
+        var keys: [String]
+        switch item.type {
+        case .info, .calculate: keys = [k(.keyConfirm), k(.keyBack)]
+        case .longtext: keys = [k(.keyConfirmLong), k(.keyBack), k(.keyDontKnow)]
+        case .text, .number, .date: keys = [k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
+        case .yesno:
+            let yes = ProgramWords.text(.yes, languageFor(item)).lowercased().prefix(1)
+            let no = ProgramWords.text(.no, languageFor(item)).lowercased().prefix(1)
+            keys = ["\(yes)/\(no)", k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
+        case .choice: keys = [k(.keyChoose), k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
+        case .multichoice: keys = [k(.keyChoose), k(.keyToggle), k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
+        case .repeat: keys = [k(.keyAdd), k(.keyOpen), k(.keyDelete), k(.keyGoOn), k(.keyBack)]
+        }
+        return keys + [k(.keyHelp), k(.keyMenu)]
+    }
+
+    func drawFooter(_ grid: inout CellGrid) {
+        grid.horizontalRule(row: height - 2, style: Self.muted)
+        // Help and the menu always show; the question's own keys give way when room runs out.
+        var keys = footerKeys()
+        while keys.count > 2, keys.map({ $0.displayWidth + 3 }).reduce(0, +) > width - 1 {
+            keys.remove(at: keys.count - 3)
+        }
+        var column = 1
+        for key in keys {
+            let w = key.displayWidth
+            if column + w >= width { break }
+            grid.put(key, row: height - 1, column: column, style: Self.muted)
+            column += w + 3
+        }
+    }
+
+    // MARK: The question
+
+    func rendered(_ text: LocalizedText?, language lang: String, ref: AnswerRef) -> (String, Bool)? {
+        guard let text else { return nil }
+        let (raw, fallback) = text.resolve(lang, defaultLanguage: questionnaire.defaultLanguage)
+        let entry = ref.entryID.map { (repeatID: ref.repeatID!, entryID: $0) }
+        return (Interpolator(interview: interview, language: lang).render(raw, entry: entry), fallback)
+    }
+
+    /// The question's texts in one language: marker, prompt, help (and for an info screen, its text).
+    func questionLines(_ item: Item, ref: AnswerRef, language lang: String, width w: Int, forInterviewer: Bool) -> [[StyledRun]] {
+        var lines: [[StyledRun]] = []
+        if let entryID = ref.entryID, let repeatID = ref.repeatID {
+            let entries = interview.entries(of: repeatID)
+            let n = (entries.firstIndex { $0.entry.id == entryID } ?? 0) + 1
+            lines.append([StyledRun(ScreenWords.format(.entryHeading, lang, String(n), String(entries.count)), style: Self.muted)])
+        }
+        if item.audience == .interviewer {
+            lines.append([StyledRun("▌" + ScreenWords.text(.forInterviewer, lang), style: Self.interviewer.bolded)])
+        }
+        var fellBack = false
+        if let (prompt, fallback) = rendered(item.prompt, language: lang, ref: ref) {
+            lines += MarkdownRenderer.render(prompt, width: w, style: Style().bolded)
+            fellBack = fellBack || fallback
+        }
+        if let (text, fallback) = rendered(item.text, language: lang, ref: ref) {
+            if !lines.isEmpty { lines.append([]) }
+            lines += MarkdownRenderer.render(text, width: w)
+            fellBack = fellBack || fallback
+        }
+        if let (help, fallback) = rendered(item.help, language: lang, ref: ref) {
+            lines += MarkdownRenderer.render(help, width: w, style: Self.muted)
+            fellBack = fellBack || fallback
+        }
+        if fellBack { lines.append([StyledRun(ScreenWords.text(.fallback, lang), style: Self.muted)]) }
+        if forInterviewer {
+            if let (note, _) = rendered(item.note, language: interviewerLanguage, ref: ref) {
+                lines += MarkdownRenderer.render(ScreenWords.text(.authorNote, interviewerLanguage) + ": " + note, width: w, style: Self.interviewer)
+            }
+            let record = interview.answers[ref]
+            var marks: [String] = []
+            if record.followUp { marks.append(ScreenWords.text(.markFollowUp, interviewerLanguage)) }
+            if record.lawyerOnly { marks.append(ScreenWords.text(.markLawyer, interviewerLanguage)) }
+            if let note = record.note { marks.append(ScreenWords.text(.markNote, interviewerLanguage) + ": " + note) }
+            if let t = record.translation { marks.append(ScreenWords.text(.markTranslation, interviewerLanguage) + ": " + t) }
+            for mark in marks { lines += wrap("• " + mark, width: w).map { [StyledRun($0, style: Self.interviewer)] } }
+        }
+        return lines
+    }
+
+    func drawQuestion(_ grid: inout CellGrid, item: Item, ref: AnswerRef, in body: Rect) {
+        let clientLanguage = languageFor(item)
+        let bilingual = interviewerView && clientLanguage != interviewerLanguage
+        var row = body.row
+        if bilingual && width >= 120 {
+            // Side by side: the interviewer's language on the left, the client's on the right.
+            let half = (body.width - 3) / 2
+            let left = questionLines(item, ref: ref, language: interviewerLanguage, width: half, forInterviewer: true)
+            let right = questionLines(item, ref: ref, language: clientLanguage, width: half, forInterviewer: false)
+            grid.put(ScreenWords.text(.interviewerLabel, interviewerLanguage) + " (\(interviewerLanguage))", row: row, column: body.column, style: Self.interviewer.bolded)
+            grid.put(LanguageNames.name(of: clientLanguage), row: row, column: body.column + half + 3, style: Self.muted.bolded)
+            row += 1
+            let limit = body.row + body.height / 2
+            for (i, line) in left.enumerated() where row + i < limit { grid.put(line, row: row + i, column: body.column, limit: body.column + half) }
+            for (i, line) in right.enumerated() where row + i < limit { grid.put(line, row: row + i, column: body.column + half + 3, limit: body.right) }
+            grid.verticalRule(row: row, column: body.column + half + 1, length: max(1, min(limit, row + max(left.count, right.count)) - row), style: Self.muted)
+            row += min(limit - row, max(left.count, right.count)) + 1
+        } else {
+            if bilingual {
+                let top = questionLines(item, ref: ref, language: interviewerLanguage, width: body.width - 2, forInterviewer: true)
+                let budget = max(2, body.height / 3)
+                for line in top.prefix(budget) {
+                    grid.put([StyledRun("│ ", style: Self.interviewer)] + line, row: row, column: body.column, limit: body.right)
+                    row += 1
+                }
+                row += 1
+            }
+            let lines = questionLines(item, ref: ref, language: clientLanguage, width: body.width, forInterviewer: interviewerView && !bilingual)
+            let reserve = item.type == .info ? 1 : 4
+            for line in lines where row < body.bottom - reserve {
+                grid.put(line, row: row, column: body.column, limit: body.right)
+                row += 1
+            }
+            row += 1
+        }
+        // The message (why an answer was not taken) sits under the widget, on up to two lines.
+        let messageLines = message.map { wrap(($0.isProblem ? "! " : "") + $0.text, width: body.width) } ?? []
+        let messageRow = body.bottom - max(1, min(2, messageLines.count))
+        let widgetArea = Rect(row: row, column: body.column, width: body.width, height: max(1, messageRow - row))
+        drawWidget(&grid, item: item, ref: ref, in: widgetArea)
+        if let message {
+            let style = message.isProblem ? Self.problem : Self.notice
+            for (i, line) in messageLines.prefix(2).enumerated() {
+                grid.put(line, row: messageRow + i, column: body.column, style: style)
+            }
+        }
+    }
+
+    func drawEnd(_ grid: inout CellGrid, in body: Rect) {
+        var row = body.row + 1
+        grid.put(ScreenWords.text(.endTitle, language), row: row, column: body.column, style: Style().bolded)
+        row += 2
+        let gaps = interview.unansweredRequired.map(\.label)
+        let line = gaps.isEmpty ? ScreenWords.text(.endNone, language) : ScreenWords.format(.endRequired, language, gaps.joined(separator: ", "))
+        for part in wrap(line, width: body.width) where row < body.bottom {
+            grid.put(part, row: row, column: body.column, style: gaps.isEmpty ? Self.muted : Self.notice)
+            row += 1
+        }
+    }
+}

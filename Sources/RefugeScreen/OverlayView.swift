@@ -1,0 +1,118 @@
+import Foundation
+import RefugeCanvas
+import RefugeEngine
+import RefugeQuestionnaire
+import RefugeSession
+
+extension InterviewScreen {
+    /// A framed panel in the middle of the screen, cleared, with a title.
+    func panel(_ grid: inout CellGrid, title: String, width w: Int, height h: Int) -> Rect {
+        let pw = min(width - 4, w), ph = min(height - 2, h)
+        let rect = Rect(row: (height - ph) / 2, column: (width - pw) / 2, width: pw, height: ph)
+        grid.fill(rect)
+        grid.box(rect, style: Self.notice, title: " " + title + " ", titleStyle: Self.notice.bolded)
+        let inner = rect.inset(by: 1)
+        return Rect(row: inner.row, column: inner.column + 1, width: max(1, inner.width - 2), height: inner.height)
+    }
+
+    func drawOverlay(_ grid: inout CellGrid, _ overlay: Overlay) {
+        let lang = language
+        grid.cursor = nil
+        switch overlay {
+        case .help:
+            let inner = panel(&grid, title: ScreenWords.text(.helpTitle, lang), width: 76, height: height - 2)
+            var lines: [[StyledRun]] = []
+            if let item = currentItem, let ref = cursor.ref {
+                // The client's help only: author notes never appear here.
+                if let (help, _) = rendered(item.help, language: languageFor(item), ref: ref) {
+                    lines += MarkdownRenderer.render(help, width: inner.width)
+                } else {
+                    lines.append([StyledRun(ScreenWords.text(.noHelp, lang), style: Self.muted)])
+                }
+                lines.append([])
+            }
+            lines.append([StyledRun(ScreenWords.text(.helpKeys, lang), style: Style().bolded)])
+            for key in footerKeys().dropLast(2) { lines.append([StyledRun("  " + key)]) }
+            for action in MenuAction.allCases where !action.key.isEmpty {
+                lines.append([StyledRun("  \(action.key) " + ScreenWords.text(action.word, lang))])
+            }
+            lines.append([StyledRun("  PgUp/PgDn, Ctrl-P/Ctrl-N", style: Self.muted)])
+            for (i, line) in lines.prefix(inner.height - 1).enumerated() { grid.put(line, row: inner.row + i, column: inner.column, limit: inner.right) }
+            grid.put(ScreenWords.text(.keyAnyKey, lang) + " → ✕", row: inner.bottom - 1, column: inner.column, style: Self.muted)
+        case .menu(let highlight):
+            let actions = MenuAction.allCases
+            let inner = panel(&grid, title: ScreenWords.text(.menuTitle, lang), width: 52, height: actions.count + 3)
+            for (i, action) in actions.enumerated() {
+                let label = " " + ScreenWords.text(action.word, lang)
+                let line = label + String(repeating: " ", count: max(1, inner.width - label.displayWidth - action.key.displayWidth - 1)) + action.key
+                grid.put(line, row: inner.row + i, column: inner.column, style: i == highlight ? Self.selection : .plain, limit: inner.right)
+            }
+            grid.put(ScreenWords.text(.keyClose, lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
+        case .dontKnow(let highlight):
+            let inner = panel(&grid, title: ScreenWords.text(.dontKnowMenuTitle, lang), width: 44, height: dontKnowChoices.count + 4)
+            for (i, status) in dontKnowChoices.enumerated() {
+                let text = " " + ProgramWords.text(status == .dontKnow ? .dontKnow : .preferNotToSay, lang) + " "
+                grid.put(text, row: inner.row + i, column: inner.column, style: i == highlight ? Self.selection : .plain)
+            }
+            grid.put(ScreenWords.text(.keyConfirm, lang) + "   " + ScreenWords.text(.keyClose, lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
+        case .note(let editor), .translation(let editor):
+            let isNote: Bool = { if case .note = overlay { return true } else { return false } }()
+            let il = interviewerLanguage
+            let inner = panel(&grid, title: ScreenWords.text(isNote ? .noteTitle : .translationTitle, il), width: 66, height: 12)
+            var e = editor
+            let field = Rect(row: inner.row, column: inner.column, width: inner.width, height: inner.height - 2)
+            e.scrollToCursor(width: field.width, height: field.height)
+            grid.put(e.viewport(width: field.width, height: field.height), in: field)
+            grid.put(ScreenWords.text(.keySave, il) + "   " + ScreenWords.text(.keyCancel, il), row: inner.bottom - 1, column: inner.column, style: Self.muted)
+        case .review(let highlight):
+            drawReview(&grid, highlight: highlight)
+        case .saveFailed(let detail):
+            let inner = panel(&grid, title: ScreenWords.text(.notSaved, lang), width: 70, height: 10)
+            var row = inner.row
+            for line in wrap(ScreenWords.format(.saveFailed, lang, detail), width: inner.width) where row < inner.bottom - 3 {
+                grid.put(line, row: row, column: inner.column, style: Self.notice)
+                row += 1
+            }
+            grid.put(ScreenWords.text(.saveRetry, lang), row: inner.bottom - 2, column: inner.column)
+            grid.put(ScreenWords.text(.saveElsewhere, lang), row: inner.bottom - 1, column: inner.column)
+        case .hidden:
+            break
+        }
+    }
+
+    func drawReview(_ grid: inout CellGrid, highlight: Int) {
+        let lang = language
+        let area = Rect(row: 1, column: 0, width: width, height: height - 1)
+        grid.fill(area)
+        grid.put(" " + ScreenWords.text(.reviewTitle, lang), row: 1, column: 0, style: Style().bolded)
+        var row = 2
+        let checks = interview.holdingChecks.filter { $0.kind == .clarify }
+        if !checks.isEmpty {
+            let il = interviewerLanguage
+            grid.put(" " + ScreenWords.text(.clarifyTitle, il) + ":", row: row, column: 0, style: Self.notice.bolded)
+            row += 1
+            for check in checks.prefix(4) {
+                grid.put(("  • " + check.message.resolve(il, defaultLanguage: questionnaire.defaultLanguage).text).truncated(toWidth: width - 1),
+                         row: row, column: 0, style: Self.notice)
+                row += 1
+            }
+        }
+        row += 1
+        let rows = reviewRows()
+        let space = height - 2 - row
+        let first = max(0, min(highlight - space / 2, rows.count - space))
+        let answerColumn = width * 3 / 5
+        for (offset, r) in rows.dropFirst(first).prefix(space).enumerated() {
+            let index = first + offset
+            let style: Style = index == highlight ? Self.selection : .plain
+            grid.fill(Rect(row: row + offset, column: 0, width: width, height: 1), style: style)
+            let text = String(repeating: " ", count: 1 + r.indent) + r.text
+            grid.put(text.truncated(toWidth: answerColumn - 2), row: row + offset, column: 0, style: style)
+            let answer = r.answer.replacingOccurrences(of: "\n", with: " ") + (r.marks.isEmpty ? "" : "  [" + r.marks + "]")
+            grid.put(answer.truncated(toWidth: width - answerColumn - 1), row: row + offset, column: answerColumn, style: style)
+        }
+        grid.horizontalRule(row: height - 2, style: Self.muted)
+        grid.put(" " + [ScreenWords.text(.keyChoose, lang), ScreenWords.text(.keyJump, lang), ScreenWords.text(.keyClose, lang)].joined(separator: "   "),
+                 row: height - 1, column: 0, style: Self.muted)
+    }
+}
