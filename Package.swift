@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"]),
-        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"]),
+        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),
