@@ -120,7 +120,7 @@ public struct MarkdownRenderer: Sendable {
         if !marks.isEmpty { items.append("- **" + marks.map { inline("[\($0)]") }.joined(separator: " ") + "**") }
         if !items.isEmpty { out += [""] + items }
         for entry in answer.entries ?? [] {
-            out += ["", "\(entryLevel) \(entry.number)\\. " + inline(entry.label.joined)]
+            out += ["", "\(entryLevel) \(entry.number). " + inline(entry.label.joined)]
             for field in entry.answers where field.printed {
                 out += self.answer(field, entryLevel: entryLevel + "#", report: report)
             }

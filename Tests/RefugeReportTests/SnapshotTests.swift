@@ -42,7 +42,7 @@ final class SnapshotTests: XCTestCase {
         }
         if rendered != expected {
             let got = rendered.components(separatedBy: "\n"), want = expected.components(separatedBy: "\n")
-            let index = zip(got, want).firstIndex { $0 != $1 } ?? min(got.count, want.count)
+            let index = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
             let gotLine = index < got.count ? got[index] : "<end>"
             let wantLine = index < want.count ? want[index] : "<end>"
             XCTFail("\(name) differs at line \(index + 1):\n  expected: \(wantLine)\n  rendered: \(gotLine)", file: file, line: line)
