@@ -210,9 +210,9 @@ public struct HTMLRenderer: Sendable {
         body { font-family: "DejaVu Sans", "Noto Sans", "Liberation Sans", Arial, sans-serif; font-size: 11pt;
                line-height: 1.4; color: #111; background: #fff; max-width: 48em; margin: 2em auto; padding: 0 1em; }
         h1 { font-size: 18pt; margin: 0 0 .4em; }
-        h2 { font-size: 14pt; margin: 1.6em 0 .6em; padding-bottom: .15em; border-bottom: 1.5px solid #444;
-             break-after: avoid; page-break-after: avoid; }
-        h3 { font-size: 12pt; margin: 1.2em 0 .4em; break-after: avoid; page-break-after: avoid; }
+        h1, h2, h3 { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+        h2 { font-size: 14pt; margin: 1.6em 0 .6em; padding-bottom: .15em; border-bottom: 1.5px solid #444; }
+        h3 { font-size: 12pt; margin: 1.2em 0 .4em; }
         h1 .alt, h2 .alt, .q .alt, th .alt { display: block; font-weight: normal; color: #444; }
         h1 .alt, h2 .alt { font-size: .8em; }
         .q .main, th .main { display: block; }
@@ -238,8 +238,9 @@ public struct HTMLRenderer: Sendable {
         .mark { display: inline-block; border: 1px solid #555; border-radius: 3px; padding: 0 .35em; font-size: 8.5pt; }
         .mark.follow-up { border-color: #b26b00; }
         .mark.lawyer-only { border-color: #a40000; }
-        table.entry { border-collapse: collapse; width: calc(100% - 1.2em); margin: .6em 0 .6em 1.2em;
-                      break-inside: avoid; page-break-inside: avoid; }
+        table.entry { border-collapse: collapse; width: calc(100% - 1.2em); margin: .6em 0 .6em 1.2em; }
+        table.entry tr, table.timeline tr { break-inside: avoid; page-break-inside: avoid; }
+        table.entry caption { break-after: avoid; page-break-after: avoid; }
         table.entry caption { text-align: left; font-weight: 600; padding: .2em 0; }
         table.entry th, table.entry td { border: 1px solid #aaa; padding: .25em .45em; text-align: left; vertical-align: top; }
         table.entry th { width: 42%; font-weight: normal; background: #f4f4f4; }

@@ -307,7 +307,9 @@ struct ReportAssembly {
                                        entry: (repeatID: String, entryID: String)?) {
         guard let text = wording(item.timeline, displayLanguages, entry: entry) else { return }
         var entryLabel: Wording?
-        if let entry, let repeatItem = questionnaire.item(entry.repeatID) {
+        // A timeline text that already names the entry's answers needs no entry label.
+        let namesAnswers = item.timeline?.translations.values.contains { $0.contains("{{") } ?? false
+        if let entry, !namesAnswers, let repeatItem = questionnaire.item(entry.repeatID) {
             let number = interview.entries(of: entry.repeatID).firstIndex { $0.entry.id == entry.entryID }.map { $0 + 1 } ?? 0
             entryLabel = wording(repeatItem.entryLabel, displayLanguages, entry: entry)
                 ?? Wording(displayLanguages.map { ($0, "\(ProgramWords.text(.entry, $0)) \(number)") })
