@@ -295,4 +295,40 @@ final class ReportRuleTests: XCTestCase {
         XCTAssertEqual(session["created"] as? String, "2026-11-29T14:05:00Z")
         XCTAssertEqual(session["interview_date"] as? String, "2026-11-29")
     }
+
+    func testReportFalseLeavesOnlyThePrintedFormats() throws {
+        let q = try ReportFixtures.inline("""
+        format: 1
+        id: hidden
+        version: "1"
+        title: Hidden
+        languages: [en]
+        sections:
+          - id: main
+            title: Main
+            items:
+              - {id: shown, type: number, prompt: "How many children?"}
+              - {id: internal, type: text, prompt: "Case worker code?", report: false}
+              - {id: doubled, type: calculate, expression: "shown + shown"}
+              - {id: flagged, type: text, prompt: "Anything to add?"}
+        """)
+        let session = ReportFixtures.session(q, language: "en") { i in
+            i.update(AnswerRef("shown")) { $0 = .answered(.number(2)) }
+            i.update(AnswerRef("internal")) { $0 = .answered(.text("CW-991")) }
+            i.update(AnswerRef("flagged")) { $0.followUp = true }
+        }
+        let answers = try XCTUnwrap(try json(ReportFixtures.render(session, q, .json))["answers"] as? [String: Any])
+        XCTAssertEqual((answers["internal"] as? [String: Any])?["value"] as? String, "CW-991")
+        XCTAssertEqual((answers["doubled"] as? [String: Any])?["value"] as? Int, 4)
+        let flagged = try XCTUnwrap(answers["flagged"] as? [String: Any])
+        XCTAssertEqual(flagged.keys.sorted(), ["follow_up", "status"])
+        XCTAssertEqual(flagged["status"] as? String, "unanswered")
+        XCTAssertEqual(flagged["follow_up"] as? Bool, true)
+        for format in [ReportFormat.text, .markdown, .html] {
+            let printed = ReportFixtures.render(session, q, format)
+            XCTAssertFalse(printed.contains("CW-991"), "\(format)")
+            XCTAssertFalse(printed.contains("doubled"), "\(format)")
+            XCTAssertTrue(printed.contains("Anything to add?"), "\(format)")
+        }
+    }
 }
