@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"], exclude: ["Replays"]),
-        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"]),
+        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"], exclude: ["Goldens"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),

@@ -28,7 +28,7 @@ struct Refuge: ParsableCommand {
         discussion: "Without a command, opens the full-screen program on the home screen.",
         subcommands: [
             NewCommand.self, ResumeCommand.self, ListCommand.self, ValidateCommand.self,
-            QuestionnairesCommand.self, DeleteCommand.self, AnswerCommand.self,
+            QuestionnairesCommand.self, DeleteCommand.self, AnswerCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -1,0 +1,418 @@
+import Foundation
+import RefugeEngine
+import RefugeExpressions
+import RefugeQuestionnaire
+import RefugeSession
+
+/// Builds the report model: a pure function of the session, its questionnaire and the options.
+public enum ReportBuilder {
+    public static func build(session: Session, questionnaire: Questionnaire, options: ReportOptions) -> Report {
+        var assembly = ReportAssembly(session: session, questionnaire: questionnaire, options: options)
+        return assembly.report()
+    }
+}
+
+/// One pass over the path that gathers the answers and, on the way, the chronology, the
+/// follow-ups and the drafts.
+struct ReportAssembly {
+    let session: Session
+    let questionnaire: Questionnaire
+    let options: ReportOptions
+    let interview: Interview
+    let displayLanguages: [String]
+    let wordsLanguage: String
+    let interpolators: [String: Interpolator]
+
+    private var dated: [(event: ReportEvent, order: Int)] = []
+    private var undated: [ReportEvent] = []
+    private var followUps: [ReportMark] = []
+    private var drafts: [ReportMark] = []
+
+    init(session: Session, questionnaire: Questionnaire, options: ReportOptions) {
+        self.session = session
+        self.questionnaire = questionnaire
+        self.options = options
+        let interview = Interview(questionnaire: questionnaire, answers: session.answers, today: session.interviewDate)
+        self.interview = interview
+        var languages: [String] = []
+        for language in options.language.map({ [$0] }) ?? [session.language, session.interviewerLanguage]
+        where !languages.contains(language) {
+            languages.append(language)
+        }
+        self.displayLanguages = languages
+        self.wordsLanguage = options.language ?? session.interviewerLanguage
+        var interpolators: [String: Interpolator] = [:]
+        for language in languages + [wordsLanguage] {
+            interpolators[language] = Interpolator(interview: interview, language: language)
+        }
+        self.interpolators = interpolators
+    }
+
+    // MARK: Redaction
+
+    /// True when the record at `ref` must be withheld: redaction is on and the question is
+    /// `sensitive` or the answer is marked for the lawyer only (a withheld repeat withholds
+    /// every field of its entries).
+    func hidden(_ ref: AnswerRef) -> Bool {
+        guard options.redact else { return false }
+        if let repeatID = ref.repeatID, hidden(AnswerRef(repeatID)) { return true }
+        if questionnaire.item(ref.itemID)?.sensitive == true { return true }
+        return interview.answers[ref].lawyerOnly
+    }
+
+    /// True when redaction is on and one of `ids` is withheld: a sensitive question, an
+    /// answer (or an entry's field) marked for the lawyer only, or a calculation over one.
+    func namesWithheld(_ ids: Set<String>, seen: Set<String> = []) -> Bool {
+        guard options.redact else { return false }
+        for id in ids where !seen.contains(id) {
+            guard let item = questionnaire.item(id) else { continue }
+            if item.sensitive { return true }
+            if let repeatID = item.repeatID {
+                if hidden(AnswerRef(repeatID)) { return true }
+                if interview.answers.entries(of: repeatID).contains(where: { $0.answers[id]?.lawyerOnly == true }) { return true }
+            } else if hidden(AnswerRef(id)) {
+                return true
+            }
+            if item.type == .calculate, let expression = item.expression,
+               namesWithheld(expression.references, seen: seen.union([id])) {
+                return true
+            }
+        }
+        return false
+    }
+
+    // MARK: Texts
+
+    private func interpolator(_ language: String) -> Interpolator {
+        interpolators[language] ?? Interpolator(interview: interview, language: language)
+    }
+
+    private func formatter(_ language: String) -> AnswerFormatter {
+        AnswerFormatter(questionnaire: questionnaire, language: language)
+    }
+
+    /// The languages an item is shown in: an interviewer's question only in the interviewer's
+    /// language (or the one asked for).
+    private func languages(for item: Item) -> [String] {
+        item.audience == .interviewer ? [wordsLanguage] : displayLanguages
+    }
+
+    /// An author text in `languages`, answers filled in (withheld ones as the redaction mark).
+    /// A rendering that fell back to the default language is marked, unless another language
+    /// shown has that very text.
+    func wording(_ text: LocalizedText?, _ languages: [String], entry: (repeatID: String, entryID: String)? = nil) -> Wording? {
+        guard let text else { return nil }
+        let rendered = languages.map { language -> (language: String, text: String, fallback: Bool) in
+            let resolved = text.resolve(language, defaultLanguage: questionnaire.defaultLanguage)
+            let filled = interpolator(language).render(resolved.text, entry: entry, hide: hidden)
+            return (language, filled, resolved.isFallback)
+        }
+        return Wording(rendered.map { part in
+            let sharedWithTranslation = rendered.contains { !$0.fallback && $0.text == part.text }
+            guard part.fallback, !sharedWithTranslation else { return (part.language, part.text) }
+            return (part.language, part.text + " " + ProgramWords.text(.fallbackMarker, part.language))
+        })
+    }
+
+    private func words(_ word: ReportWords.Word) -> String { ReportWords.text(word, wordsLanguage) }
+
+    // MARK: The report
+
+    mutating func report() -> Report {
+        let title = wording(questionnaire.report?.title ?? questionnaire.title, displayLanguages)!
+        let header = ReportHeader(
+            title: title,
+            questionnaireTitle: wording(questionnaire.title, displayLanguages)!,
+            questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+            questionnaireSHA256: questionnaire.contentHash,
+            sessionID: session.id, label: session.label, language: session.language,
+            interviewerLanguage: session.interviewerLanguage, displayLanguages: displayLanguages,
+            interviewDate: session.interviewDate, created: session.created, updated: session.updated,
+            generated: options.now)
+
+        var answers: [ReportAnswer] = []
+        for section in questionnaire.sections {
+            for item in section.items where item.type != .info && interview.path.onPath.contains(item.id) {
+                if let answer = answer(item, ref: AnswerRef(item.id), label: item.id, entry: nil) {
+                    answers.append(answer)
+                }
+            }
+        }
+
+        let checks = interview.holdingChecks.enumerated().sorted { a, b in
+            let (sa, sb) = (a.element.severity == .error ? 0 : 1, b.element.severity == .error ? 0 : 1)
+            return sa != sb ? sa < sb : a.offset < b.offset
+        }.map(\.element)
+        func reportCheck(_ check: Check) -> ReportCheck {
+            if namesWithheld(check.condition.references) {
+                return ReportCheck(id: check.id, severity: check.severity,
+                                   message: ProgramWords.text(.redacted, wordsLanguage), withheld: true)
+            }
+            let text = check.message.resolve(wordsLanguage, defaultLanguage: questionnaire.defaultLanguage).text
+            return ReportCheck(id: check.id, severity: check.severity,
+                               message: interpolator(wordsLanguage).render(text, hide: hidden), withheld: false)
+        }
+
+        let timeline = dated.sorted { a, b in
+            let (da, db) = (a.event.date!, b.event.date!)
+            if da.firstDay != db.firstDay { return da.firstDay < db.firstDay }
+            if da.lastDay != db.lastDay { return da.lastDay < db.lastDay }
+            return a.order < b.order
+        }.map(\.event)
+
+        let gaps = interview.unansweredRequired.map { gap in
+            let entry = gap.ref.repeatID.flatMap { r in gap.ref.entryID.map { (repeatID: r, entryID: $0) } }
+            let item = questionnaire.item(gap.ref.itemID)
+            let question = item.flatMap { wording($0.prompt, languages(for: $0), entry: entry) }
+                ?? Wording(plain: gap.ref.itemID, language: wordsLanguage)
+            return ReportGap(label: gap.label, question: question)
+        }
+
+        return Report(
+            header: header, wordsLanguage: wordsLanguage, redacted: options.redact,
+            flags: checks.filter { $0.kind == .flag }.map(reportCheck),
+            parts: parts(answers.filter(\.printed)), answers: answers,
+            timeline: timeline, undatedEvents: undated,
+            clarify: checks.filter { $0.kind == .clarify }.map(reportCheck),
+            followUps: followUps, drafts: drafts, removedAnswers: removedAnswers(),
+            unansweredRequired: gaps)
+    }
+
+    /// The printed body: the report's headings in order (each listing its questions in the
+    /// order it names them), then questions no heading lists, under their section's title.
+    private func parts(_ printed: [ReportAnswer]) -> [ReportPart] {
+        var result: [ReportPart] = []
+        var listed = Set<String>()
+        for heading in questionnaire.report?.headings ?? [] {
+            let answers = heading.items.compactMap { id in printed.first { $0.id == id } }
+            listed.formUnion(heading.items)
+            if !answers.isEmpty {
+                result.append(ReportPart(id: heading.id, title: wording(heading.title, displayLanguages)!, answers: answers))
+            }
+        }
+        let headingParts = result.count
+        for answer in printed where !listed.contains(answer.id) {
+            let sectionID = questionnaire.item(answer.id)?.sectionID ?? ""
+            if let last = result.indices.last, last >= headingParts, result[last].id == sectionID {
+                result[last].answers.append(answer)
+            } else {
+                let title = questionnaire.section(sectionID).flatMap { wording($0.title, displayLanguages) }
+                    ?? Wording(plain: sectionID, language: wordsLanguage)
+                result.append(ReportPart(id: sectionID, title: title, answers: [answer]))
+            }
+        }
+        return result
+    }
+
+    // MARK: One question
+
+    private mutating func answer(_ item: Item, ref: AnswerRef, label: String,
+                                 entry: (repeatID: String, entryID: String)?) -> ReportAnswer? {
+        let record = interview.answers[ref]
+        let languages = languages(for: item)
+        let question = wording(item.prompt, languages, entry: entry) ?? Wording(plain: item.id, language: wordsLanguage)
+        var result = ReportAnswer(
+            id: item.id, label: label, question: question, forInterviewer: item.audience == .interviewer,
+            printed: item.includeInReport, status: .unanswered, shown: nil, value: nil, otherText: nil,
+            note: nil, translation: nil, draft: nil, followUp: false, lawyerOnly: false,
+            authorNote: options.notes ? wording(item.note, [wordsLanguage], entry: entry)?.first : nil,
+            entries: nil)
+
+        if item.type == .calculate {
+            let value = interview.calculatedValue(ref)
+            guard let exported = ReportAssembly.export(value) else { return nil }
+            result.status = .calculated
+            result.value = exported
+            result.shown = Wording(languages.map { ($0, formatter($0).format(value) ?? "") })
+            return result
+        }
+        guard !record.isEmpty else { return nil }
+
+        let withheld = hidden(ref)
+        collectMarks(item, ref: ref, label: label, question: question, record: record, withheld: withheld)
+        if item.type == .date, item.timeline != nil, !withheld {
+            collectEvent(item, ref: ref, label: label, record: record, entry: entry)
+        }
+        if withheld {
+            result.status = .redacted
+            result.shown = Wording(plain: ProgramWords.text(.redacted, wordsLanguage), language: wordsLanguage)
+            return result
+        }
+
+        result.otherText = record.otherText
+        result.note = record.note
+        result.translation = record.translation
+        result.draft = record.draft
+        result.followUp = record.followUp
+        result.lawyerOnly = record.lawyerOnly
+        switch record.status {
+        case .answered:
+            result.status = .answered
+            result.value = record.value.map(ReportAssembly.export)
+        case .dontKnow: result.status = .dontKnow
+        case .refused: result.status = .refused
+        case nil: result.status = record.draft != nil ? .draft : .unanswered
+        }
+
+        if item.type == .repeat {
+            let entries = interview.entries(of: item.id)
+            if record.status == nil, !entries.isEmpty { result.status = .answered }
+            result.entries = entries.enumerated().map { offset, path in
+                entryReport(path, number: offset + 1, of: item)
+            }
+            if entries.isEmpty {
+                result.shown = record.status == .answered
+                    ? Wording(languages.map { ($0, ReportWords.text(.none, $0)) })
+                    : shown(record, item, languages)
+            }
+            return result
+        }
+        result.shown = shown(record, item, languages)
+        return result
+    }
+
+    private func shown(_ record: Answer, _ item: Item, _ languages: [String]) -> Wording {
+        guard record.status != nil else { return Wording(plain: words(.notAnswered), language: wordsLanguage) }
+        return Wording(languages.map { ($0, formatter($0).display(record, for: item) ?? "") })
+    }
+
+    private mutating func entryReport(_ path: EntryPath, number: Int, of item: Item) -> ReportEntry {
+        let context = (repeatID: item.id, entryID: path.entry.id)
+        let label = wording(item.entryLabel, languages(for: item), entry: context)
+            ?? Wording(languages(for: item).map { ($0, "\(ProgramWords.text(.entry, $0)) \(number)") })
+        var answers: [ReportAnswer] = []
+        for field in item.fields where path.onPath.contains(field.id) {
+            let ref = AnswerRef(field: field.id, of: item.id, entry: path.entry.id)
+            if var answer = answer(field, ref: ref, label: "\(item.id)[\(number)].\(field.id)", entry: context) {
+                answer.printed = answer.printed && field.includeInReport
+                answers.append(answer)
+            }
+        }
+        return ReportEntry(id: path.entry.id, number: number, label: label, answers: answers)
+    }
+
+    // MARK: Gathered on the way
+
+    private mutating func collectMarks(_ item: Item, ref: AnswerRef, label: String, question: Wording,
+                                       record: Answer, withheld: Bool) {
+        if record.followUp {
+            followUps.append(ReportMark(label: label, question: question, text: withheld ? nil : record.note, withheld: withheld))
+        }
+        if let draft = record.draft {
+            drafts.append(ReportMark(label: label, question: question, text: withheld ? nil : draft, withheld: withheld))
+        }
+    }
+
+    private mutating func collectEvent(_ item: Item, ref: AnswerRef, label: String, record: Answer,
+                                       entry: (repeatID: String, entryID: String)?) {
+        guard let text = wording(item.timeline, displayLanguages, entry: entry) else { return }
+        var entryLabel: Wording?
+        // A timeline text that already names the entry's answers needs no entry label.
+        let namesAnswers = item.timeline?.translations.values.contains { $0.contains("{{") } ?? false
+        if let entry, !namesAnswers, let repeatItem = questionnaire.item(entry.repeatID) {
+            let number = interview.entries(of: entry.repeatID).firstIndex { $0.entry.id == entry.entryID }.map { $0 + 1 } ?? 0
+            entryLabel = wording(repeatItem.entryLabel, displayLanguages, entry: entry)
+                ?? Wording(displayLanguages.map { ($0, "\(ProgramWords.text(.entry, $0)) \(number)") })
+        }
+        switch (record.status, record.value) {
+        case (.answered, .date(let date)?):
+            let event = ReportEvent(date: date, missing: nil, text: text, entryLabel: entryLabel, question: label)
+            dated.append((event, dated.count))
+        case (.dontKnow, _), (.refused, _):
+            let missing = Wording(displayLanguages.map { ($0, formatter($0).display(record, for: item) ?? "") })
+            undated.append(ReportEvent(date: nil, missing: missing, text: text, entryLabel: entryLabel, question: label))
+        default:
+            break
+        }
+    }
+
+    /// Answers kept for questions the questionnaire no longer has, by id (fields of a repeat
+    /// as `repeat[N].field`, N counting every stored entry).
+    private func removedAnswers() -> [ReportRemovedAnswer] {
+        var result: [ReportRemovedAnswer] = []
+        for id in session.answers.byID.keys.sorted() {
+            guard let record = session.answers.byID[id] else { continue }
+            let known = questionnaire.item(id)
+            // A gone repeat with entries is listed by its entries' fields.
+            if known == nil, !record.isEmpty, record.entries?.isEmpty ?? true {
+                result.append(removed(record, label: id))
+            }
+            guard known == nil || known?.type == .repeat else { continue }
+            for (offset, entry) in (record.entries ?? []).enumerated() {
+                for field in entry.answers.keys.sorted() where questionnaire.item(field) == nil {
+                    guard let fieldRecord = entry.answers[field], !fieldRecord.isEmpty else { continue }
+                    result.append(removed(fieldRecord, label: "\(id)[\(offset + 1)].\(field)"))
+                }
+            }
+        }
+        return result
+    }
+
+    private func removed(_ record: Answer, label: String) -> ReportRemovedAnswer {
+        if options.redact && record.lawyerOnly {
+            return ReportRemovedAnswer(label: label, status: .redacted, shown: ProgramWords.text(.redacted, wordsLanguage),
+                                       value: nil, otherText: nil, note: nil, translation: nil, followUp: false, lawyerOnly: false)
+        }
+        var status = ReportStatus.unanswered
+        var shown = words(.notAnswered)
+        switch record.status {
+        case .answered:
+            status = .answered
+            shown = record.value.map(ReportAssembly.raw) ?? words(.none)
+        case .dontKnow: status = .dontKnow; shown = ProgramWords.text(.dontKnow, wordsLanguage)
+        case .refused: status = .refused; shown = ProgramWords.text(.preferNotToSay, wordsLanguage)
+        case nil:
+            if let draft = record.draft { status = .draft; shown = draft }
+        }
+        if let other = record.otherText { shown += " (\(other))" }
+        return ReportRemovedAnswer(label: label, status: status, shown: shown,
+                                   value: status == .draft ? record.draft.map(ReportValue.text) : record.value.map(ReportAssembly.export),
+                                   otherText: record.otherText, note: record.note, translation: record.translation,
+                                   followUp: record.followUp, lawyerOnly: record.lawyerOnly)
+    }
+
+    // MARK: Values
+
+    static func export(_ value: AnswerValue) -> ReportValue {
+        switch value {
+        case .text(let s): return .text(s)
+        case .number(let n): return .number(n)
+        case .date(let d): return .date(d)
+        case .choice(let v): return .text(v)
+        case .choices(let vs): return .texts(vs)
+        }
+    }
+
+    static func export(_ value: Value) -> ReportValue? {
+        switch value {
+        case .nothing: return nil
+        case .text(let s): return .text(s)
+        case .number(let n): return .number(n)
+        case .date(let d): return .date(d)
+        case .bool(let b): return .bool(b)
+        case .set(let s): return .texts(s.sorted())
+        case .list(let l): return .texts(l.compactMap { item in export(item).map(raw) })
+        }
+    }
+
+    /// A stored value as it was stored (for answers whose question is gone: no labels left).
+    static func raw(_ value: AnswerValue) -> String {
+        switch value {
+        case .text(let s): return s
+        case .number(let n): return AnswerFormatter.format(number: n)
+        case .date(let d): return d.isoString
+        case .choice(let v): return v
+        case .choices(let vs): return vs.joined(separator: ", ")
+        }
+    }
+
+    static func raw(_ value: ReportValue) -> String {
+        switch value {
+        case .text(let s): return s
+        case .number(let n): return AnswerFormatter.format(number: n)
+        case .date(let d): return d.isoString
+        case .texts(let vs): return vs.joined(separator: ", ")
+        case .bool(let b): return b ? "true" : "false"
+        }
+    }
+}

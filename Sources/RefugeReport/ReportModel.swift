@@ -1,0 +1,154 @@
+import Foundation
+import RefugeExpressions
+import RefugeQuestionnaire
+
+/// The summary for the attorney, computed once from a session and its questionnaire. Every
+/// renderer (text, Markdown, HTML, JSON) reads only this; redaction has already happened here,
+/// so no renderer can leak what the model does not hold.
+public struct Report: Sendable {
+    public var header: ReportHeader
+    /// The language of the program's own words and of interviewer texts (check messages,
+    /// author notes): `--language` when given, else the interviewer's language.
+    public var wordsLanguage: String
+    public var redacted: Bool
+    /// Legal flags (checks of kind `flag` that hold), most severe first.
+    public var flags: [ReportCheck]
+    /// The printed body: one part per report heading, then the sections' leftovers.
+    public var parts: [ReportPart]
+    /// Every question on the path with anything recorded, in path order, `report: false`
+    /// included (the JSON export holds them all).
+    public var answers: [ReportAnswer]
+    /// Dated events, sorted by the start of their span, then its end.
+    public var timeline: [ReportEvent]
+    /// Timeline events whose date is not known (or not given).
+    public var undatedEvents: [ReportEvent]
+    /// Points to clarify (checks of kind `clarify` that hold), most severe first.
+    public var clarify: [ReportCheck]
+    public var followUps: [ReportMark]
+    public var drafts: [ReportMark]
+    public var removedAnswers: [ReportRemovedAnswer]
+    public var unansweredRequired: [ReportGap]
+}
+
+public struct ReportHeader: Sendable {
+    public var title: Wording
+    public var questionnaireTitle: Wording
+    public var questionnaireID: String
+    public var questionnaireVersion: String
+    public var questionnaireSHA256: String
+    public var sessionID: String
+    public var label: String
+    public var language: String
+    public var interviewerLanguage: String
+    /// The languages questions are shown in, in order.
+    public var displayLanguages: [String]
+    public var interviewDate: PartialDate
+    public var created: Date
+    public var updated: Date
+    public var generated: Date
+}
+
+public struct ReportCheck: Sendable, Hashable {
+    public var id: String
+    public var severity: CheckSeverity
+    /// The message, or the redaction mark when the check names a withheld answer (a flag such
+    /// as "prior removal" would otherwise tell what the withheld answer was).
+    public var message: String
+    public var withheld: Bool
+}
+
+public struct ReportPart: Sendable {
+    /// The heading's id, or the section's id for questions no heading lists.
+    public var id: String
+    public var title: Wording
+    public var answers: [ReportAnswer]
+}
+
+/// How a question stands in the report.
+public enum ReportStatus: String, Sendable, Hashable {
+    case answered, dontKnow = "dont_know", refused, unanswered, draft, redacted, calculated
+}
+
+/// A value as exported: what scripts read, not what people read.
+public enum ReportValue: Sendable, Hashable {
+    case text(String)
+    case number(Double)
+    case date(PartialDate)
+    case texts([String])
+    case bool(Bool)
+}
+
+public struct ReportAnswer: Sendable {
+    public var id: String
+    /// `id`, or `repeat[N].field` with N counted from 1 among the entries on the path.
+    public var label: String
+    public var question: Wording
+    /// An `audience: interviewer` question (shown in the interviewer's language).
+    public var forInterviewer: Bool
+    /// False for `report: false` (and calculations without `report: true`): JSON only.
+    public var printed: Bool
+    public var status: ReportStatus
+    /// The answer as people read it (choice labels in the report's languages, typed words as
+    /// typed, "Don't know", the redaction mark); nil for a repeat with entries.
+    public var shown: Wording?
+    /// The exported value (nil when withheld or when there is none).
+    public var value: ReportValue?
+    public var otherText: String?
+    public var note: String?
+    public var translation: String?
+    public var draft: String?
+    public var followUp: Bool
+    public var lawyerOnly: Bool
+    /// The questionnaire author's note, only with `--notes`.
+    public var authorNote: String?
+    /// A repeat's entries on the path; nil for other questions and for a withheld repeat.
+    public var entries: [ReportEntry]?
+}
+
+public struct ReportEntry: Sendable {
+    public var id: String
+    public var number: Int
+    public var label: Wording
+    public var answers: [ReportAnswer]
+}
+
+/// One event of the chronology.
+public struct ReportEvent: Sendable {
+    /// Nil when the date is not known.
+    public var date: PartialDate?
+    /// Why there is no date (don't know or prefer not to say).
+    public var missing: Wording?
+    public var text: Wording
+    /// The repeat entry the event belongs to, if any.
+    public var entryLabel: Wording?
+    /// `id` or `repeat[N].field`.
+    public var question: String
+}
+
+/// A question carrying a mark worth listing at the end (follow-up, unconfirmed draft).
+public struct ReportMark: Sendable {
+    public var label: String
+    public var question: Wording
+    /// The follow-up's note, or the draft's text (nil when withheld or absent).
+    public var text: String?
+    public var withheld: Bool
+}
+
+/// An answer kept for a question the questionnaire no longer has.
+public struct ReportRemovedAnswer: Sendable {
+    public var label: String
+    public var status: ReportStatus
+    public var shown: String
+    public var value: ReportValue?
+    public var otherText: String?
+    public var note: String?
+    public var translation: String?
+    public var followUp: Bool
+    public var lawyerOnly: Bool
+}
+
+/// A required question on the path with no answer at all.
+public struct ReportGap: Sendable {
+    public var label: String
+    public var question: Wording
+}

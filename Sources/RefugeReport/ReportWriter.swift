@@ -1,0 +1,93 @@
+import Foundation
+import RefugeQuestionnaire
+import RefugeSession
+
+/// Makes a report and writes it: to a string, or to a private file (mode 0600) that
+/// replaces any earlier one at once.
+public enum ReportWriter {
+    /// The report in `format`.
+    public static func render(_ report: Report, format: ReportFormat) -> String {
+        switch format {
+        case .text: return TextRenderer().render(report)
+        case .markdown: return MarkdownRenderer().render(report)
+        case .html: return HTMLRenderer().render(report)
+        case .json: return JSONRenderer.render(report)
+        }
+    }
+
+    public static func render(session: Session, questionnaire: Questionnaire, format: ReportFormat,
+                              options: ReportOptions) -> String {
+        render(ReportBuilder.build(session: session, questionnaire: questionnaire, options: options), format: format)
+    }
+
+    /// Writes the report to `file` and returns its path.
+    @discardableResult
+    public static func write(session: Session, questionnaire: Questionnaire, format: ReportFormat,
+                             options: ReportOptions, to file: URL) throws -> String {
+        let text = render(session: session, questionnaire: questionnaire, format: format, options: options)
+        try writePrivately(Data(text.utf8), to: file.path)
+        return file.path
+    }
+
+    /// Writes the report into `folder` (created with mode 0700 when missing) under a name made
+    /// from the session's label (or id), the day and the format, and returns its path. The
+    /// full-screen program writes to `reports/` this way.
+    @discardableResult
+    public static func write(session: Session, questionnaire: Questionnaire, format: ReportFormat,
+                             options: ReportOptions, intoFolder folder: URL) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let name = fileName(session: session, format: format, options: options)
+        return try write(session: session, questionnaire: questionnaire, format: format, options: options,
+                         to: folder.appendingPathComponent(name))
+    }
+
+    /// `<label or id>-<YYYY-MM-DD>[-redacted].<ext>`, with anything but letters, digits,
+    /// `.`, `_` and `-` in the label replaced, so a label never names another folder.
+    public static func fileName(session: Session, format: ReportFormat, options: ReportOptions) -> String {
+        let base = session.label.isEmpty ? session.id : session.label
+        var safe = String(base.unicodeScalars.map { scalar -> Character in
+            let ok = (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
+                || scalar == "-" || scalar == "_" || scalar == "."
+            return ok ? Character(scalar) : "_"
+        })
+        while safe.hasPrefix(".") { safe.removeFirst() }
+        if safe.isEmpty { safe = "report" }
+        let day = String(JSONRenderer.timestamp(options.now).prefix(10))
+        return "\(safe)-\(day)\(options.redact ? "-redacted" : "").\(format.fileExtension)"
+    }
+
+    /// Writes through a temporary file created with mode 0600 in the same folder, then renames
+    /// it over `path`: readers see the old file or the whole new one, and never a moment when
+    /// the report is readable by others.
+    static func writePrivately(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw ReportWriteError(path: path, code: errno) }
+        var failed: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; failed = errno; return }
+                offset += n
+            }
+        }
+        if failed == 0 && fchmod(fd, 0o600) != 0 { failed = errno }
+        if failed == 0 && fsync(fd) != 0 { failed = errno }
+        close(fd)
+        if failed == 0 && rename(temporary, path) != 0 { failed = errno }
+        if failed != 0 {
+            unlink(temporary)
+            throw ReportWriteError(path: path, code: failed)
+        }
+    }
+}
+
+/// A report file that could not be written, with the system's reason.
+public struct ReportWriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var code: Int32
+    public var description: String { "The report could not be written to \(path): \(String(cString: strerror(code)))." }
+}
