@@ -1,5 +1,6 @@
 import Foundation
 import RefugePlain
+import RefugeReport
 import RefugeScreen
 import RefugeSession
 import RefugeStorage
@@ -31,7 +32,13 @@ enum InterviewLauncher {
                 return (try? StoredFile.load(at: url, passphrase: passphrase)) != nil
             }
         }
-        _ = places
+        let reports = URL(fileURLWithPath: places.reports)
+        services.writeReport = { session, questionnaire in
+            // A text copy for any printer and an HTML copy with page headers, side by side.
+            let options = ReportOptions(now: Date())
+            try ReportWriter.write(session: session, questionnaire: questionnaire, format: .html, options: options, intoFolder: reports)
+            return try ReportWriter.write(session: session, questionnaire: questionnaire, format: .text, options: options, intoFolder: reports)
+        }
         try FullScreenRunner.run(controller, services: services)
     }
 }
