@@ -6,17 +6,20 @@ import RefugeSession
 import RefugeStorage
 import RefugeTerminal
 
-/// The loop of the full-screen program: draw the screen's grid, read a key, let the screen
+/// The loops of the full-screen program: draw the screen's grid, read a key, let the screen
 /// handle it (saving before the next key), and on any way out save and restore the terminal.
 enum FullScreenRunner {
-    static func run(_ controller: SessionController, services: ScreenServices) throws {
-        let terminal: Terminal
+    static func startTerminal() throws -> Terminal {
         do {
-            terminal = try Terminal.start()
+            return try Terminal.start()
         } catch {
             throw CommandFailure(error.description)
         }
-        defer { terminal.restore() }
+    }
+
+    /// Runs one interview until the person quits (true) or the terminal went away (false).
+    @discardableResult
+    static func runInterview(_ controller: SessionController, services: ScreenServices, on terminal: Terminal) -> Bool {
         let size = terminal.size()
         let screen = InterviewScreen(controller: controller, width: size.width, height: size.height, services: services)
         let clock = ContinuousClock()
@@ -44,11 +47,38 @@ enum FullScreenRunner {
                 Terminal.exit(bySignal: number)
             case .inputClosed:
                 screen.prepareToStop()
-                return
+                return false
             default:
-                if screen.handle(event, at: seconds()) == .quit { return }
+                if screen.handle(event, at: seconds()) == .quit { return true }
             }
             terminal.draw(screen.view())
+        }
+    }
+
+    /// The home screen; an opened session runs its interview, then the list comes back.
+    static func runHome(_ home: HomeScreen, services: (SessionController) -> ScreenServices, on terminal: Terminal) {
+        terminal.draw(home.view())
+        while true {
+            guard let event = terminal.readKey(timeout: .seconds(1)) else { continue }
+            switch event {
+            case .signal(SIGTSTP): terminal.suspend()
+            case .signal(let number):
+                terminal.restore()
+                Terminal.exit(bySignal: number)
+            case .inputClosed: return
+            default:
+                switch home.handle(event) {
+                case .quit: return
+                case .keepGoing: break
+                case .open(let controller):
+                    let quit = runInterview(controller, services: services(controller), on: terminal)
+                    controller.file.close()
+                    guard quit else { return }
+                    let size = terminal.size()
+                    home.returnFromInterview(width: size.width, height: size.height)
+                }
+            }
+            terminal.draw(home.view())
         }
     }
 }

@@ -22,7 +22,13 @@ enum InterviewLauncher {
             interview.run(&io)
             return
         }
-        try? CoreDumps.disable()
+        let terminal = try FullScreenRunner.startTerminal()
+        defer { terminal.restore() }
+        FullScreenRunner.runInterview(controller, services: screenServices(for: controller), on: terminal)
+    }
+
+    /// Report writing, passphrase checking for the hidden screen, and where rescue copies go.
+    static func screenServices(for controller: SessionController) -> ScreenServices {
         let places = Places.current()
         var services = ScreenServices(rescueFolder: URL(fileURLWithPath: NSHomeDirectory()))
         if controller.file.isProtected {
@@ -39,6 +45,6 @@ enum InterviewLauncher {
             try ReportWriter.write(session: session, questionnaire: questionnaire, format: .html, options: options, intoFolder: reports)
             return try ReportWriter.write(session: session, questionnaire: questionnaire, format: .text, options: options, intoFolder: reports)
         }
-        try FullScreenRunner.run(controller, services: services)
+        return services
     }
 }

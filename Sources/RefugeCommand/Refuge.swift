@@ -31,4 +31,8 @@ struct Refuge: ParsableCommand {
             QuestionnairesCommand.self, DeleteCommand.self, AnswerCommand.self, ReportCommand.self,
         ]
     )
+
+    func run() throws {
+        try HomeLauncher.run()
+    }
 }

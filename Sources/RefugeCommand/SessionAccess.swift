@@ -33,7 +33,10 @@ struct SessionAccess {
     /// questionnaire changed) go to standard error; they never contain answers.
     func openForWriting(_ selector: String, passphraseFile: String?) throws -> SessionController {
         let url = try store.resolve(selector)
-        let passphrase = try passphrase(for: url, file: passphraseFile)
+        return try open(url, passphrase: try passphrase(for: url, file: passphraseFile))
+    }
+
+    func open(_ url: URL, passphrase: Passphrase?) throws -> SessionController {
         let (file, recovery) = try store.open(url, passphrase: passphrase)
         if let recovery { note("The session file was damaged; its last good copy was used (\(recovery)). The damaged file is kept beside it.") }
         do {

@@ -1,0 +1,281 @@
+import Foundation
+import RefugeCanvas
+import RefugeEngine
+import RefugeQuestionnaire
+import RefugeSession
+
+/// The home screen: the sessions on this laptop, a form for a new session, resume, delete
+/// (after confirmation) and report. Like the interview it is a state machine over keys with a
+/// view into a cell grid; everything that touches files comes in through `HomeServices`.
+public final class HomeScreen {
+    public struct Row: Equatable, Sendable {
+        public var url: URL
+        public var id: String
+        public var label: String
+        public var questionnaire: String
+        public var language: String
+        public var progress: String
+        public var updated: String
+        public var isProtected: Bool
+        public init(url: URL, id: String, label: String, questionnaire: String, language: String, progress: String, updated: String, isProtected: Bool) {
+            self.url = url; self.id = id; self.label = label; self.questionnaire = questionnaire; self.language = language
+            self.progress = progress; self.updated = updated; self.isProtected = isProtected
+        }
+    }
+
+    public struct Choice: Equatable, Sendable {
+        public var id: String
+        public var title: String
+        public var languages: [String]
+        public init(id: String, title: String, languages: [String]) { self.id = id; self.title = title; self.languages = languages }
+    }
+
+    public enum Outcome { case keepGoing, quit, open(SessionController) }
+
+    enum Mode: Equatable {
+        case list
+        case confirmDelete(Int)
+        case passphrase(purpose: Purpose, editor: TextEditor)
+        case form(Form)
+    }
+
+    enum Purpose: Equatable { case open(Int), report(Int) }
+
+    struct Form: Equatable {
+        var field = 0                     // 0 questionnaire, 1 language, 2 interviewer language, 3 label, 4 protect, 5 passphrase, 6 again
+        var questionnaire = 0
+        var language = 0
+        var interviewerLanguage = 0
+        var label = TextEditor(text: "", mode: .singleLine)
+        var protect = true
+        var passphrase = TextEditor(text: "", mode: .singleLine)
+        var again = TextEditor(text: "", mode: .singleLine)
+    }
+
+    let services: HomeServices
+    public private(set) var width: Int
+    public private(set) var height: Int
+    var rows: [Row] = []
+    var choices: [Choice] = []
+    var highlight = 0
+    var mode: Mode = .list
+    var message: (text: String, isProblem: Bool)?
+    /// The home screen speaks English: the program's own words before a client's language is chosen.
+    let language = "en"
+
+    public init(services: HomeServices, width: Int, height: Int) {
+        self.services = services
+        self.width = width
+        self.height = height
+        reload()
+    }
+
+    func reload() {
+        rows = services.listSessions()
+        choices = services.questionnaires()
+        highlight = min(highlight, max(0, rows.count - 1))
+    }
+
+    // MARK: Keys
+
+    public func handle(_ key: KeyEvent) -> Outcome {
+        if case .resize(let w, let h) = key { width = w; height = h; return .keepGoing }
+        if key == .ctrl("c") { return .quit }
+        switch mode {
+        case .list: return handleList(key)
+        case .confirmDelete(let index):
+            mode = .list
+            if case .character(let c) = key, c == "y" || c == "Y", let row = rows[safe: index] {
+                do {
+                    try services.delete(row.url)
+                    message = ("Deleted \(row.label.isEmpty ? row.id : row.label).", false)
+                } catch {
+                    message = ("Not deleted: \(error)", true)
+                }
+                reload()
+            }
+            return .keepGoing
+        case .passphrase(let purpose, var editor):
+            switch key {
+            case .escape: mode = .list
+            case .enter:
+                mode = .list
+                return finish(purpose, passphrase: editor.text)
+            default:
+                _ = editor.handle(key, width: 40)
+                mode = .passphrase(purpose: purpose, editor: editor)
+            }
+            return .keepGoing
+        case .form(var form):
+            return handleForm(key, &form)
+        }
+    }
+
+    func handleList(_ key: KeyEvent) -> Outcome {
+        switch key {
+        case .up: highlight = max(0, highlight - 1)
+        case .down: highlight = min(max(0, rows.count - 1), highlight + 1)
+        case .character("q"), .escape: return .quit
+        case .character("n"), .character("N"), .insert:
+            guard !choices.isEmpty else { message = ("No questionnaire is installed.", true); return .keepGoing }
+            message = nil
+            mode = .form(Form())
+        case .enter:
+            guard let row = rows[safe: highlight] else { return .keepGoing }
+            if row.isProtected { mode = .passphrase(purpose: .open(highlight), editor: TextEditor(text: "", mode: .singleLine)) }
+            else { return finish(.open(highlight), passphrase: nil) }
+        case .delete, .character("d"):
+            if rows[safe: highlight] != nil { mode = .confirmDelete(highlight) }
+        case .character("r"):
+            guard let row = rows[safe: highlight] else { return .keepGoing }
+            if row.isProtected { mode = .passphrase(purpose: .report(highlight), editor: TextEditor(text: "", mode: .singleLine)) }
+            else { return finish(.report(highlight), passphrase: nil) }
+        default: break
+        }
+        return .keepGoing
+    }
+
+    func finish(_ purpose: Purpose, passphrase: String?) -> Outcome {
+        switch purpose {
+        case .open(let index):
+            guard let row = rows[safe: index] else { return .keepGoing }
+            do {
+                return .open(try services.open(row.url, passphrase))
+            } catch {
+                message = ("\(error)", true)
+            }
+        case .report(let index):
+            guard let row = rows[safe: index] else { return .keepGoing }
+            do {
+                let path = try services.writeReport(row.url, passphrase)
+                message = ("Report written to \(path)" + (row.isProtected ? " (an unencrypted copy: keep it safe)." : "."), false)
+            } catch {
+                message = ("\(error)", true)
+            }
+        }
+        return .keepGoing
+    }
+
+    func handleForm(_ key: KeyEvent, _ form: inout Form) -> Outcome {
+        let languages = choices[safe: form.questionnaire]?.languages ?? ["en"]
+        let lastField = form.protect ? 6 : 4
+        switch key {
+        case .escape:
+            mode = .list
+            return .keepGoing
+        case .up, .backTab:
+            form.field = max(0, form.field - 1)
+        case .down, .tab:
+            form.field = min(lastField, form.field + 1)
+        case .left, .right:
+            let step = key == .left ? -1 : 1
+            switch form.field {
+            case 0:
+                form.questionnaire = (form.questionnaire + step + choices.count) % choices.count
+                form.language = 0
+                let langs = choices[form.questionnaire].languages
+                form.interviewerLanguage = langs.firstIndex(of: "en") ?? 0
+            case 1: form.language = (form.language + step + languages.count) % languages.count
+            case 2: form.interviewerLanguage = (form.interviewerLanguage + step + languages.count) % languages.count
+            case 4: form.protect.toggle()
+            default:
+                var editor = editorOf(form)
+                _ = editor.handle(key, width: 40)
+                setEditor(&form, editor)
+            }
+        case .enter:
+            if form.field < lastField {
+                form.field += 1
+            } else {
+                return create(form)
+            }
+        default:
+            if form.field == 4, case .character(let c) = key {
+                if c == "y" { form.protect = true }
+                if c == "n" { form.protect = false }
+            } else if [3, 5, 6].contains(form.field) {
+                var editor = editorOf(form)
+                _ = editor.handle(key, width: 40)
+                setEditor(&form, editor)
+            }
+        }
+        mode = .form(form)
+        return .keepGoing
+    }
+
+    func editorOf(_ form: Form) -> TextEditor {
+        switch form.field {
+        case 5: return form.passphrase
+        case 6: return form.again
+        default: return form.label
+        }
+    }
+
+    func setEditor(_ form: inout Form, _ editor: TextEditor) {
+        switch form.field {
+        case 3: form.label = editor
+        case 5: form.passphrase = editor
+        case 6: form.again = editor
+        default: break
+        }
+    }
+
+    func create(_ form: Form) -> Outcome {
+        guard let choice = choices[safe: form.questionnaire] else { return .keepGoing }
+        var passphrase: String?
+        if form.protect {
+            guard !form.passphrase.text.isEmpty else {
+                message = ("Type a passphrase, or choose “no passphrase”.", true)
+                mode = .form(Form(field: 5, questionnaire: form.questionnaire, language: form.language,
+                                  interviewerLanguage: form.interviewerLanguage, label: form.label, protect: true))
+                return .keepGoing
+            }
+            guard form.passphrase.text == form.again.text else {
+                message = ("The two passphrases differ; please type them again.", true)
+                mode = .form(Form(field: 5, questionnaire: form.questionnaire, language: form.language,
+                                  interviewerLanguage: form.interviewerLanguage, label: form.label, protect: true))
+                return .keepGoing
+            }
+            passphrase = form.passphrase.text
+        }
+        do {
+            let controller = try services.create(choice.id, choice.languages[form.language], choice.languages[form.interviewerLanguage],
+                                                 form.label.text, passphrase)
+            mode = .list
+            return .open(controller)
+        } catch {
+            message = ("\(error)", true)
+            return .keepGoing
+        }
+    }
+}
+
+/// What the home screen needs from outside (files, keys), injected so tests can drive it.
+public struct HomeServices {
+    public var listSessions: () -> [HomeScreen.Row]
+    public var questionnaires: () -> [HomeScreen.Choice]
+    /// questionnaire id, client language, interviewer language, label, passphrase (nil: none).
+    public var create: (String, String, String, String, String?) throws -> SessionController
+    public var open: (URL, String?) throws -> SessionController
+    public var delete: (URL) throws -> Void
+    public var writeReport: (URL, String?) throws -> String
+
+    public init(listSessions: @escaping () -> [HomeScreen.Row], questionnaires: @escaping () -> [HomeScreen.Choice],
+                create: @escaping (String, String, String, String, String?) throws -> SessionController,
+                open: @escaping (URL, String?) throws -> SessionController, delete: @escaping (URL) throws -> Void,
+                writeReport: @escaping (URL, String?) throws -> String) {
+        self.listSessions = listSessions; self.questionnaires = questionnaires; self.create = create
+        self.open = open; self.delete = delete; self.writeReport = writeReport
+    }
+}
+
+extension HomeScreen {
+    /// Back from an interview: the list is read again (progress changed) at the current size.
+    public func returnFromInterview(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        mode = .list
+        message = nil
+        reload()
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import RefugeCanvas
+
+extension HomeScreen {
+    static let header = Style(role: .accent, reverse: true)
+    static let muted = Style(role: .muted)
+    static let selection = Style(role: .selection, reverse: true)
+    static let problem = Style(role: .error, bold: true)
+
+    public func view() -> CellGrid {
+        var grid = CellGrid(width: max(1, width), height: max(1, height))
+        if width < 80 || height < 24 {
+            grid.put(ScreenWords.text(.enlarge, language), row: height / 2, column: 1)
+            grid.put(ScreenWords.format(.enlargeDetail, language, String(width), String(height)).truncated(toWidth: max(1, width - 2)),
+                     row: height / 2 + 1, column: 1)
+            return grid
+        }
+        grid.fill(Rect(row: 0, column: 0, width: width, height: 1), style: Self.header)
+        grid.put(" Refuge · Sessions on this computer", row: 0, column: 0, style: Self.header.bolded)
+        if case .form(let form) = mode {
+            drawForm(&grid, form)
+        } else {
+            drawList(&grid)
+        }
+        if let message {
+            for (i, line) in wrap(message.text, width: width - 4).prefix(2).enumerated() {
+                grid.put(line, row: height - 4 + i, column: 2, style: message.isProblem ? Self.problem : Style(role: .accent))
+            }
+        }
+        grid.horizontalRule(row: height - 2, style: Self.muted)
+        let keys: String
+        switch mode {
+        case .list: keys = "↑↓ choose   Enter resume   n new session   r report   d delete   q quit"
+        case .form: keys = "↑↓/Tab field   ←→ change   Enter next / start   Esc cancel"
+        case .passphrase: keys = "Enter open   Esc cancel"
+        case .confirmDelete: keys = "y delete   any other key: keep"
+        }
+        grid.put(" " + keys, row: height - 1, column: 0, style: Self.muted)
+        return grid
+    }
+
+    func drawList(_ grid: inout CellGrid) {
+        var row = 2
+        if rows.isEmpty {
+            grid.put("No sessions yet. Press n to start one.", row: row, column: 2, style: Self.muted)
+            return
+        }
+        let columns = [("LABEL", 18), ("QUESTIONNAIRE", 22), ("LANG", 5), ("PROGRESS", 9), ("LAST CHANGE", 17), ("PROTECTED", 9)]
+        var column = 2
+        for (title, w) in columns {
+            grid.put(title, row: row, column: column, style: Self.muted.bolded)
+            column += w + 1
+        }
+        row += 1
+        let space = height - 7
+        let first = max(0, min(highlight - space / 2, rows.count - space))
+        for (offset, r) in rows.dropFirst(first).prefix(space).enumerated() {
+            let index = first + offset
+            let style = index == highlight ? Self.selection : .plain
+            grid.fill(Rect(row: row + offset, column: 1, width: width - 2, height: 1), style: style)
+            let values = [r.label.isEmpty ? r.id : r.label, r.questionnaire, r.language, r.progress, r.updated, r.isProtected ? "yes" : "no"]
+            column = 2
+            for ((_, w), value) in zip(columns, values) {
+                grid.put(value.truncated(toWidth: w), row: row + offset, column: column, style: style)
+                column += w + 1
+            }
+        }
+        switch mode {
+        case .confirmDelete(let index):
+            if let r = rows[safe: index] {
+                grid.put("Delete the session \(r.label.isEmpty ? r.id : r.label) and its backups? This cannot be undone. Press y to delete.".truncated(toWidth: width - 4),
+                         row: height - 5, column: 2, style: Self.problem)
+            }
+        case .passphrase(_, let editor):
+            grid.put("Passphrase: " + String(repeating: "•", count: editor.text.count), row: height - 5, column: 2, style: Style().bolded)
+            grid.cursor = CellPosition(row: height - 5, column: 14 + editor.text.count)
+        default: break
+        }
+    }
+
+    func drawForm(_ grid: inout CellGrid, _ form: Form) {
+        let choice = choices[safe: form.questionnaire]
+        let languages = choice?.languages ?? []
+        var fields: [(String, String)] = [
+            ("Questionnaire", "‹ \(choice?.title ?? "-") ›"),
+            ("Client's language", "‹ \(languages[safe: form.language].map { LanguageNames.name(of: $0) } ?? "-") ›"),
+            ("Interviewer's language", "‹ \(languages[safe: form.interviewerLanguage].map { LanguageNames.name(of: $0) } ?? "-") ›"),
+            ("Label (a case number, not a name)", form.label.text),
+            ("Protect with a passphrase", form.protect ? "‹ yes ›" : "‹ no passphrase ›"),
+        ]
+        if form.protect {
+            fields.append(("Passphrase", String(repeating: "•", count: form.passphrase.text.count)))
+            fields.append(("The same passphrase again", String(repeating: "•", count: form.again.text.count)))
+        }
+        grid.put("New session", row: 2, column: 2, style: Style().bolded)
+        for (i, field) in fields.enumerated() {
+            let row = 4 + i * 2
+            let focused = i == form.field
+            grid.put((focused ? "▸ " : "  ") + field.0, row: row, column: 2, style: focused ? Style().bolded : Self.muted)
+            let end = grid.put(field.1, row: row, column: 40, style: focused ? Self.selection : .plain)
+            if focused && [3, 5, 6].contains(i) { grid.cursor = CellPosition(row: row, column: end) }
+        }
+        if form.protect {
+            grid.put("There is no way to recover a forgotten passphrase.", row: 4 + fields.count * 2, column: 4, style: Self.muted)
+        }
+    }
+}
