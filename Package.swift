@@ -33,9 +33,9 @@ let package = Package(
         // Sessions: the session model, its file format, the sessions folder, and lookups.
         .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage"]),
         // Plain mode: the same interview as lines of text, for screen readers and scripts.
-        .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine"]),
+        .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
-        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine"]),
+        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas"]),
         // Terminal-independent drawing: cells, display widths, wrapping, key events, text editing.
         .target(name: "RefugeCanvas"),
         // The interview program as a pure function of state: update(state, key) and view(state).
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"], exclude: ["Replays"]),
-        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport"], exclude: ["Snapshots"]),
+        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas"], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"], exclude: ["Goldens"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),

@@ -1,3 +1,4 @@
+import RefugeCanvas
 import Foundation
 
 /// The summary as plain text for any printer: 80 columns, wrapped by display width, a form

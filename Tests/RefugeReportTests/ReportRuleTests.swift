@@ -1,3 +1,4 @@
+import RefugeCanvas
 import Foundation
 import RefugeEngine
 import RefugeExpressions

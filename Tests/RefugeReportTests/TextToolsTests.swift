@@ -1,3 +1,4 @@
+import RefugeCanvas
 import RefugeReport
 import XCTest
 
