@@ -19,11 +19,17 @@ enum HomeLauncher {
             return
         }
         try? CoreDumps.disable()
+        access.holdsNotices = true
         let terminal = try FullScreenRunner.startTerminal()
         defer { terminal.restore() }
         let size = terminal.size()
         let home = HomeScreen(services: services(access), width: size.width, height: size.height)
-        FullScreenRunner.runHome(home, services: InterviewLauncher.screenServices(for:), on: terminal)
+        FullScreenRunner.runHome(home, services: { controller in
+            var services = InterviewLauncher.screenServices(for: controller)
+            let notices = access.takeNotices()
+            services.openingNotice = notices.isEmpty ? nil : notices.joined(separator: " ")
+            return services
+        }, on: terminal)
     }
 
     static func services(_ access: SessionAccess) -> HomeServices {

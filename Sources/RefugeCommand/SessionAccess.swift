@@ -12,9 +12,13 @@ struct PassphraseOptions: ParsableArguments {
 }
 
 /// Opening sessions the same way in every command.
-struct SessionAccess {
+final class SessionAccess {
     let places: Places
     let store: SessionStore
+    /// While the full screen is up nothing may be written to the terminal behind curses' back:
+    /// notices are then kept here and shown on the screen instead.
+    var holdsNotices = false
+    private(set) var heldNotices: [String] = []
 
     init(places: Places = .current()) {
         self.places = places
@@ -65,6 +69,16 @@ struct SessionAccess {
     }
 
     func note(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        if holdsNotices {
+            heldNotices.append(message)
+        } else {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+    }
+
+    /// The notices held since the last call (opening a session from the home screen).
+    func takeNotices() -> [String] {
+        defer { heldNotices = [] }
+        return heldNotices
     }
 }

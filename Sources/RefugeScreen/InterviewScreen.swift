@@ -41,6 +41,7 @@ public final class InterviewScreen {
         self.cursor = InterviewCursor.resume(controller.interview, at: controller.session.position)
         self.widget = WidgetState()
         self.widget = makeWidget()
+        if let notice = services.openingNotice { message = (notice, false) }
     }
 
     public var language: String { controller.session.language }
@@ -264,6 +265,8 @@ public struct ScreenServices {
     public var checkPassphrase: ((String) -> Bool)?
     /// Where "save a copy" puts the session after a failed save.
     public var rescueFolder: URL?
+    /// Said once when the interview opens (the backup was used, the questionnaire changed).
+    public var openingNotice: String?
 
     public init(writeReport: ((Session, Questionnaire) throws -> String)? = nil,
                 checkPassphrase: ((String) -> Bool)? = nil, rescueFolder: URL? = nil) {
