@@ -150,12 +150,9 @@ enum Stories {
         "relocation_details": "В любом городе надо регистрироваться, и меня найдут.",
         "moved_within": "нет",
         "fear_detention": "да",
-        // Detention and mistreatment: never held; what he fears.
+        // Detention and mistreatment: never held (so nothing is asked about past custody); what he fears.
         "custody": .entries([]),
-        "mistreatment_forms": "",
         "custody_fear": "Меня посадят в СИЗО, там бьют, чтобы заставить подписать контракт.",
-        "lasting_effects": "Нет",
-        "medical_records": "нет",
         // Evidence.
         "documents": "passport,military_id,summons_paper",
         "documents_where": "with_me,home_country",

@@ -51,9 +51,11 @@ final class WalkthroughTests: XCTestCase {
                    "torture_intro", "custody", "custody_fear"] {
             XCTAssertTrue(h.isOnPath(id), "\(id) should be on his path")
         }
-        // Never harmed, family not harmed: the routing jumps over the incidents.
+        // Never harmed, family not harmed: the routing jumps over the incidents. Never held:
+        // nothing is asked about mistreatment in custody, only what he fears.
         for id in ["incidents", "threat_continues", "prior_removal_date", "deployed_where", "desertion_details",
-                   "acs_result", "separate_interview", "protection_transit_result"] {
+                   "acs_result", "separate_interview", "protection_transit_result",
+                   "mistreatment_forms", "mistreatment_reasons", "officials_involved", "lasting_effects", "medical_records"] {
             XCTAssertFalse(h.isOnPath(id), "\(id) should not be on his path")
         }
         XCTAssertTrue(walk.asked.contains("transit[2].transit_problems"), "both transit countries were entered")
@@ -193,6 +195,9 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertTrue(h.isOnPath("torture_intro"))
         XCTAssertFalse(h.isOnPath("military_intro"))
         XCTAssertFalse(h.isOnPath("summons_date"))
+        // Beaten but never held: asked about lasting injuries, not about treatment in custody.
+        XCTAssertTrue(h.isOnPath("lasting_effects") && h.isOnPath("medical_records"))
+        XCTAssertFalse(h.isOnPath("mistreatment_forms") || h.isOnPath("officials_involved"))
 
         let report = try h.report(.text)
         let flagsTitle = try XCTUnwrap(ReportText.titleLine("Legal flags", in: report))
