@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"], exclude: ["Goldens"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),
+        .testTarget(name: "RefugeWalkthroughTests", dependencies: ["RefugeSession", "RefugeReport", "RefugePlain", "RefugeEngine", "RefugeQuestionnaire"], exclude: ["Replays"]),
     ],
     swiftLanguageModes: [.v6]
 )
