@@ -21,7 +21,7 @@ extension Builder {
     static func allowedKeys(for type: ItemType) -> Set<String> {
         switch type {
         case .info: return ["id", "type", "prompt", "text", "show_if", "next", "note", "audience", "report"]
-        case .calculate: return ["id", "type", "expression", "show_if", "report", "note"]
+        case .calculate: return ["id", "type", "expression", "show_if", "report", "note", "prompt"]
         case .text: return commonAskedKeys.union(["min_length", "max_length", "pattern", "pattern_message"])
         case .longtext: return commonAskedKeys.union(["min_length", "max_length"])
         case .yesno: return commonAskedKeys
