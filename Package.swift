@@ -57,6 +57,10 @@ let package = Package(
         // A helper process for RefugeStorage's crash and lock tests.
         .executableTarget(name: "refuge-crash-probe", dependencies: ["RefugeStorage"], path: "Sources/RefugeCrashProbe"),
 
+        // A helper process for the session crash test (answers saved in a loop, killed at random).
+        .executableTarget(name: "refuge-session-probe", dependencies: ["RefugeSession", "RefugeQuestionnaire", "RefugeEngine"],
+                          path: "Sources/RefugeSessionProbe"),
+
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions"]),
         .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
