@@ -20,6 +20,8 @@ public final class InterviewScreen {
     /// A short line under the widget: why the answer was not taken, or what just happened.
     var message: (text: String, isProblem: Bool)?
     var draftChangedAt: Double?
+    /// How far a long question text has been scrolled (↑↓ on an information screen).
+    var textScroll = 0
     let services: ScreenServices
 
     enum Overlay: Equatable {
@@ -117,6 +119,7 @@ public final class InterviewScreen {
         cursor = next
         widget = makeWidget()
         draftChangedAt = nil
+        textScroll = 0
         save { try $0.setPosition(next.ref) }
     }
 

@@ -194,9 +194,19 @@ extension InterviewScreen {
                 row += 1
             }
             let lines = questionLines(item, ref: ref, language: clientLanguage, width: body.width, forInterviewer: interviewerView && !bilingual)
-            let reserve = item.type == .info ? 1 : 4
-            for line in lines where row < body.bottom - reserve {
+            // A text longer than the room scrolls with ↑↓; a marker says there is more.
+            let reserve = item.type == .info ? 2 : 4
+            let room = max(1, body.bottom - reserve - row)
+            let overflow = lines.count > room
+            let first = overflow ? min(textScroll, lines.count - room + 1) : 0
+            let shown = overflow ? room - 1 : room
+            for line in lines.dropFirst(first).prefix(shown) {
                 grid.put(line, row: row, column: body.column, limit: body.right)
+                row += 1
+            }
+            if overflow {
+                let more = first + shown < lines.count ? "↓ " + ScreenWords.text(.moreBelow, clientLanguage) : "↑"
+                grid.put(more, row: row, column: body.column, style: Self.notice)
                 row += 1
             }
             row += 1

@@ -13,7 +13,7 @@ public enum ScreenWords {
         case saveFailed, saveRetry, saveElsewhere, savedElsewhere, notSaved, languageNow, entryHeading, forInterviewer
         case menuHelp, menuLanguage, menuInterviewer, menuNote, menuFollowUp, menuReview, menuDontKnow, menuLawyer
         case menuHide, menuTranslation, menuReport, menuQuit, reportWritten, reportFailed, reportUnencrypted, noHelp
-        case enterHint, questionOf, repeatEmptyHint, followUpOn, followUpOff, lawyerOn, lawyerOff, entriesCount
+        case moreBelow, enterHint, questionOf, repeatEmptyHint, followUpOn, followUpOff, lawyerOn, lawyerOff, entriesCount
     }
 
     public static func text(_ word: Word, _ language: String) -> String {
@@ -50,7 +50,7 @@ public enum ScreenWords {
         .menuLawyer: "“For the lawyer only” on/off", .menuHide: "Hide the screen", .menuTranslation: "Interpreter's translation",
         .menuReport: "Write the report", .menuQuit: "Save and quit", .reportWritten: "Report written to %1",
         .reportFailed: "The report could not be written: %1", .reportUnencrypted: "It is an unencrypted copy: keep it safe.",
-        .noHelp: "There is no extra help for this question.", .enterHint: "Press Enter to go on.", .questionOf: "%1 of %2",
+        .noHelp: "There is no extra help for this question.", .moreBelow: "more below: press ↓", .enterHint: "Press Enter to go on.", .questionOf: "%1 of %2",
         .repeatEmptyHint: "Press + to add an entry, or Ctrl-N to go on.", .followUpOn: "Marked for follow-up.",
         .followUpOff: "Follow-up mark removed.", .lawyerOn: "Marked: for the lawyer only.", .lawyerOff: "“For the lawyer only” removed.",
         .entriesCount: "%1 entries",
@@ -79,7 +79,7 @@ public enum ScreenWords {
         .menuLawyer: "«Solo para el abogado» sí/no", .menuHide: "Ocultar la pantalla", .menuTranslation: "Traducción del intérprete",
         .menuReport: "Escribir el informe", .menuQuit: "Guardar y salir", .reportWritten: "Informe escrito en %1",
         .reportFailed: "No se pudo escribir el informe: %1", .reportUnencrypted: "Es una copia sin cifrar: guárdela con cuidado.",
-        .noHelp: "No hay ayuda adicional para esta pregunta.", .enterHint: "Pulse Enter para continuar.", .questionOf: "%1 de %2",
+        .noHelp: "No hay ayuda adicional para esta pregunta.", .moreBelow: "hay más abajo: pulse ↓", .enterHint: "Pulse Enter para continuar.", .questionOf: "%1 de %2",
         .repeatEmptyHint: "Pulse + para añadir una entrada, o Ctrl-N para seguir.", .followUpOn: "Marcada para seguimiento.",
         .followUpOff: "Marca de seguimiento quitada.", .lawyerOn: "Marcada: solo para el abogado.", .lawyerOff: "«Solo para el abogado» quitada.",
         .entriesCount: "%1 entradas",
@@ -108,7 +108,7 @@ public enum ScreenWords {
         .menuLawyer: "«Только для юриста» вкл/выкл", .menuHide: "Скрыть экран", .menuTranslation: "Перевод переводчика",
         .menuReport: "Создать отчёт", .menuQuit: "Сохранить и выйти", .reportWritten: "Отчёт записан: %1",
         .reportFailed: "Отчёт не удалось записать: %1", .reportUnencrypted: "Это незашифрованная копия: храните её бережно.",
-        .noHelp: "Дополнительной помощи к этому вопросу нет.", .enterHint: "Нажмите Enter, чтобы продолжить.", .questionOf: "%1 из %2",
+        .noHelp: "Дополнительной помощи к этому вопросу нет.", .moreBelow: "дальше есть текст: нажмите ↓", .enterHint: "Нажмите Enter, чтобы продолжить.", .questionOf: "%1 из %2",
         .repeatEmptyHint: "Нажмите +, чтобы добавить запись, или Ctrl-N, чтобы продолжить.", .followUpOn: "Отмечено: уточнить.",
         .followUpOff: "Отметка «уточнить» снята.", .lawyerOn: "Отмечено: только для юриста.", .lawyerOff: "Отметка «только для юриста» снята.",
         .entriesCount: "записей: %1",

@@ -16,6 +16,8 @@ extension InterviewScreen {
         switch item.type {
         case .info, .calculate:
             if key == .enter || key == .ctrl("n") || key == .pageDown { moveOn() }
+            if key == .down { textScroll += 1 }
+            if key == .up { textScroll = max(0, textScroll - 1) }
         case .text, .number, .date:
             handleTextField(key, item: item, ref: ref, at: time)
         case .longtext:
