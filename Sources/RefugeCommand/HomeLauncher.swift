@@ -6,13 +6,13 @@ import RefugeReport
 import RefugeScreen
 import RefugeSession
 import RefugeStorage
+import RefugeTerminal
 
 /// `refuge` alone: the home screen on a real terminal, a plain list of sessions elsewhere.
 enum HomeLauncher {
     static func run() throws {
         let access = SessionAccess()
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard isatty(0) == 1, isatty(1) == 1, !term.isEmpty, term != "dumb" else {
+        guard Terminal.canRunFullScreen() else {
             print("This is not a full terminal. Sessions:")
             try ListCommand().run()
             print("Start one with `refuge new --plain`, continue one with `refuge resume SESSION --plain`.")
