@@ -105,7 +105,7 @@ final class PseudoTerminal {
     }
 }
 
-/// Waits for a child and returns its peak resident memory in bytes (ru_maxrss).
+/// Waits for a child (killing it after `timeout` seconds); returns its status and ru_maxrss.
 func waitForChild(_ pid: pid_t, timeout: Double) -> (status: Int32, peak: Int) {
     var usage = rusage()
     var status: Int32 = 0

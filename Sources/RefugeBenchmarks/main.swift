@@ -112,7 +112,7 @@ func run() throws {
     \(Summary.table(results))
 
     ¹ In-process cases: how far resident memory rose above what the benchmark held when the case \
-    began. Start-up: the child's whole peak (ru_maxrss).
+    began. Start-up: the child's own peak (VmHWM) when its first frame (or the end of its help) was out.
 
     ### References
 
