@@ -35,7 +35,10 @@ struct YAMLNode: Sendable {
     /// Parses YAML text; a syntax error becomes one diagnostic with its line and column.
     static func parse(_ text: String, file: String) -> Result<YAMLNode, Diagnostic> {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // `.basic`: no implicit typing of scalars. The format reads every scalar as its text,
+            // and Yams' default resolver runs several regular expressions on each scalar (to hash
+            // each map key for its duplicate check), which was most of the time of loading.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .success(YAMLNode(kind: .null, location: SourceLocation(file: file, line: 1, column: 1)))
             }
             return .success(convert(node, file: file))

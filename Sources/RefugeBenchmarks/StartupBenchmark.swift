@@ -1,0 +1,91 @@
+import Foundation
+import Glibc
+
+/// From exec of `refuge resume ID` to its first complete interview frame on an 80x24
+/// pseudo-terminal (the footer line, which is drawn last, has appeared), and the child's peak
+/// memory up to that frame. The reference is `refuge --help` run to its end on the same terminal: starting the
+/// process and its libraries, with no session and no questionnaire.
+enum StartupBenchmark {
+    static let name = "start-up: resume to first frame"
+    static let footer = "Esc menu"
+
+    struct Target {
+        var dataset: Dataset
+        /// The folder the session recorded as its questionnaire's path.
+        var questionnaireFolder: String
+    }
+
+    static func run(_ targets: [Target], refuge: String, scratch: Scratch, budget: Budget, into results: Results) throws {
+        let home = scratch.folder("home")
+        let environment = [
+            "REFUGE_HOME": home.path, "HOME": home.path, "PATH": "/usr/bin:/bin",
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LINES": "24", "COLUMNS": "80",
+        ]
+        let reference = try runs(budget) {
+            let pty = try PseudoTerminal(width: 80, height: 24)
+            let t0 = Clock.now()
+            let pid = try pty.spawn([refuge, "--help"], environment: environment)
+            // The help text is out once its last line is; the child is still there to measure.
+            _ = pty.read(until: { $0.contains("See 'refuge help") }, timeout: 10)
+            let peak = peakOfChild(pid)
+            _ = pty.read(until: { _ in false }, timeout: 10)
+            let (status, _) = waitForChild(pid, timeout: 10)
+            guard status == 0 else { throw BenchmarkFailure("refuge --help failed (status \(status))") }
+            return (Clock.now() - t0, peak)
+        }
+        results.setReference("help", data: "-", median: reference.0.median)
+        results.add(Row(name: "start-up: refuge --help to exit", data: "-", items: nil, samples: reference.0, peak: reference.peak,
+                        reference: reference.0.median, referenceName: "itself", detail: "the reference"))
+
+        for target in targets {
+            let d = target.dataset
+            let id = "start\(d.items ?? 0)"
+            let fixture = try SessionFixture(d, sessionsFolder: home.appendingPathComponent("sessions"), id: id, fsync: true,
+                                             questionnairePath: target.questionnaireFolder,
+                                             position: { KeyBenchmark.middleStep($0, type: .text) })
+            fixture.close()
+            let measured = try runs(budget) {
+                let pty = try PseudoTerminal(width: 80, height: 24)
+                let t0 = Clock.now()
+                let pid = try pty.spawn([refuge, "resume", id], environment: environment)
+                let (seen, screen) = pty.read(until: { $0.contains(footer) }, timeout: 30)
+                let elapsed = Clock.now() - t0
+                let peak = peakOfChild(pid)
+                pty.send([0x03])   // Ctrl-C: save and quit
+                _ = pty.read(until: { _ in false }, timeout: 10)
+                let (status, _) = waitForChild(pid, timeout: 10)
+                guard seen else {
+                    throw BenchmarkFailure("refuge resume never drew its footer; the terminal showed:\n\(screen.suffix(2000))")
+                }
+                guard status == 0 else { throw BenchmarkFailure("refuge resume ended with status \(status)") }
+                return (elapsed, peak)
+            }
+            results.add(Row(name: name, data: d.name, items: d.items, samples: measured.0, peak: measured.peak,
+                            reference: reference.0.median, referenceName: "refuge --help",
+                            detail: "\(fixture.answerCount.formatted()) answers"))
+        }
+    }
+
+    /// The child's peak resident memory so far (VmHWM), read while it runs. Not ru_maxrss from
+    /// wait4: a child started with vfork semantics inherits the parent's high-water mark.
+    static func peakOfChild(_ pid: pid_t) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return 0 }
+        return kb * 1024
+    }
+
+    /// Runs `once` until the budget is spent; each returns its time and the child's peak memory.
+    static func runs(_ budget: Budget, _ once: () throws -> (UInt64, Int)) throws -> (Samples, peak: Int) {
+        var samples = Samples()
+        var peak = 0
+        let started = Clock.now()
+        while samples.count < budget.maximum {
+            if samples.count >= budget.minimum, Double(Clock.now() - started) / 1e9 > budget.seconds { break }
+            let (ns, bytes) = try once()
+            samples.nanoseconds.append(ns)
+            peak = max(peak, bytes)
+        }
+        return (samples, peak)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Prints the run as Markdown tables: every case, the references, growth between sizes, and
+/// the targets with PASS or FAIL.
+enum Summary {
+    static func table(_ results: Results) -> String {
+        var lines = ["| case | data | median | p90 | max | × ref (ref) | peak memory ¹ | runs | data detail |",
+                     "|---|---|---:|---:|---:|---|---:|---:|---|"]
+        for row in results.rows {
+            let ref = row.referenceName.map { "\(Format.ratio(row.ratio)) (\($0))" } ?? "-"
+            lines.append("| \(row.name) | \(row.data) | \(Format.time(row.samples.median)) | \(Format.time(row.samples.p90)) | "
+                         + "\(Format.time(row.samples.max)) | \(ref) | \(Format.megabytes(row.peak)) | \(row.samples.count) | \(row.detail) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func references(_ results: Results) -> String {
+        let explained = [
+            "yams": "Yams.compose of the same questionnaire.yaml",
+            "json": "JSONEncoder of the session's answers",
+            "session-json": "JSONEncoder of the whole session (answers and history)",
+            "help": "`refuge --help` from exec to exit on the same pty",
+        ]
+        var lines = ["| reference | data | median |", "|---|---|---:|"]
+        for (name, byData) in results.references.sorted(by: { $0.key < $1.key }) {
+            for (data, median) in byData.sorted(by: { order($0.key) < order($1.key) }) {
+                lines.append("| \(explained[name] ?? name) | \(data) | \(Format.time(median)) |")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func order(_ data: String) -> Int { Int(data.replacingOccurrences(of: ",", with: "")) ?? -1 }
+
+    /// A step of 10× in size should cost about 10× in time; more than 15× is flagged.
+    static let superlinear = 15.0
+
+    static func growth(_ results: Results) -> (text: String, flagged: [String]) {
+        var lines = ["| case | 100 | 1,000 | 10,000 | 100→1,000 | 1,000→10,000 | |", "|---|---:|---:|---:|---:|---:|---|"]
+        var flagged: [String] = []
+        var names: [String] = []
+        for row in results.rows where row.items != nil && !names.contains(row.name) { names.append(row.name) }
+        for name in names {
+            let medians = [100, 1000, 10000].map { n in results.rows.first { $0.name == name && $0.items == n }?.samples.median }
+            func step(_ a: Double?, _ b: Double?) -> Double? {
+                guard let a, let b, a > 0 else { return nil }
+                return b / a
+            }
+            let steps = [step(medians[0], medians[1]), step(medians[1], medians[2])]
+            let bad = steps.compactMap { $0 }.contains { $0 > superlinear }
+            if bad { flagged.append(name) }
+            let cells = medians.map { $0.map(Format.time) ?? "-" } + steps.map { s in s.map { String(format: "%.1f×", $0) } ?? "-" }
+            lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(bad ? "**faster than linear**" : "") |")
+        }
+        return (lines.joined(separator: "\n"), flagged)
+    }
+
+    struct Target {
+        var text: String
+        var measured: String
+        var pass: Bool?
+    }
+
+    static func targets(_ results: Results) -> [Target] {
+        func median(_ name: String, _ data: String) -> Double? { results.row(name, data: data)?.samples.median }
+        func under(_ text: String, _ value: Double?, _ limit: Double, show: (Double) -> String = Format.time) -> Target {
+            Target(text: text, measured: value.map(show) ?? "not measured", pass: value.map { $0 < limit })
+        }
+        let ms = 1_000_000.0
+        var out: [Target] = []
+        out.append(under("start-up to first frame, credible-fear, median < 50 ms",
+                         median(StartupBenchmark.name, "credible-fear"), 50 * ms))
+        out.append(under("start-up peak memory, credible-fear < 30 MB",
+                         results.row(StartupBenchmark.name, data: "credible-fear")?.peak.map(Double.init), 30 * 1_048_576,
+                         show: { Format.megabytes(Int($0)) }))
+        for name in [KeyBenchmark.typing, KeyBenchmark.choosing] {
+            out.append(under("\(name), credible-fear, median < 1 ms", median(name, "credible-fear"), 1 * ms))
+            out.append(under("\(name), 10,000 items, median < 5 ms", median(name, "10,000"), 5 * ms))
+        }
+        out.append(under("load + validate 10,000 items < 1 s (median)", median(LoadBenchmark.name, "10,000"), 1000 * ms))
+        for encrypted in [false, true] {
+            let name = AnswerBenchmark.name(encrypted: encrypted, fsync: false)
+            out.append(under("\(name), 1,000 items, median < 2 ms", median(name, "1,000"), 2 * ms))
+        }
+        let reports = results.rows.filter { $0.name.hasPrefix("report:") && $0.data == "credible-fear" }
+        let slowest = reports.max { $0.samples.median < $1.samples.median }
+        out.append(under("report, every format, full credible-fear session, median < 50 ms"
+                         + (slowest.map { " (slowest: \($0.name))" } ?? ""), slowest?.samples.median, 50 * ms))
+        return out
+    }
+
+    static func targetTable(_ targets: [Target]) -> String {
+        var lines = ["| target | measured | result |", "|---|---:|---|"]
+        for t in targets {
+            lines.append("| \(t.text) | \(t.measured) | \(t.pass.map { $0 ? "PASS" : "**FAIL**" } ?? "not measured") |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

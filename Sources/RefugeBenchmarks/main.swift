@@ -1,0 +1,141 @@
+import Foundation
+import RefugeStorage
+
+// refuge-benchmarks: measures loading, key presses, confirmed answers, reports and start-up on
+// the shipped credible-fear questionnaire and on generated ones of 100, 1,000 and 10,000 items,
+// and prints Markdown tables (progress goes to standard error). Run it through ./bench.sh.
+
+struct Options {
+    var refuge = ".build/release/refuge"
+    var credibleFear = "Questionnaires/credible-fear"
+    var scratch: String?
+    var sizes = [100, 1000, 10000]
+    var only: Set<String> = ["load", "keys", "engine", "answers", "reports", "startup"]
+    var budget = Budget.normal
+
+    static let usage = """
+    usage: refuge-benchmarks [--quick] [--only load,keys,engine,answers,reports,startup] [--sizes 100,1000,10000]
+                             [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER]
+    """
+
+    init(_ arguments: [String]) throws {
+        var rest = arguments[...]
+        func value(_ flag: String) throws -> String {
+            guard let v = rest.popFirst() else { throw BenchmarkFailure("\(flag) needs a value\n\(Self.usage)") }
+            return v
+        }
+        while let arg = rest.popFirst() {
+            switch arg {
+            case "--quick": budget = .quick
+            case "--refuge": refuge = try value(arg)
+            case "--credible-fear": credibleFear = try value(arg)
+            case "--scratch": scratch = try value(arg)
+            case "--sizes": sizes = try value(arg).split(separator: ",").compactMap { Int($0) }
+            case "--only": only = Set(try value(arg).split(separator: ",").map(String.init))
+            case "-h", "--help": print(Self.usage); exit(0)
+            default: throw BenchmarkFailure("unknown argument \(arg)\n\(Self.usage)")
+            }
+        }
+    }
+}
+
+func progress(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func machine() -> String {
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+        .split(separator: "\n").first { $0.hasPrefix("model name") }?
+        .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    let formatter = ISO8601DateFormatter()
+    return "\(formatter.string(from: Date())), \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), load average at start \(load)"
+}
+
+func run() throws {
+    let options = try Options(Array(CommandLine.arguments.dropFirst()))
+    let scratch = try Scratch(base: options.scratch)
+    defer { scratch.remove() }
+    let results = Results()
+    let header = machine()
+
+    progress("preparing questionnaires…")
+    let credibleFear = try Dataset.shipped(folder: URL(fileURLWithPath: options.credibleFear).standardizedFileURL.path)
+    let generated = try options.sizes.map { try Dataset.synthetic(items: $0) }
+    let datasets = [credibleFear] + generated
+
+    if options.only.contains("load") {
+        progress("load and validate…")
+        LoadBenchmark.run(datasets, budget: options.budget, into: results)
+    }
+    if options.only.contains("keys") {
+        progress("key presses…")
+        try KeyBenchmark.run(datasets, scratch: scratch, budget: options.budget, into: results)
+    }
+    if options.only.contains("engine") {
+        progress("engine pieces…")
+        EngineBenchmark.run(datasets, budget: options.budget, into: results)
+    }
+    if options.only.contains("answers") {
+        progress("confirmed answers (deriving one key with scrypt first)…")
+        let key = try SessionKey.derive(from: Passphrase("correct horse battery staple")!)
+        try AnswerBenchmark.run(datasets, key: key, scratch: scratch, budget: options.budget, into: results)
+    }
+    if options.only.contains("reports") {
+        progress("reports…")
+        try ReportBenchmark.run(datasets, scratch: scratch, budget: options.budget, into: results)
+    }
+    if options.only.contains("startup") {
+        progress("start-up in a pseudo-terminal…")
+        guard FileManager.default.isExecutableFile(atPath: options.refuge) else {
+            throw BenchmarkFailure("\(options.refuge) is not there; build it with swift build -c release --product refuge")
+        }
+        var targets = [StartupBenchmark.Target(dataset: credibleFear, questionnaireFolder: credibleFear.questionnaire.sourcePath)]
+        for d in generated {
+            let folder = scratch.folder("questionnaires/synthetic-\(d.items ?? 0)")
+            try d.write(to: folder)
+            targets.append(StartupBenchmark.Target(dataset: d, questionnaireFolder: folder.path))
+        }
+        let refuge = URL(fileURLWithPath: options.refuge).standardizedFileURL.path
+        try StartupBenchmark.run(targets, refuge: refuge, scratch: scratch,
+                                 budget: Budget(minimum: 5, maximum: 30, seconds: 3), into: results)
+    }
+
+    let growth = Summary.growth(results)
+    let targets = Summary.targets(results)
+    print("""
+    ## Measured \(header)
+
+    Times are per operation; "× ref" divides the median by a reference measured in the same run on \
+    the same data, so runs on machines of different speed can be compared.
+
+    \(Summary.table(results))
+
+    ¹ In-process cases: how far resident memory rose above what the benchmark held when the case \
+    began. Start-up: the child's own peak (VmHWM) when its first frame (or the end of its help) was out.
+
+    ### References
+
+    \(Summary.references(results))
+
+    ### Growth (medians; a 10× step in size should cost about 10×, above \(Int(Summary.superlinear))× is flagged)
+
+    \(growth.text)
+
+    \(growth.flagged.isEmpty ? "Nothing grows faster than linearly." : "Faster than linear: " + growth.flagged.joined(separator: "; ") + ".")
+
+    ### Targets (2 cores, release build)
+
+    \(Summary.targetTable(targets))
+    """)
+    for note in results.notes { print("\nNote: \(note)") }
+    let failed = targets.filter { $0.pass == false }.count
+    print("\n\(failed == 0 ? "All targets pass." : "\(failed) target(s) FAIL.")")
+}
+
+do {
+    try run()
+} catch {
+    progress("refuge-benchmarks: \(error)")
+    exit(1)
+}
