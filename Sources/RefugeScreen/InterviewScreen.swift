@@ -20,6 +20,8 @@ public final class InterviewScreen {
     /// A short line under the widget: why the answer was not taken, or what just happened.
     var message: (text: String, isProblem: Bool)?
     var draftChangedAt: Double?
+    /// A move not yet written to disk (it is written on the idle tick, with the next answer, and on stopping).
+    var positionPending = false
     /// How far a long question text has been scrolled (↑↓ on an information screen).
     var textScroll = 0
     let services: ScreenServices
@@ -101,15 +103,17 @@ public final class InterviewScreen {
         }
     }
 
-    /// Called when no key came for a while: a draft is saved within a second of typing.
+    /// Called when no key came for a while: a draft is saved within a second of typing, and a
+    /// position not yet written goes to disk.
     public func tick(at time: Double) {
         if let since = draftChangedAt, time - since >= 1 { saveDraft() }
+        if positionPending, save({ try $0.retrySave() }) { positionPending = false }
     }
 
     /// Before the program stops (quit, signal, closed terminal): the draft is saved.
     public func prepareToStop() {
         saveDraft()
-        _ = save { try $0.setPosition(cursor.ref) }
+        if save({ try $0.setPosition(cursor.ref, saveNow: false) }), save({ try $0.retrySave() }) { positionPending = false }
     }
 
     // MARK: Moving
@@ -120,7 +124,9 @@ public final class InterviewScreen {
         widget = makeWidget()
         draftChangedAt = nil
         textScroll = 0
-        save { try $0.setPosition(next.ref) }
+        // The position rides along with the next save (or the idle tick): moving is not a change
+        // of answers, and rewriting the whole file on every move made moving slow.
+        if save({ try $0.setPosition(next.ref, saveNow: false) }) { positionPending = true }
     }
 
     func moveOn() {

@@ -27,6 +27,12 @@ public final class OpenSession: @unchecked Sendable {
         try flush()
     }
 
+    /// Replaces the in-memory session without writing it: the next save carries it. Used for
+    /// what may wait a moment (the position while moving), never for answers.
+    public func stage(_ updated: Session) {
+        session = updated
+    }
+
     /// Writes the in-memory session again (retry after a failed save).
     public func flush() throws(SessionError) {
         do {

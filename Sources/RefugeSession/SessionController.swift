@@ -55,12 +55,19 @@ public final class SessionController: @unchecked Sendable {
         try commit(s)
     }
 
-    public func setPosition(_ ref: AnswerRef?) throws(SessionError) {
+    /// Records where the person is. With `saveNow: false` it is kept in memory and written
+    /// with the next save (an answer, a draft, or the screen's idle tick), so moving between
+    /// questions does not rewrite the whole file on every key.
+    public func setPosition(_ ref: AnswerRef?, saveNow: Bool = true) throws(SessionError) {
         let position = ref.map(Position.init)
         guard position != file.session.position else { return }
         var s = file.session
         s.position = position
-        try commit(s)
+        if saveNow {
+            try commit(s)
+        } else {
+            file.stage(s)
+        }
     }
 
     public func setLanguage(_ language: String) throws(SessionError) {

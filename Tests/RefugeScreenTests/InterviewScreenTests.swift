@@ -46,6 +46,7 @@ final class InterviewScreenTests: XCTestCase {
         h.press(.function(6), .down, .enter)             // phone: prefer not to say
         h.press(.character("y"), .enter)                 // consent
         XCTAssertEqual(h.screen.cursor, .end)
+        h.screen.tick(at: 1_000)                         // an idle moment writes the position
         let saved = try h.saved()
         let a = saved.answers
         XCTAssertEqual(a[AnswerRef("interpreter_used")].value, .choice("in_person"))
