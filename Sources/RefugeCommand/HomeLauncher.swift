@@ -60,9 +60,7 @@ enum HomeLauncher {
                 var generator = SystemRandomNumberGenerator()
                 var session = NewSession.make(id: SessionStore.newID(using: &generator), questionnaire: q, language: language,
                                               interviewerLanguage: interviewerLanguage, label: label, now: Date())
-                let interview = Interview(questionnaire: q, answers: session.answers, today: session.interviewDate)
-                session.progress = Progress(answered: 0, total: interview.progress.total)
-                session.position = interview.firstStep.map(Position.init)
+                NewSession.prepare(&session, questionnaire: q)
                 let file = try access.store.create(session, questionnaire: q, key: key)
                 return SessionController(file: file, questionnaire: q)
             },

@@ -45,9 +45,7 @@ struct NewCommand: ParsableCommand {
             let (source, sourceQuestionnaire) = try access.read(from, passphraseFile: passphraseOptions.passphraseFile)
             session.answers = NewSession.carryOver(from: source.answers, sourceQuestionnaire: sourceQuestionnaire, to: q)
         }
-        let interview = Interview(questionnaire: q, answers: session.answers, today: session.interviewDate)
-        session.progress = Progress(answered: interview.progress.answered, total: interview.progress.total)
-        session.position = interview.firstStep.map(Position.init)
+        NewSession.prepare(&session, questionnaire: q)
         let file = try access.store.create(session, questionnaire: q, key: key)
         if noOpen {
             file.close()

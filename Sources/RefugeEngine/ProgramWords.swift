@@ -11,13 +11,24 @@ public enum ProgramWords {
     }
 
     public static func text(_ word: Word, _ language: String) -> String {
-        let base = language.split(separator: "-").first.map(String.init) ?? language
-        return tables[base]?[word] ?? english[word] ?? word.rawValue
+        pick(word, language, from: tables) ?? word.rawValue
     }
 
     /// `text` with `%1`, `%2` ... replaced by the arguments.
     public static func format(_ word: Word, _ language: String, _ args: String...) -> String {
-        var s = text(word, language)
+        fill(text(word, language), args)
+    }
+
+    /// The one lookup every table of the program's words uses (engine, plain mode, screen,
+    /// report): the language without its region (`es-MX` → `es`), then English.
+    public static func pick<Key: Hashable>(_ key: Key, _ language: String, from tables: [String: [Key: String]]) -> String? {
+        let base = language.split(separator: "-").first.map(String.init) ?? language
+        return tables[base]?[key] ?? tables["en"]?[key]
+    }
+
+    /// Replaces `%1`, `%2` ... in a template with the arguments.
+    public static func fill(_ template: String, _ args: [String]) -> String {
+        var s = template
         for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "%\(i + 1)", with: a) }
         return s
     }

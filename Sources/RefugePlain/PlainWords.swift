@@ -1,4 +1,5 @@
 import Foundation
+import RefugeEngine
 
 /// Plain mode's own words and commands, in the languages of the shipped questionnaires
 /// (English for any other).
@@ -13,15 +14,14 @@ enum PlainWords {
     }
 
     static func text(_ word: Word, _ language: String) -> String {
-        let base = String(language.split(separator: "-").first ?? "")
-        return (base == "es" ? spanish[word] : base == "ru" ? russian[word] : nil) ?? english[word] ?? ""
+        ProgramWords.pick(word, language, from: tables) ?? ""
     }
 
     static func format(_ word: Word, _ language: String, _ args: String...) -> String {
-        var s = text(word, language)
-        for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "%\(i + 1)", with: a) }
-        return s
+        ProgramWords.fill(text(word, language), args)
     }
+
+    static let tables: [String: [Word: String]] = ["en": english, "es": spanish, "ru": russian]
 
     static let english: [Word: String] = [
         .progress: "Question %1 of %2.", .pressEnter: "(Press Enter to go on.)",
@@ -106,45 +106,35 @@ enum PlainWords {
 enum PlainCommand: String, CaseIterable {
     case help, back, review, note, translation, flag, lawyer, dontknow, refuse, add, done, language, save, quit
 
+    /// The commands' words in the languages that have their own (English uses the case names).
+    static let words: [String: [PlainCommand: String]] = [
+        "es": [.help: "ayuda", .back: "atrás", .review: "revisar", .note: "nota", .translation: "traducción", .flag: "marcar",
+               .lawyer: "abogado", .dontknow: "nosé", .refuse: "prefieronodecir", .add: "añadir", .done: "listo",
+               .language: "idioma", .save: "guardar", .quit: "salir"],
+        "ru": [.help: "помощь", .back: "назад", .review: "обзор", .note: "заметка", .translation: "перевод", .flag: "отметить",
+               .lawyer: "юрист", .dontknow: "незнаю", .refuse: "отказ", .add: "добавить", .done: "готово",
+               .language: "язык", .save: "сохранить", .quit: "выход"],
+    ]
+
+    /// Every word a command may be typed as, in any language, with spellings without accents
+    /// for keyboards that lack them.
     static let aliases: [String: PlainCommand] = {
         var map: [String: PlainCommand] = [:]
         for c in PlainCommand.allCases { map[c.rawValue] = c }
-        let es: [String: PlainCommand] = [
-            "ayuda": .help, "atrás": .back, "atras": .back, "revisar": .review, "nota": .note, "traducción": .translation,
-            "traduccion": .translation, "marcar": .flag, "abogado": .lawyer, "nosé": .dontknow, "nose": .dontknow,
-            "prefieronodecir": .refuse, "añadir": .add, "anadir": .add, "listo": .done, "idioma": .language,
-            "guardar": .save, "salir": .quit,
+        for table in words.values { for (c, word) in table { map[word] = c } }
+        let plainSpellings: [String: PlainCommand] = [
+            "atras": .back, "traduccion": .translation, "nose": .dontknow, "anadir": .add, "dont-know": .dontknow,
         ]
-        let ru: [String: PlainCommand] = [
-            "помощь": .help, "назад": .back, "обзор": .review, "заметка": .note, "перевод": .translation,
-            "отметить": .flag, "юрист": .lawyer, "незнаю": .dontknow, "отказ": .refuse, "добавить": .add,
-            "готово": .done, "язык": .language, "сохранить": .save, "выход": .quit,
-        ]
-        map.merge(es) { a, _ in a }
-        map.merge(ru) { a, _ in a }
-        map["dont-know"] = .dontknow
-        map["dontknow"] = .dontknow
+        map.merge(plainSpellings) { a, _ in a }
         return map
     }()
 
     /// The command's word in a language (for help).
     func word(_ language: String) -> String {
-        let base = String(language.split(separator: "-").first ?? "")
-        let table: [PlainCommand: String]
-        switch base {
-        case "es": table = [.help: "ayuda", .back: "atrás", .review: "revisar", .note: "nota", .translation: "traducción", .flag: "marcar",
-                            .lawyer: "abogado", .dontknow: "nosé", .refuse: "prefieronodecir", .add: "añadir", .done: "listo",
-                            .language: "idioma", .save: "guardar", .quit: "salir"]
-        case "ru": table = [.help: "помощь", .back: "назад", .review: "обзор", .note: "заметка", .translation: "перевод", .flag: "отметить",
-                            .lawyer: "юрист", .dontknow: "незнаю", .refuse: "отказ", .add: "добавить", .done: "готово",
-                            .language: "язык", .save: "сохранить", .quit: "выход"]
-        default: table = [:]
-        }
-        return table[self] ?? rawValue
+        ProgramWords.pick(self, language, from: PlainCommand.words) ?? rawValue
     }
 
     func explanation(_ language: String) -> String {
-        let base = String(language.split(separator: "-").first ?? "")
         let en: [PlainCommand: String] = [
             .help: "show this list", .back: "go back to the previous question", .review: "list the questions and answers so far",
             .note: "TEXT: the interviewer's note on this question", .translation: "TEXT: the interpreter's translation of the answer",
@@ -169,6 +159,6 @@ enum PlainCommand: String, CaseIterable {
             .done: "список полный; продолжить", .language: "КОД: сменить язык", .save: "сохранить ещё раз (после ошибки)",
             .quit: "сохранить и выйти",
         ]
-        return (base == "es" ? es[self] : base == "ru" ? ru[self] : en[self]) ?? en[self]!
+        return ProgramWords.pick(self, language, from: ["en": en, "es": es, "ru": ru]) ?? rawValue
     }
 }

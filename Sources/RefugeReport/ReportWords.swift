@@ -1,3 +1,5 @@
+import RefugeEngine
+
 /// The report's own words (part titles, labels, marks) in every language of the shipped
 /// questionnaires; any other language falls back to English.
 public enum ReportWords {
@@ -11,8 +13,7 @@ public enum ReportWords {
     }
 
     public static func text(_ word: Word, _ language: String) -> String {
-        let base = language.split(separator: "-").first.map(String.init) ?? language
-        return tables[base]?[word] ?? english[word] ?? word.rawValue
+        ProgramWords.pick(word, language, from: tables) ?? word.rawValue
     }
 
     static let tables: [String: [Word: String]] = ["en": english, "es": spanish, "ru": russian]

@@ -180,14 +180,12 @@ extension InterviewScreen {
 
     func reviewRows() -> [ReviewRow] {
         var rows: [ReviewRow] = []
-        let interpolator = Interpolator(interview: interview, language: language)
         func prompt(_ item: Item, entry: (String, String)?) -> String {
             let lang = languageFor(item)
             let raw = item.prompt?.resolve(lang, defaultLanguage: questionnaire.defaultLanguage).text ?? item.id
             return Interpolator(interview: interview, language: lang).render(raw, entry: entry.map { (repeatID: $0.0, entryID: $0.1) })
                 .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "**", with: "")
         }
-        _ = interpolator
         func marks(_ a: Answer) -> String {
             var m: [String] = []
             if a.followUp { m.append(ScreenWords.text(.markFollowUp, language)) }

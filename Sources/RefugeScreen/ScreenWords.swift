@@ -1,4 +1,5 @@
 import Foundation
+import RefugeEngine
 
 /// The full-screen program's own words, in the languages of the shipped questionnaires
 /// (English for any other language).
@@ -17,15 +18,14 @@ public enum ScreenWords {
     }
 
     public static func text(_ word: Word, _ language: String) -> String {
-        let base = String(language.split(separator: "-").first ?? "")
-        return (base == "es" ? spanish[word] : base == "ru" ? russian[word] : nil) ?? english[word] ?? ""
+        ProgramWords.pick(word, language, from: tables) ?? ""
     }
 
     public static func format(_ word: Word, _ language: String, _ args: String...) -> String {
-        var s = text(word, language)
-        for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "%\(i + 1)", with: a) }
-        return s
+        ProgramWords.fill(text(word, language), args)
     }
+
+    static let tables: [String: [Word: String]] = ["en": english, "es": spanish, "ru": russian]
 
     static let english: [Word: String] = [
         .keyConfirm: "Enter OK", .keyConfirmLong: "Ctrl-N OK (Enter: new line)", .keyBack: "Ctrl-P back", .keyHelp: "F1 help",

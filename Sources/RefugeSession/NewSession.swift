@@ -20,6 +20,14 @@ public enum NewSession {
                 created: now, interviewDate: PartialDate.today(from: now, timeZone: timeZone))
     }
 
+    /// Sets the progress and the first position of a session about to be created (after any
+    /// answers were carried over), so the header and `resume` are right from the start.
+    public static func prepare(_ session: inout Session, questionnaire q: Questionnaire) {
+        let interview = Interview(questionnaire: q, answers: session.answers, today: session.interviewDate)
+        session.progress = Progress(answered: interview.progress.answered, total: interview.progress.total)
+        session.position = interview.firstStep.map(Position.init)
+    }
+
     /// The answers of `source` whose question id and type match a question of `target`
     /// (repeats: entries with their matching fields). Drafts are not carried over.
     public static func carryOver(from source: AnswerSet, sourceQuestionnaire: Questionnaire, to target: Questionnaire) -> AnswerSet {
