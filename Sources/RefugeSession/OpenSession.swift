@@ -9,6 +9,8 @@ public final class OpenSession: @unchecked Sendable {
     public private(set) var session: Session
     let file: StoredFile
     let store: SessionStore
+    /// Keeps each answer's and history entry's JSON between saves (see `SessionBodyEncoder`).
+    private let bodyEncoder = SessionBodyEncoder()
 
     init(file: StoredFile, session: Session, store: SessionStore) {
         self.file = file
@@ -36,7 +38,7 @@ public final class OpenSession: @unchecked Sendable {
     /// Writes the in-memory session again (retry after a failed save).
     public func flush() throws(SessionError) {
         do {
-            try file.save(header: SessionCoding.header(session), body: SessionCoding.body(session))
+            try file.save(header: SessionCoding.header(session), encodedBody: bodyEncoder.encode(session))
         } catch let e as StorageError {
             throw .storage(e)
         } catch {

@@ -12,18 +12,26 @@ import Foundation
 /// 4. the temporary file is renamed over the main file (atomic), and the folder fsynced again.
 ///
 /// A failure at any step throws, removes the temporary file and leaves the main file as it was.
+///
+/// Step 2 needs to know whether the current main file is good. Reading and checking it again on
+/// every save cost as much as writing it, so a handle that saved before passes what it wrote
+/// (`WrittenFile`): when the main file on disk still has the identity it had right after that
+/// save (same inode, size and change times), it is those bytes, known good, and is not read.
+/// Anything else (no earlier save, a file changed or replaced behind the handle's back, a file
+/// system that cannot tell) falls back to reading and checking it.
 struct AtomicReplacement {
     let fileSystem: any FileSystem
     let location: StorageLocation
     let now: @Sendable () -> Date
 
     /// `isGood` says whether the current main file's bytes are a complete save worth keeping as
-    /// the backup.
-    func replace(with bytes: Data, isGood: (Data) -> Bool) throws(SystemCallError) {
+    /// the backup; `previous` is what this handle's last save wrote, if it knows. Returns what
+    /// this save wrote, for the next one (nil when the file system cannot tell its identity).
+    func replace(with bytes: Data, previous: WrittenFile?, isGood: (Data) -> Bool) throws(SystemCallError) -> WrittenFile? {
         let temporary = location.temporaryPath()
         try writeDurably(bytes, to: temporary)
         do {
-            switch try currentMain(isGood: isGood) {
+            switch try currentMain(previous: previous, isGood: isGood) {
             case .missing:
                 break
             case .good(let current):
@@ -41,6 +49,10 @@ struct AtomicReplacement {
             try? fileSystem.removeItem(at: temporary)
             throw Self.systemError(error, path: location.mainPath)
         }
+        // The save is complete; not knowing the new file's identity only means the next save
+        // reads it back.
+        guard let identity = (try? fileSystem.status(of: location.mainPath))?.identity else { return nil }
+        return WrittenFile(identity: identity, bytes: bytes)
     }
 
     private enum MainFile {
@@ -49,7 +61,11 @@ struct AtomicReplacement {
         case damaged
     }
 
-    private func currentMain(isGood: (Data) -> Bool) throws -> MainFile {
+    private func currentMain(previous: WrittenFile?, isGood: (Data) -> Bool) throws -> MainFile {
+        if let previous, let identity = (try? fileSystem.status(of: location.mainPath))?.identity,
+           identity == previous.identity {
+            return .good(previous.bytes)
+        }
         let bytes: Data
         do {
             bytes = try fileSystem.readWholeFile(at: location.mainPath)
@@ -109,4 +125,10 @@ struct AtomicReplacement {
     private static func systemError(_ error: any Error, path: String) -> SystemCallError {
         (error as? SystemCallError) ?? SystemCallError(operation: "save", path: path, code: EIO)
     }
+}
+
+/// The bytes a save wrote as the main file, and the identity the file had right after.
+struct WrittenFile {
+    let identity: FileIdentity
+    let bytes: Data
 }

@@ -8,11 +8,34 @@ public struct FileStatus: Equatable, Sendable {
     /// Permission bits only (e.g. 0o600).
     public let permissions: UInt32
     public let size: Int
+    /// Which file this is and when it last changed, where the file system can tell (nil
+    /// otherwise): a save compares it with what it wrote last time to know the file is still
+    /// its own, without reading it back.
+    public let identity: FileIdentity?
 
-    public init(kind: Kind, permissions: UInt32, size: Int) {
+    public init(kind: Kind, permissions: UInt32, size: Int, identity: FileIdentity? = nil) {
         self.kind = kind
         self.permissions = permissions
         self.size = size
+        self.identity = identity
+    }
+}
+
+/// A file's device and inode with its size and change times (nanoseconds). Any write, truncation,
+/// replacement or change of mode gives a different value.
+public struct FileIdentity: Equatable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
+    public let size: Int64
+    public let modified: Int64
+    public let changed: Int64
+
+    public init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.changed = changed
     }
 }
 

@@ -15,7 +15,11 @@ public struct POSIXFileSystem: FileSystem {
         let type = UInt32(info.st_mode) & UInt32(S_IFMT)
         let kind: FileStatus.Kind =
             type == UInt32(S_IFREG) ? .file : type == UInt32(S_IFDIR) ? .folder : .other
-        return FileStatus(kind: kind, permissions: UInt32(info.st_mode) & 0o7777, size: Int(info.st_size))
+        let identity = FileIdentity(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+        return FileStatus(kind: kind, permissions: UInt32(info.st_mode) & 0o7777, size: Int(info.st_size), identity: identity)
     }
 
     public func readWholeFile(at path: String) throws -> Data {

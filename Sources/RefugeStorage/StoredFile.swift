@@ -26,6 +26,8 @@ public final class StoredFile: @unchecked Sendable {
     // on it).
     private let mutex = NSLock()
     private var isOpen = true
+    /// What the last save through this handle wrote (see `AtomicReplacement`).
+    private var lastWritten: WrittenFile?
 
     private init(location: StorageLocation, key: SessionKey?, environment: StorageEnvironment, lock: FileLock) {
         self.location = location
@@ -142,8 +144,14 @@ public final class StoredFile: @unchecked Sendable {
     /// Replaces the file's contents durably; the previous save becomes the backup. Throws
     /// `StorageError.saveFailed` (disk full, folder gone, read-only...) leaving the file as it was.
     public func save(header: Data, body: Data) throws {
+        try save(header: header, encodedBody: StoredFileFormat.normalizedBody(body))
+    }
+
+    /// `save(header:body:)` for a body that an encoder has just written as JSON, without
+    /// surrounding whitespace (the session layer's): it is not parsed again to check that it is
+    /// JSON, which cost a fifth of every save. The small header is still checked.
+    public func save(header: Data, encodedBody body: Data) throws {
         let header = try StoredFileFormat.normalizedHeader(header)
-        let body = try StoredFileFormat.normalizedBody(body)
         mutex.lock()
         defer { mutex.unlock() }
         guard isOpen else { throw StorageError.closed }
@@ -163,8 +171,10 @@ public final class StoredFile: @unchecked Sendable {
         let key = self.key
         let replacement = AtomicReplacement(fileSystem: environment.fileSystem, location: location, now: environment.now)
         do {
-            try replacement.replace(with: bytes) { ContentsReader.isGood($0, key: key) }
+            lastWritten = try replacement.replace(with: bytes, previous: lastWritten) { ContentsReader.isGood($0, key: key) }
         } catch {
+            // The main file may or may not be the last save's any more: read it next time.
+            lastWritten = nil
             throw StorageError.saveFailed(SaveFailure(error))
         }
     }

@@ -98,7 +98,14 @@ enum StoredFileFormat {
         withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
         hasher.update(data: header)
         hasher.update(data: body)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in hasher.finalize() {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     // MARK: Reading
