@@ -3,8 +3,12 @@ import RefugeQuestionnaire
 
 /// Answers as the expression language sees them while the path is walked: a question has
 /// a value only when it is on the path (walked so far) and answered for real.
-final class WalkEnvironment: EvaluationEnvironment {
+///
+/// Filled in by the one walk that makes it and never changed afterwards, when the interview keeps
+/// it for constraints and checks; that is what makes sharing it safe.
+final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
     let questionnaire: Questionnaire
+    let plan: WalkPlan
     let answers: AnswerSet
     let today: PartialDate
     var dot: Value = .nothing
@@ -12,8 +16,9 @@ final class WalkEnvironment: EvaluationEnvironment {
     var calculated: [String: Value] = [:]
     var repeats: [String: RepeatPath] = [:]
 
-    init(questionnaire: Questionnaire, answers: AnswerSet, today: PartialDate) {
+    init(questionnaire: Questionnaire, plan: WalkPlan, answers: AnswerSet, today: PartialDate) {
         self.questionnaire = questionnaire
+        self.plan = plan
         self.answers = answers
         self.today = today
     }
@@ -47,7 +52,7 @@ struct EntryEnvironment: EvaluationEnvironment {
     let path: EntryPath
     var dot: Value = .nothing
 
-    private func isField(_ id: String) -> Bool { parent.questionnaire.itemsByID[id]?.repeatID == repeatID }
+    private func isField(_ id: String) -> Bool { parent.plan.repeatOfField[id] == repeatID }
     private func answer(_ id: String) -> Answer? {
         guard path.onPath.contains(id) else { return nil }
         return path.entry.answers[id]

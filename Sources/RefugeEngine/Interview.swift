@@ -14,32 +14,44 @@ public struct Interview: Sendable {
     /// read it, and counting costs a pass over the path.
     public private(set) var progress: (answered: Int, total: Int)
 
+    /// What the walk reads of the questionnaire, made once.
+    private let plan: WalkPlan
+    /// The last walk's environment: constraints and checks (which may name any question) are
+    /// evaluated in it rather than walking the path again.
+    private var walked: WalkEnvironment
+
     public init(questionnaire: Questionnaire, answers: AnswerSet = AnswerSet(), today: PartialDate) {
         self.questionnaire = questionnaire
         self.answers = answers
         self.today = today
-        let path = PathWalker.walk(questionnaire, answers: answers, today: today).0
-        self.path = path
+        let plan = WalkPlan(questionnaire)
+        self.plan = plan
+        (path, walked) = PathWalker.walk(questionnaire, plan: plan, answers: answers, today: today)
         self.progress = Self.count(path, questionnaire, answers)
     }
 
     private mutating func recompute() {
-        path = PathWalker.walk(questionnaire, answers: answers, today: today).0
+        (path, walked) = PathWalker.walk(questionnaire, plan: plan, answers: answers, today: today)
         progress = Self.count(path, questionnaire, answers)
     }
 
-    /// The environment after a full walk, for constraints and checks (which may name any question).
-    private func environment() -> WalkEnvironment {
-        PathWalker.walk(questionnaire, answers: answers, today: today).1
-    }
+    private func environment() -> WalkEnvironment { walked }
 
     // MARK: Changing answers
 
     /// Changes one record (answer, note, marks, draft) and recomputes the path.
     public mutating func update(_ ref: AnswerRef, _ change: (inout Answer) -> Void) {
-        var record = answers[ref]
+        let old = answers[ref]
+        var record = old
         change(&record)
         answers[ref] = record
+        // The path, the progress and every expression read only a record's status, value and
+        // entries. A top-level note, mark, translation or draft changes none of them, so the walk
+        // is skipped (drafts are saved every second while typing). A field's record is also kept
+        // inside the path's entries, so any change to one walks again.
+        if ref.repeatID == nil, old.status == record.status, old.value == record.value, old.entries == record.entries {
+            return
+        }
         recompute()
     }
 

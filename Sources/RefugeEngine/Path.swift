@@ -36,24 +36,22 @@ public struct InterviewPath: Sendable {
 
 enum PathWalker {
     /// Walks the questionnaire once, in file order: linear in its size.
-    static func walk(_ q: Questionnaire, answers: AnswerSet, today: PartialDate) -> (InterviewPath, WalkEnvironment) {
-        let env = WalkEnvironment(questionnaire: q, answers: answers, today: today)
+    static func walk(_ q: Questionnaire, plan: WalkPlan, answers: AnswerSet, today: PartialDate) -> (InterviewPath, WalkEnvironment) {
+        let env = WalkEnvironment(questionnaire: q, plan: plan, answers: answers, today: today)
         var steps: [String] = []
+        steps.reserveCapacity(plan.itemCount)
+        env.onPath.reserveCapacity(plan.itemCount)
         var position = 0
-        let flow = q.flow
-        // Where each section's flow ends (the next section's start, or the end).
+        let flow = plan.steps
         walk: while position < flow.count {
             switch flow[position] {
-            case .sectionStart(let s):
-                let section = q.sections[s]
-                if let showIf = section.showIf, !showIf.holds(in: env) {
-                    position += 1 + section.items.count
+            case .sectionStart(let showIf, let itemCount):
+                if let showIf, !showIf.holds(in: env) {
+                    position += 1 + itemCount
                 } else {
                     position += 1
                 }
-            case .item(let s, let i):
-                let section = q.sections[s]
-                let item = section.items[i]
+            case .item(let item):
                 var jumped: Int?? = nil   // .some(nil): end of interview
                 if item.showIf?.holds(in: env) ?? true {
                     env.onPath.insert(item.id)
@@ -61,7 +59,7 @@ enum PathWalker {
                     case .calculate:
                         if let e = item.expression { env.calculated[item.id] = e.evaluate(in: env) }
                     case .repeat:
-                        env.repeats[item.id] = walkRepeat(item, q: q, env: env)
+                        env.repeats[item.id] = walkRepeat(item, env: env)
                         steps.append(item.id)
                     default:
                         steps.append(item.id)
@@ -70,8 +68,8 @@ enum PathWalker {
                         jumped = .some(rule.targetPosition)
                     }
                 }
-                if jumped == nil, i == section.items.count - 1,
-                   let rule = section.next.first(where: { $0.condition?.holds(in: env) ?? true }) {
+                // The section's own rules, after its last item.
+                if jumped == nil, let rule = item.sectionNext.first(where: { $0.condition?.holds(in: env) ?? true }) {
                     jumped = .some(rule.targetPosition)
                 }
                 switch jumped {
@@ -82,12 +80,13 @@ enum PathWalker {
             }
         }
         var index: [String: Int] = [:]
+        index.reserveCapacity(steps.count)
         for (i, id) in steps.enumerated() { index[id] = i }
         let path = InterviewPath(steps: steps, onPath: env.onPath, repeats: env.repeats, calculated: env.calculated, stepIndex: index)
         return (path, env)
     }
 
-    static func walkRepeat(_ item: Item, q: Questionnaire, env: WalkEnvironment) -> RepeatPath {
+    static func walkRepeat(_ item: WalkItem, env: WalkEnvironment) -> RepeatPath {
         let all = env.answers.entries(of: item.id)
         var expected: Int?
         var included = all
@@ -107,11 +106,12 @@ enum PathWalker {
         return RepeatPath(entries: included.map { walkEntry($0, item: item, env: env) }, offPathEntryIDs: offPath, expectedCount: expected)
     }
 
-    static func walkEntry(_ entry: RepeatEntry, item: Item, env: WalkEnvironment) -> EntryPath {
+    static func walkEntry(_ entry: RepeatEntry, item: WalkItem, env: WalkEnvironment) -> EntryPath {
         var path = EntryPath(entry: entry, fields: [], onPath: [], calculated: [:])
         var f = 0
-        while f < item.fields.count {
-            let field = item.fields[f]
+        let fields = item.fields
+        while f < fields.count {
+            let field = fields[f]
             let entryEnv = EntryEnvironment(parent: env, repeatID: item.id, path: path)
             guard field.showIf?.holds(in: entryEnv) ?? true else { f += 1; continue }
             path.onPath.insert(field.id)

@@ -1,0 +1,72 @@
+import RefugeExpressions
+import RefugeQuestionnaire
+
+/// The questionnaire's flow reduced to what a walk of the path reads, built once per interview.
+///
+/// `Item` and `Section` are large values: taking one out of the questionnaire's arrays copies
+/// every field (dozens of retains and releases), and at a thousand items those copies were a
+/// third of every walk. Here each step is a small final class, so reaching one costs a single
+/// retain.
+final class WalkPlan: Sendable {
+    enum Step: Sendable {
+        /// A section's start: when its `show_if` fails the walk skips `itemCount` steps.
+        case sectionStart(showIf: Expression?, itemCount: Int)
+        case item(WalkItem)
+    }
+
+    let steps: [Step]
+    /// For each field of a repeat, the repeat's id.
+    let repeatOfField: [String: String]
+    /// How many top-level items there are, to size the walk's tables.
+    let itemCount: Int
+
+    init(_ q: Questionnaire) {
+        var steps: [Step] = []
+        steps.reserveCapacity(q.flow.count)
+        var repeatOfField: [String: String] = [:]
+        var itemCount = 0
+        for section in q.sections {
+            steps.append(.sectionStart(showIf: section.showIf, itemCount: section.items.count))
+            for (i, item) in section.items.enumerated() {
+                let isLast = i == section.items.count - 1
+                steps.append(.item(WalkItem(item, sectionNext: isLast ? section.next.map(WalkRule.init) : [])))
+                for field in item.fields { repeatOfField[field.id] = item.id }
+                itemCount += 1
+            }
+        }
+        self.steps = steps
+        self.repeatOfField = repeatOfField
+        self.itemCount = itemCount
+    }
+}
+
+/// One `next` rule: where to go when its condition holds (nil target: the end).
+struct WalkRule: Sendable {
+    let condition: Expression?
+    let targetPosition: Int?
+    init(_ rule: RoutingRule) { condition = rule.condition; targetPosition = rule.targetPosition }
+}
+
+/// What the walk reads of an item (or of a repeat's field).
+final class WalkItem: Sendable {
+    let id: String
+    let type: ItemType
+    let showIf: Expression?
+    let next: [WalkRule]
+    /// The section's `next` rules, on the last item of a section only.
+    let sectionNext: [WalkRule]
+    let expression: Expression?
+    let count: Expression?
+    let fields: [WalkItem]
+
+    init(_ item: Item, sectionNext: [WalkRule]) {
+        id = item.id
+        type = item.type
+        showIf = item.showIf
+        next = item.next.map(WalkRule.init)
+        self.sectionNext = sectionNext
+        expression = item.expression
+        count = item.count
+        fields = item.fields.map { WalkItem($0, sectionNext: []) }
+    }
+}
