@@ -13,27 +13,36 @@ enum AnswerBenchmark {
         "answer: confirm + save" + (encrypted ? ", encrypted" : "") + (fsync ? "" : ", no fsync")
     }
     static let onScreen = "answer: Enter on screen, no fsync"
+    /// The unencrypted save without fsync once more, with the files on the disk.
+    static let unsyncedOnDisk = "answer: confirm + save, no fsync, files on disk"
+
+    /// Each case: its name, whether it is encrypted, whether it fsyncs, whether its files are on
+    /// the disk (saves without fsync are otherwise kept in memory, see `Scratch`).
+    private static let cases: [(name: String, encrypted: Bool, fsync: Bool, onDisk: Bool)] =
+        [false, true].flatMap { encrypted in
+            [false, true].map { fsync in (name(encrypted: encrypted, fsync: fsync), encrypted, fsync, fsync) }
+        } + [(unsyncedOnDisk, false, false, true)]
 
     static func run(_ datasets: [Dataset], key: SessionKey, scratch: Scratch, budget: Budget, into results: Results) throws {
         for d in datasets {
-            for encrypted in [false, true] {
-                for fsync in [false, true] {
-                    let fixture = try SessionFixture(d, sessionsFolder: scratch.folder("answers-\(d.name)-\(encrypted ? "encrypted" : "plain")-\(fsync ? "fsync" : "nofsync")"), fsync: fsync,
-                                                     key: encrypted ? key : nil)
-                    defer { fixture.close() }
-                    guard let ref = KeyBenchmark.middleStep(fixture.interview, type: .text) else { continue }
-                    let reference = try referenceFor(fixture, data: d.name, budget: budget, into: results)
-                    var flip = false
-                    let (samples, peak) = try measure(budget) {
-                        flip.toggle()
-                        let value = AnswerValue.text(flip ? "Rostov-on-Don" : "Rostov na Donu")
-                        precondition(fixture.interview.problem(with: value, for: ref) == nil, "the benchmark's answer was refused")
-                        try fixture.controller.change(ref) { r in r.status = .answered; r.value = value; r.draft = nil }
-                    }
-                    results.add(Row(name: name(encrypted: encrypted, fsync: fsync), data: d.name, items: d.items,
-                                    samples: samples, peak: peak, reference: reference, referenceName: "JSON-encode session",
-                                    detail: "\(fixture.answerCount.formatted()) answers"))
+            for c in cases {
+                let (encrypted, fsync) = (c.encrypted, c.fsync)
+                let folderName = "answers-\(d.name)-\(encrypted ? "encrypted" : "plain")-\(fsync ? "fsync" : "nofsync")-\(c.onDisk ? "disk" : "memory")"
+                let fixture = try SessionFixture(d, sessionsFolder: c.onDisk ? scratch.folder(folderName) : scratch.unsyncedFolder(folderName),
+                                                 fsync: fsync, key: encrypted ? key : nil)
+                defer { fixture.close() }
+                guard let ref = KeyBenchmark.middleStep(fixture.interview, type: .text) else { continue }
+                let reference = try referenceFor(fixture, data: d.name, budget: budget, into: results)
+                var flip = false
+                let (samples, peak) = try measure(budget) {
+                    flip.toggle()
+                    let value = AnswerValue.text(flip ? "Rostov-on-Don" : "Rostov na Donu")
+                    precondition(fixture.interview.problem(with: value, for: ref) == nil, "the benchmark's answer was refused")
+                    try fixture.controller.change(ref) { r in r.status = .answered; r.value = value; r.draft = nil }
                 }
+                results.add(Row(name: c.name, data: d.name, items: d.items,
+                                samples: samples, peak: peak, reference: reference, referenceName: "JSON-encode session",
+                                detail: "\(fixture.answerCount.formatted()) answers" + place(c.onDisk, scratch)))
             }
             try enterOnScreen(d, scratch: scratch, budget: budget, into: results)
         }
@@ -42,7 +51,7 @@ enum AnswerBenchmark {
     /// Enter on an answered text field with a changed text, as a person confirms an answer:
     /// parse, check, change and save, move on, save the position. Ctrl-P (untimed) comes back.
     static func enterOnScreen(_ d: Dataset, scratch: Scratch, budget: Budget, into results: Results) throws {
-        let fixture = try SessionFixture(d, sessionsFolder: scratch.folder("enter-\(d.name)"), fsync: false)
+        let fixture = try SessionFixture(d, sessionsFolder: scratch.unsyncedFolder("enter-\(d.name)"), fsync: false)
         defer { fixture.close() }
         guard let ref = KeyBenchmark.middleStep(fixture.interview, type: .text) else { return }
         try fixture.controller.setPosition(ref)
@@ -62,7 +71,11 @@ enum AnswerBenchmark {
         precondition(screen.cursor != .step(ref.itemID), "Enter did not confirm the answer")
         results.add(Row(name: onScreen, data: d.name, items: d.items, samples: samples, peak: peak,
                         reference: reference, referenceName: "JSON-encode session",
-                        detail: "\(fixture.answerCount.formatted()) answers"))
+                        detail: "\(fixture.answerCount.formatted()) answers" + place(false, scratch)))
+    }
+
+    private static func place(_ onDisk: Bool, _ scratch: Scratch) -> String {
+        onDisk ? ", on disk" : scratch.unsyncedInMemory ? ", in memory (tmpfs)" : ", on disk"
     }
 
     /// The reference for saves: JSONEncoder over the whole session, once.

@@ -93,17 +93,42 @@ final class SessionFixture {
 }
 
 /// A private scratch folder for one run, removed at the end.
+///
+/// Saves without fsync go to a second folder in memory (tmpfs, `/dev/shm`) where there is one:
+/// on ext4, renaming a new file over an old one makes the kernel write the new file's data out
+/// there and then (its `auto_da_alloc` safeguard, 3–4 ms a rename on this machine's disk), which
+/// is the very flush that "no fsync" is meant to leave out. Saves with fsync use the disk.
 struct Scratch {
     let root: URL
+    /// Where saves without fsync go: in memory when possible, else `root`.
+    let unsyncedRoot: URL
+    var unsyncedInMemory: Bool { unsyncedRoot != root }
 
-    init(base: String?) throws {
-        let parent = URL(fileURLWithPath: base ?? NSTemporaryDirectory())
-        root = parent.appendingPathComponent("refuge-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+    init(base: String?, unsyncedBase: String?) throws {
+        let name = "refuge-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        root = URL(fileURLWithPath: base ?? NSTemporaryDirectory()).appendingPathComponent(name)
+        let memory = unsyncedBase ?? (Self.isInMemory("/dev/shm") ? "/dev/shm" : nil)
+        unsyncedRoot = memory.map { URL(fileURLWithPath: $0).appendingPathComponent(name) } ?? root
+        for folder in Set([root, unsyncedRoot]) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
     }
 
     func folder(_ name: String) -> URL { root.appendingPathComponent(name) }
+    func unsyncedFolder(_ name: String) -> URL { unsyncedRoot.appendingPathComponent(name) }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+        try? FileManager.default.removeItem(at: unsyncedRoot)
+    }
+
+    /// Whether `path` is a tmpfs mount point, as /proc/self/mounts lists it.
+    private static func isInMemory(_ path: String) -> Bool {
+        guard let mounts = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8) else { return false }
+        return mounts.split(separator: "\n").contains { line in
+            let fields = line.split(separator: " ")
+            return fields.count > 2 && fields[1] == path && fields[2] == "tmpfs"
+        }
+    }
 }

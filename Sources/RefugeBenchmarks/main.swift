@@ -9,13 +9,14 @@ struct Options {
     var refuge = ".build/release/refuge"
     var credibleFear = "Questionnaires/credible-fear"
     var scratch: String?
+    var unsyncedScratch: String?
     var sizes = [100, 1000, 10000]
     var only: Set<String> = ["load", "keys", "engine", "answers", "reports", "startup"]
     var budget = Budget.normal
 
     static let usage = """
     usage: refuge-benchmarks [--quick] [--only load,keys,engine,answers,reports,startup] [--sizes 100,1000,10000]
-                             [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER]
+                             [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER] [--unsynced-scratch FOLDER]
     """
 
     init(_ arguments: [String]) throws {
@@ -30,6 +31,7 @@ struct Options {
             case "--refuge": refuge = try value(arg)
             case "--credible-fear": credibleFear = try value(arg)
             case "--scratch": scratch = try value(arg)
+            case "--unsynced-scratch": unsyncedScratch = try value(arg)
             case "--sizes": sizes = try value(arg).split(separator: ",").compactMap { Int($0) }
             case "--only": only = Set(try value(arg).split(separator: ",").map(String.init))
             case "-h", "--help": print(Self.usage); exit(0)
@@ -54,7 +56,7 @@ func machine() -> String {
 
 func run() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
-    let scratch = try Scratch(base: options.scratch)
+    let scratch = try Scratch(base: options.scratch, unsyncedBase: options.unsyncedScratch)
     defer { scratch.remove() }
     let results = Results()
     let header = machine()
