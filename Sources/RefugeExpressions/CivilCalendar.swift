@@ -2,7 +2,7 @@
 // Date spans are compared as day numbers, so this has to be exact, fast and free of
 // Foundation's time zones; the algorithms are the well-known "days from civil" pair.
 
-enum CivilCalendar {
+public enum CivilCalendar {
     static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
@@ -32,7 +32,7 @@ enum CivilCalendar {
     }
 
     /// The inverse of `dayNumber`.
-    static func civilDate(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
+    public static func civilDate(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

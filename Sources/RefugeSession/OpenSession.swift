@@ -29,10 +29,17 @@ public final class OpenSession: @unchecked Sendable {
         try flush()
     }
 
-    /// Replaces the in-memory session without writing it: the next save carries it. Used for
+    /// Changes the in-memory session in place and writes it durably, as `save` does. In place,
+    /// so that appending to the history does not copy the whole history first.
+    public func update(_ change: (inout Session) -> Void) throws(SessionError) {
+        change(&session)
+        try flush()
+    }
+
+    /// Changes the in-memory session without writing it: the next save carries it. Used for
     /// what may wait a moment (the position while moving), never for answers.
-    public func stage(_ updated: Session) {
-        session = updated
+    public func stage(_ change: (inout Session) -> Void) {
+        change(&session)
     }
 
     /// Writes the in-memory session again (retry after a failed save).

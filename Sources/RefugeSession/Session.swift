@@ -105,13 +105,6 @@ extension Session: Codable {
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(answers, forKey: .answers)
-        try c.encode(history, forKey: .history)
-        try encodeDetails(into: &c)
-    }
-
-    /// Every member but the answers and the history, which `SessionBodyEncoder` writes itself.
-    func encodeDetails(into c: inout KeyedEncodingContainer<CodingKeys>) throws {
         try c.encode(id, forKey: .id)
         try c.encode(label, forKey: .label)
         try c.encode(questionnaire, forKey: .questionnaire)
@@ -120,7 +113,9 @@ extension Session: Codable {
         try c.encode(created, forKey: .created)
         try c.encode(updated, forKey: .updated)
         try c.encode(interviewDate.isoString, forKey: .interviewDate)
+        try c.encode(answers, forKey: .answers)
         try c.encodeIfPresent(position, forKey: .position)
+        try c.encode(history, forKey: .history)
         try c.encode(progress, forKey: .progress)
     }
 }

@@ -28,31 +28,31 @@ public final class SessionController: @unchecked Sendable {
         interview.update(ref, change)
         let new = interview.answers[ref]
         guard old != new else { return }
-        var s = file.session
-        s.record(ref, from: old, to: new, at: now())
-        try commit(s)
+        try commit { $0.record(ref, from: old, to: new, at: now()) }
     }
 
     public func addEntry(to repeatID: String) throws -> String {
         let id = try interview.addEntry(to: repeatID)
-        var s = file.session
-        s.history.append(HistoryEntry(at: now(), question: "\(repeatID)[\(id)]", old: nil, new: Answer(status: .answered)))
-        s.updated = now()
-        try commit(s)
+        let time = now()
+        try commit { s in
+            s.history.append(HistoryEntry(at: time, question: "\(repeatID)[\(id)]", old: nil, new: Answer(status: .answered)))
+            s.updated = time
+        }
         return id
     }
 
     public func deleteEntry(_ entryID: String, of repeatID: String) throws(SessionError) {
         guard let entry = interview.answers.entries(of: repeatID).first(where: { $0.id == entryID }) else { return }
         interview.deleteEntry(entryID, of: repeatID)
-        var s = file.session
-        // The history keeps what the deleted entry held.
-        for (field, answer) in entry.answers.sorted(by: { $0.key < $1.key }) where !answer.confirmedPart.isEmpty {
-            s.history.append(HistoryEntry(at: now(), question: "\(repeatID)[\(entryID)].\(field)", old: answer.confirmedPart, new: nil))
+        let time = now()
+        try commit { s in
+            // The history keeps what the deleted entry held.
+            for (field, answer) in entry.answers.sorted(by: { $0.key < $1.key }) where !answer.confirmedPart.isEmpty {
+                s.history.append(HistoryEntry(at: time, question: "\(repeatID)[\(entryID)].\(field)", old: answer.confirmedPart, new: nil))
+            }
+            s.history.append(HistoryEntry(at: time, question: "\(repeatID)[\(entryID)]", old: Answer(status: .answered), new: nil))
+            s.updated = time
         }
-        s.history.append(HistoryEntry(at: now(), question: "\(repeatID)[\(entryID)]", old: Answer(status: .answered), new: nil))
-        s.updated = now()
-        try commit(s)
     }
 
     /// Records where the person is. With `saveNow: false` it is kept in memory and written
@@ -61,40 +61,44 @@ public final class SessionController: @unchecked Sendable {
     public func setPosition(_ ref: AnswerRef?, saveNow: Bool = true) throws(SessionError) {
         let position = ref.map(Position.init)
         guard position != file.session.position else { return }
-        var s = file.session
-        s.position = position
         if saveNow {
-            try commit(s)
+            try commit { $0.position = position }
         } else {
-            file.stage(s)
+            file.stage { $0.position = position }
         }
     }
 
     public func setLanguage(_ language: String) throws(SessionError) {
         guard language != file.session.language else { return }
-        var s = file.session
-        s.language = language
-        s.updated = now()
-        try commit(s)
+        let time = now()
+        try commit { s in
+            s.language = language
+            s.updated = time
+        }
     }
 
     public func setInterviewDate(_ date: PartialDate) throws(SessionError) {
         interview.setToday(date)
-        var s = file.session
-        s.interviewDate = date
-        s.updated = now()
-        try commit(s)
+        let time = now()
+        try commit { s in
+            s.interviewDate = date
+            s.updated = time
+        }
     }
 
     /// Writes the in-memory session again (after a failed save).
     public func retrySave() throws(SessionError) { try file.flush() }
 
-    func commit(_ updated: Session) throws(SessionError) {
-        var s = updated
-        s.answers = interview.answers
+    /// Applies `change` to the session, brings its answers and progress up to the interview's,
+    /// and saves.
+    func commit(_ change: (inout Session) -> Void) throws(SessionError) {
+        let answers = interview.answers
         let p = interview.progress
-        s.progress = Progress(answered: p.answered, total: p.total)
-        try file.save(s)
+        try file.update { s in
+            change(&s)
+            s.answers = answers
+            s.progress = Progress(answered: p.answered, total: p.total)
+        }
     }
 }
 
@@ -102,8 +106,8 @@ extension SessionController {
     /// Records that the session now uses this (changed) questionnaire, so the person is told
     /// only once. Answers to questions it no longer has stay in the session.
     public func adoptQuestionnaire(_ q: Questionnaire) throws(SessionError) {
-        var s = file.session
-        s.questionnaire = QuestionnaireRef(id: q.id, version: q.version, sha256: q.contentHash, path: s.questionnaire.path)
-        try commit(s)
+        try commit { s in
+            s.questionnaire = QuestionnaireRef(id: q.id, version: q.version, sha256: q.contentHash, path: s.questionnaire.path)
+        }
     }
 }

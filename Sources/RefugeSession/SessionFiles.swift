@@ -18,11 +18,16 @@ enum SessionCoding {
         return d
     }
 
-    static func header(_ s: Session) throws -> Data {
-        try encoder().encode(SessionHeader(session: s))
+    /// The readable header, as `SessionHeader` reads it.
+    static func header(_ s: Session) -> Data {
+        var json = SessionJSON()
+        json.header(s)
+        return Data(json.bytes)
     }
+    /// The whole body at once (an open session keeps a `SessionBodyEncoder` to write only what
+    /// changed); `SessionBody` reads it.
     static func body(_ s: Session) throws -> Data {
-        try encoder().encode(SessionBody(format: 1, session: s))
+        try SessionBodyEncoder().encode(s)
     }
 }
 
