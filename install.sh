@@ -14,7 +14,10 @@ if [ ! -e /usr/include/ncursesw/curses.h ]; then
   else echo "Please install libncurses-dev first (sudo apt-get install libncurses-dev)." >&2; exit 1; fi
 fi
 
-swift build -c release --product refuge
+# The Swift runtime and Foundation linked in: start-up skips loading and binding their shared
+# libraries (measured: `refuge --help` 8.8 ms -> 5.0 ms, resume to first frame 54 -> 47 ms and
+# 33 -> 27 MB peak memory on credible-fear), and the program needs no Swift on the machine.
+swift build -c release --product refuge --static-swift-stdlib
 mkdir -p "$PREFIX/bin" "$PREFIX/share/refuge" "$BIN_LINK_DIR"
 install -m 0755 .build/release/refuge "$PREFIX/bin/refuge"
 rm -rf "$PREFIX/share/refuge/questionnaires"
