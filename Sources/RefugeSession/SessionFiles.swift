@@ -63,6 +63,27 @@ public struct SessionHeader: Codable, Sendable, Equatable {
 struct SessionBody: Codable {
     var format: Int
     var session: Session
+
+    init(format: Int, session: Session) {
+        self.format = format
+        self.session = session
+    }
+
+    /// A body of a later format than this program reads (the session is not decoded).
+    struct NewerFormat: Error { let format: Int }
+    /// Bytes that are not a body at all (no object with a format number).
+    struct NotABody: Error {}
+
+    /// Reads `format` first, so a newer file is told apart from a damaged one in the same pass
+    /// that reads the session (JSONDecoder parses the whole document on every decode, so a
+    /// separate look at the format cost as much as reading the session).
+    init(from decoder: any Decoder) throws {
+        guard let c = try? decoder.container(keyedBy: CodingKeys.self),
+              let format = try? c.decode(Int.self, forKey: .format) else { throw NotABody() }
+        if format > 1 { throw NewerFormat(format: format) }
+        self.format = format
+        session = try c.decode(Session.self, forKey: .session)
+    }
 }
 
 /// The copy of the questionnaire a session keeps (written once, when the session is created).

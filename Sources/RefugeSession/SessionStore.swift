@@ -74,6 +74,12 @@ public struct SessionStore: Sendable {
 
     /// Finds a session by exact id, path to a file, exact label, or unique id prefix (in that order).
     public func resolve(_ selector: String) throws(SessionError) -> URL {
+        // An exact id names its own file: no need to read every session's header first (a
+        // laptop used for months holds many sessions, and `resume ID` should start at once).
+        if !selector.isEmpty, !selector.contains("/"), let peek = try? StoredFile.readHeader(at: url(for: selector), environment: environment),
+           (try? SessionCoding.decoder().decode(SessionHeader.self, from: peek.header))?.id == selector {
+            return url(for: selector)
+        }
         let all = list()
         if let exact = all.first(where: { $0.header?.id == selector }) { return exact.url }
         if selector.contains("/") || selector.hasSuffix(".refuge") {
@@ -140,13 +146,15 @@ public struct SessionStore: Sendable {
     }
 
     func decodeBody(_ data: Data) throws(SessionError) -> Session {
-        struct FormatOnly: Decodable { var format: Int }
-        guard let format = try? JSONDecoder().decode(FormatOnly.self, from: data) else {
-            throw .damaged("it is not a Refuge session")
-        }
-        if format.format > 1 { throw .newerFormat(format.format) }
         do {
             return try SessionCoding.decoder().decode(SessionBody.self, from: data).session
+        } catch let newer as SessionBody.NewerFormat {
+            throw .newerFormat(newer.format)
+        } catch is SessionBody.NotABody {
+            throw .damaged("it is not a Refuge session")
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // Not JSON at all.
+            throw .damaged("it is not a Refuge session")
         } catch {
             throw .damaged("its contents do not have the expected form")
         }

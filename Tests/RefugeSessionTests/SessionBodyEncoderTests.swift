@@ -103,4 +103,22 @@ final class SessionBodyEncoderTests: XCTestCase {
     func testAnEmptySessionReadsBack() throws {
         XCTAssertEqual(try reading(SessionBodyEncoder().encode(session())), session())
     }
+
+    func testABodyOfANewerFormatOrNoBodyAtAllIsToldApartFromADamagedOne() throws {
+        let store = SessionStore(folder: URL(fileURLWithPath: "/nonexistent"))
+        func error(_ text: String) -> SessionError? {
+            do {
+                _ = try store.decodeBody(Data(text.utf8))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        XCTAssertEqual(error(#"{"format":2,"session":{"anything":"else"}}"#), .newerFormat(2))
+        XCTAssertEqual(error(#"{"session":{}}"#), .damaged("it is not a Refuge session"))
+        XCTAssertEqual(error(#"[1,2]"#), .damaged("it is not a Refuge session"))
+        XCTAssertEqual(error(#"{"format":1,"sess"#), .damaged("it is not a Refuge session"))
+        XCTAssertEqual(error(#"{"format":1,"session":{"id":"s1"}}"#), .damaged("its contents do not have the expected form"))
+        XCTAssertNil(error(String(decoding: try SessionCoding.body(session()), as: UTF8.self)))
+    }
 }

@@ -139,4 +139,17 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertEqual(try store.resolve("abd").lastPathComponent, "abd999.refuge", "a unique prefix")
         XCTAssertThrowsError(try store.resolve("ab"))
     }
+
+    func testAnExactIdIsFoundWhateverTheFileIsCalled() throws {
+        // A session whose file was renamed is found by its id through the headers; a file named
+        // like an id but holding another session does not answer for that id.
+        let a = try store.create(makeSession("abc123"), questionnaire: questionnaire, key: nil)
+        let b = try store.create(makeSession("zzz999"), questionnaire: questionnaire, key: nil)
+        a.close(); b.close()
+        let renamed = folder.appendingPathComponent("renamed.refuge")
+        try FileManager.default.moveItem(at: store.url(for: "abc123"), to: renamed)
+        try FileManager.default.moveItem(at: store.url(for: "zzz999"), to: store.url(for: "abc123"))
+        XCTAssertEqual(try store.resolve("abc123").lastPathComponent, "renamed.refuge")
+        XCTAssertEqual(try store.resolve("zzz999").lastPathComponent, "abc123.refuge")
+    }
 }
