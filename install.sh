@@ -17,7 +17,8 @@ fi
 # The Swift runtime and Foundation linked in: start-up skips loading and binding their shared
 # libraries (measured: `refuge --help` 8.8 ms -> 5.0 ms, resume to first frame 54 -> 47 ms and
 # 33 -> 27 MB peak memory on credible-fear), and the program needs no Swift on the machine.
-swift build -c release --product refuge --static-swift-stdlib
+# Linked with lld: gold warns about a libc call inside Foundation's static library.
+swift build -c release --product refuge --static-swift-stdlib -Xswiftc -use-ld=lld
 mkdir -p "$PREFIX/bin" "$PREFIX/share/refuge" "$BIN_LINK_DIR"
 install -m 0755 .build/release/refuge "$PREFIX/bin/refuge"
 rm -rf "$PREFIX/share/refuge/questionnaires"

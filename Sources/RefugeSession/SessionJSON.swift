@@ -37,21 +37,20 @@ struct SessionJSON {
     }
 
     mutating func object(_ body: (inout SessionJSON) throws -> Void) rethrows {
-        beforeValue()
-        bytes.append(UInt8(ascii: "{"))
-        hasMembers.append(false)
-        try body(&self)
-        hasMembers.removeLast()
-        bytes.append(UInt8(ascii: "}"))
+        try container(opening: UInt8(ascii: "{"), closing: UInt8(ascii: "}"), body)
     }
 
     mutating func array(_ body: (inout SessionJSON) throws -> Void) rethrows {
+        try container(opening: UInt8(ascii: "["), closing: UInt8(ascii: "]"), body)
+    }
+
+    private mutating func container(opening: UInt8, closing: UInt8, _ body: (inout SessionJSON) throws -> Void) rethrows {
         beforeValue()
-        bytes.append(UInt8(ascii: "["))
+        bytes.append(opening)
         hasMembers.append(false)
         try body(&self)
         hasMembers.removeLast()
-        bytes.append(UInt8(ascii: "]"))
+        bytes.append(closing)
     }
 
     /// Bytes written before by another `SessionJSON`: a value, or a `"key":value` member.
