@@ -57,7 +57,12 @@ let package = Package(
         // A helper process for RefugeStorage's crash and lock tests.
         .executableTarget(name: "refuge-crash-probe", dependencies: ["RefugeStorage"], path: "Sources/RefugeCrashProbe"),
         // Benchmarks of loading, key presses, saves, reports and start-up (./bench.sh; not a test).
-        .executableTarget(name: "refuge-benchmarks", dependencies: ["RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport", "RefugeScreen", "RefugeCanvas", "RefugeSynthetic", "RefugeStorage"], path: "Sources/RefugeBenchmarks"),
+        .executableTarget(name: "refuge-benchmarks", dependencies: [
+            "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport", "RefugeScreen", "RefugeCanvas", "RefugeSynthetic",
+            "RefugeStorage",
+            // Its reference for loading is Yams parsing the same text.
+            .product(name: "Yams", package: "Yams"),
+        ], path: "Sources/RefugeBenchmarks"),
 
         // A helper process for the session crash test (answers saved in a loop, killed at random).
         .executableTarget(name: "refuge-session-probe", dependencies: ["RefugeSession", "RefugeQuestionnaire", "RefugeEngine"],
