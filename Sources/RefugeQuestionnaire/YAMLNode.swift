@@ -2,7 +2,9 @@
 /// (the format reads `no`, `010` and `2026.10` literally), maps with their key order,
 /// and the position of every node.
 struct YAMLNode: Sendable {
-    indirect enum Kind: Sendable {
+    // Not `indirect`: lists and maps already live in arrays, and boxing every scalar cost an
+    // allocation per node.
+    enum Kind: Sendable {
         case scalar(String)
         case map([(key: String, keyLocation: SourceLocation, value: YAMLNode)])
         case sequence([YAMLNode])
