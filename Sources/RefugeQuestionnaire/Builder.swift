@@ -29,7 +29,9 @@ struct Builder {
 
     /// A text: a plain string in the default language, or a map from language to string,
     /// completed from the translation files. `path` is its key in a translation file.
-    mutating func text(_ node: YAMLNode?, path: String, what: String) -> LocalizedText? {
+    /// `path` and `what` are only worked out when needed: most texts have no translation to
+    /// look up and nothing to report, and building both for every text was a cost of loading.
+    mutating func text(_ node: YAMLNode?, path makePath: @autoclosure () -> String, what: @autoclosure () -> String) -> LocalizedText? {
         guard let node else { return nil }
         var result: [String: String] = [:]
         var yamlLocations: [String: SourceLocation] = [:]
@@ -40,11 +42,11 @@ struct Builder {
         case .map(let entries):
             for entry in entries {
                 guard languages.contains(entry.key) else {
-                    sink.error(entry.keyLocation, "`\(entry.key)` in \(what) is not one of this questionnaire's languages (\(languages.joined(separator: ", ")))")
+                    sink.error(entry.keyLocation, "`\(entry.key)` in \(what()) is not one of this questionnaire's languages (\(languages.joined(separator: ", ")))")
                     continue
                 }
                 guard let s = entry.value.scalar else {
-                    sink.error(entry.value.location, "the \(entry.key) text of \(what) should be a single text, not \(entry.value.kindName)")
+                    sink.error(entry.value.location, "the \(entry.key) text of \(what()) should be a single text, not \(entry.value.kindName)")
                     continue
                 }
                 result[entry.key] = s
@@ -53,26 +55,30 @@ struct Builder {
         case .null:
             return nil
         case .sequence:
-            sink.error(node.location, "\(what) should be a text, or a text per language like `{en: \"...\", es: \"...\"}`, not a list")
+            sink.error(node.location, "\(what()) should be a text, or a text per language like `{en: \"...\", es: \"...\"}`, not a list")
             return nil
         }
-        for language in languages.dropFirst() {
-            if let entry = translations.take(language: language, path: path) {
-                if let first = yamlLocations[language] {
-                    sink.error(entry.location, "the \(language) text of \(what) is given twice: here and in \(first.file) at line \(first.line); keep one")
-                } else {
-                    result[language] = entry.text
+        // Without translation files there is nothing to take.
+        if !translations.isEmpty {
+            let path = makePath()
+            for language in languages.dropFirst() {
+                if let entry = translations.take(language: language, path: path) {
+                    if let first = yamlLocations[language] {
+                        sink.error(entry.location, "the \(language) text of \(what()) is given twice: here and in \(first.file) at line \(first.line); keep one")
+                    } else {
+                        result[language] = entry.text
+                    }
                 }
             }
-        }
-        if translations.take(language: defaultLanguage, path: path) != nil {
-            sink.error(node.location, "\(what) has a translation file entry for the default language `\(defaultLanguage)`; default-language texts belong in questionnaire.yaml")
+            if translations.take(language: defaultLanguage, path: path) != nil {
+                sink.error(node.location, "\(what()) has a translation file entry for the default language `\(defaultLanguage)`; default-language texts belong in questionnaire.yaml")
+            }
         }
         if result[defaultLanguage] == nil {
-            sink.error(node.location, "\(what) has no text in the default language `\(defaultLanguage)`; every text needs one")
+            sink.error(node.location, "\(what()) has no text in the default language `\(defaultLanguage)`; every text needs one")
         }
         for language in languages.dropFirst() where result[language] == nil {
-            sink.warning(node.location, "\(what) has no \(language) text; the \(defaultLanguage) text will be shown instead")
+            sink.warning(node.location, "\(what()) has no \(language) text; the \(defaultLanguage) text will be shown instead")
         }
         return LocalizedText(result, location: node.location)
     }

@@ -6,9 +6,21 @@ extension Builder {
     static let placeholder = try! NSRegularExpression(pattern: "\\{\\{\\s*([^}\\s]*)\\s*\\}\\}")
 
     static func placeholders(in text: String) -> [String] {
-        placeholder.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+        // Most texts have no `{{`; finding that is much cheaper than running the expression.
+        guard mayHavePlaceholder(text) else { return [] }
+        return placeholder.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
             Range($0.range(at: 1), in: text).map { String(text[$0]) }
         }
+    }
+
+    private static func mayHavePlaceholder(_ text: String) -> Bool {
+        var previousWasBrace = false
+        for byte in text.utf8 {
+            let isBrace = byte == UInt8(ascii: "{")
+            if isBrace && previousWasBrace { return true }
+            previousWasBrace = isBrace
+        }
+        return false
     }
 
     mutating func checkInterpolations() {

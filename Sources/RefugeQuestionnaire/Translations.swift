@@ -9,6 +9,8 @@ struct TranslationTable {
     }
     /// language -> path -> entry
     private(set) var entries: [String: [String: Entry]] = [:]
+    /// True when no translation file gave any text.
+    var isEmpty: Bool { entries.isEmpty }
 
     mutating func add(language: String, path: String, text: String, location: SourceLocation) {
         entries[language, default: [:]][path] = Entry(text: text, location: location)
