@@ -15,15 +15,7 @@ struct Builder {
     var interpolatedTexts: [(text: LocalizedText, what: String, before: Int?, repeatID: String?, anyFieldOf: String?)] = []
     var defaultLanguage: String { languages.first ?? "en" }
 
-    static let idPattern = try! NSRegularExpression(pattern: "^[a-z][a-z0-9_]*$")
-    static let questionnaireIDPattern = try! NSRegularExpression(pattern: "^[a-z][a-z0-9_-]*$")
-    static let languagePattern = try! NSRegularExpression(pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-    static let valuePattern = try! NSRegularExpression(pattern: "^[A-Za-z0-9_.-]+$")
     static let reservedIDs: Set<String> = ["and", "or", "not", "in", "true", "false", "end"]
-
-    static func matches(_ regex: NSRegularExpression, _ s: String) -> Bool {
-        regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
-    }
 
     // MARK: Texts
 
@@ -88,7 +80,7 @@ struct Builder {
     /// Checks an id's form and registers it in the shared namespace (reporting duplicates
     /// at their second occurrence).
     mutating func register(id: String, at location: SourceLocation, itemType: ItemType?, order: Int, repeatID: String?) -> Bool {
-        guard Builder.matches(Builder.idPattern, id) else {
+        guard NameForm.isID(id) else {
             sink.error(location, "`\(id)` is not a valid id: use lower-case letters, digits and `_`, starting with a letter")
             return false
         }

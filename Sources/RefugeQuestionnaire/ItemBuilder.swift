@@ -234,7 +234,7 @@ extension Builder {
                 continue
             }
             seen[value] = map.value("value")!.location.line
-            if !Builder.matches(Builder.valuePattern, value) {
+            if !NameForm.isPlainValue(value) {
                 sink.warning(map.value("value")!.location, "the choice value `\(value)` of \(what) has characters other than letters, digits, `_`, `.` and `-`; it will be hard to type in `refuge answer` and expressions")
             }
             guard let label = text(map.requireKey("label", into: &sink), path: "\(path).\(value)", what: "the label of choice `\(value)` of \(what)") else { continue }

@@ -16,7 +16,7 @@ extension Builder {
             sink.error(formatNode.location, "this program reads questionnaire format 1; `format` here is `\(formatNode.scalar ?? formatNode.kindName)`")
         }
         let id = top.string("id", into: &sink) ?? ""
-        if top.requireKey("id", into: &sink) != nil, !Builder.matches(Builder.questionnaireIDPattern, id) {
+        if top.requireKey("id", into: &sink) != nil, !NameForm.isQuestionnaireID(id) {
             sink.error(top.value("id")!.location, "the questionnaire id `\(id)` should use lower-case letters, digits, `_` and `-`, starting with a letter")
         }
         let version = top.string("version", into: &sink) ?? ""
@@ -30,7 +30,7 @@ extension Builder {
                         sink.error(node.location, "each language should be a code like `en` or `ru`")
                         continue
                     }
-                    if !Builder.matches(Builder.languagePattern, code) {
+                    if !NameForm.isLanguageCode(code) {
                         sink.error(node.location, "`\(code)` does not look like a language code (for example `en`, `es`, `ru`, `fa`, `ht`)")
                     } else if codes.contains(code) {
                         sink.error(node.location, "the language `\(code)` is listed twice")
@@ -173,7 +173,7 @@ extension Builder {
                 continue
             }
             let what = "check `\(id)`"
-            if !Builder.matches(Builder.idPattern, id) {
+            if !NameForm.isID(id) {
                 sink.error(map.value("id")!.location, "`\(id)` is not a valid check id: use lower-case letters, digits and `_`")
             }
             if let line = seen[id] {
