@@ -26,11 +26,13 @@ struct Builder {
     mutating func text(_ node: YAMLNode?, path makePath: @autoclosure () -> String, what: @autoclosure () -> String) -> LocalizedText? {
         guard let node else { return nil }
         var result: [String: String] = [:]
+        // Only needed to report a text given both here and in a translation file.
+        let hasTranslations = !translations.isEmpty
         var yamlLocations: [String: SourceLocation] = [:]
         switch node.kind {
         case .scalar(let s):
             result[defaultLanguage] = s
-            yamlLocations[defaultLanguage] = node.location
+            if hasTranslations { yamlLocations[defaultLanguage] = node.location }
         case .map(let entries):
             for entry in entries {
                 guard languages.contains(entry.key) else {
@@ -42,7 +44,7 @@ struct Builder {
                     continue
                 }
                 result[entry.key] = s
-                yamlLocations[entry.key] = entry.keyLocation
+                if hasTranslations { yamlLocations[entry.key] = entry.keyLocation }
             }
         case .null:
             return nil
@@ -51,7 +53,7 @@ struct Builder {
             return nil
         }
         // Without translation files there is nothing to take.
-        if !translations.isEmpty {
+        if hasTranslations {
             let path = makePath()
             for language in languages.dropFirst() {
                 if let entry = translations.take(language: language, path: path) {

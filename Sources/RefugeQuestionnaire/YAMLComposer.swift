@@ -15,11 +15,9 @@ struct YAMLComposer: ~Copyable {
     /// Anchored nodes by name; a later anchor of the same name replaces an earlier one.
     private var anchors: [String: Composed] = [:]
 
-    /// A node, and its shape when it may be compared as a map key.
-    private struct Composed {
-        var node: YAMLNode
-        var shape: YAMLKeyShape?
-    }
+    /// A node, and its shape when it may be compared as a map key. A tuple, so that callers
+    /// take it apart without copying the node.
+    private typealias Composed = (node: YAMLNode, shape: YAMLKeyShape?)
 
     private static let defaultScalarTag = "tag:yaml.org,2002:str"
     private static let defaultSequenceTag = "tag:yaml.org,2002:seq"
@@ -67,7 +65,7 @@ struct YAMLComposer: ~Copyable {
         try advance()
         if eventType == YAML_STREAM_END_EVENT { return nil }
         try advance()  // past the document start, to the root node
-        let root = try composeNode(shaped: false).node
+        let (root, _) = try composeNode(shaped: false)
         try advance()  // document end
         try advance()
         if eventType != YAML_STREAM_END_EVENT {
@@ -115,13 +113,13 @@ struct YAMLComposer: ~Copyable {
             node = YAMLNode(kind: .scalar(text), location: location, quoted: quoted)
         }
         let anchor = Self.string(scalar.anchor)
-        var composed = Composed(node: node, shape: nil)
+        var shape: YAMLKeyShape?
         if shaped || anchor != nil {
             let tag = scalar.quoted_implicit != 0 ? nil : Self.tag(scalar.tag, default: Self.defaultScalarTag)
-            composed.shape = .scalar(text, tag: tag)
+            shape = .scalar(text, tag: tag)
         }
-        if let anchor { anchors[anchor] = composed }
-        return composed
+        if let anchor { anchors[anchor] = (node, shape) }
+        return (node, shape)
     }
 
     private mutating func composeSequence(shaped: Bool) throws(YAMLFailure) -> Composed {
@@ -135,15 +133,15 @@ struct YAMLComposer: ~Copyable {
         var shapes: [YAMLKeyShape] = []
         try advance()
         while eventType != YAML_SEQUENCE_END_EVENT {
-            let item = try composeNode(shaped: shapeChildren)
-            items.append(item.node)
-            if let shape = item.shape, shapeChildren { shapes.append(shape) }
+            let (item, itemShape) = try composeNode(shaped: shapeChildren)
+            items.append(item)
+            if let itemShape, shapeChildren { shapes.append(itemShape) }
             try advance()
         }
-        var composed = Composed(node: YAMLNode(kind: .sequence(items), location: location), shape: nil)
-        if shapeChildren { composed.shape = .sequence(shapes, tag: tag) }
-        if let anchor { anchors[anchor] = composed }
-        return composed
+        let node = YAMLNode(kind: .sequence(items), location: location)
+        let shape: YAMLKeyShape? = shapeChildren ? .sequence(shapes, tag: tag) : nil
+        if let anchor { anchors[anchor] = (node, shape) }
+        return (node, shape)
     }
 
     private mutating func composeMapping(shaped: Bool) throws(YAMLFailure) -> Composed {
@@ -157,14 +155,14 @@ struct YAMLComposer: ~Copyable {
         var pairs: [YAMLKeyShape.Pair] = []
         try advance()
         while eventType != YAML_MAPPING_END_EVENT {
-            let key = try composeNode(shaped: true)
+            let (key, shapeOfKey) = try composeNode(shaped: true)
             try advance()
-            let value = try composeNode(shaped: shapeChildren)
+            let (value, valueShape) = try composeNode(shaped: shapeChildren)
             // A key is always shaped; only a map or list used as a key has no text.
-            let keyShape = key.shape ?? .scalar("", tag: nil)
-            entries.append((keyShape.scalarText ?? "", key.node.location, value.node))
+            let keyShape = shapeOfKey ?? .scalar("", tag: nil)
+            entries.append((keyShape.scalarText ?? "", key.location, value))
             keys.append(keyShape)
-            if let valueShape = value.shape, shapeChildren { pairs.append(.init(key: keyShape, value: valueShape)) }
+            if let valueShape, shapeChildren { pairs.append(.init(key: keyShape, value: valueShape)) }
             try advance()
         }
         // Checked once the whole map is read, as Yams did, so errors inside it come first.
@@ -174,10 +172,10 @@ struct YAMLComposer: ~Copyable {
             throw .duplicateKeys(repeated.map { keys[$0].scalarText ?? "<uncovertable>" },
                                  at: YAMLFailure.Mark(line: at.line, column: at.column))
         }
-        var composed = Composed(node: YAMLNode(kind: .map(entries), location: location), shape: nil)
-        if shapeChildren { composed.shape = .mapping(pairs, tag: tag) }
-        if let anchor { anchors[anchor] = composed }
-        return composed
+        let node = YAMLNode(kind: .map(entries), location: location)
+        let shape: YAMLKeyShape? = shapeChildren ? .mapping(pairs, tag: tag) : nil
+        if let anchor { anchors[anchor] = (node, shape) }
+        return (node, shape)
     }
 
     // MARK: libyaml's values

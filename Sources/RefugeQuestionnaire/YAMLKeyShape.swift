@@ -4,7 +4,10 @@
 /// This mirrors how Yams compared nodes when it composed our files, so that the check
 /// reports exactly the duplicates (and in the same order) it reported before: scalars are
 /// equal when text and resolved tag are equal; `!` and no tag mean the kind's default tag.
-indirect enum YAMLKeyShape: Hashable {
+///
+/// Not `indirect`: maps and lists keep their parts in arrays, and a box per key would cost an
+/// allocation for every key of every map.
+enum YAMLKeyShape: Hashable {
     struct Pair: Hashable {
         var key: YAMLKeyShape
         var value: YAMLKeyShape
