@@ -128,12 +128,25 @@ public enum QuestionnaireLoader {
     public static func contentHash(_ files: [SourceFile]) -> String {
         var hasher = SHA256()
         for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
-            hasher.update(data: Data(file.relativePath.utf8))
-            hasher.update(data: Data([0]))
-            hasher.update(data: Data(String(file.bytes.count).utf8))
-            hasher.update(data: Data([0]))
-            hasher.update(data: Data(file.bytes))
+            // The bytes are hashed where they are: copying a large file into a Data first
+            // cost a copy of it while loading.
+            hasher.update(data: Array(file.relativePath.utf8))
+            hasher.update(data: [UInt8(0)])
+            hasher.update(data: Array(String(file.bytes.count).utf8))
+            hasher.update(data: [UInt8(0)])
+            hasher.update(data: file.bytes)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return lowercaseHex(hasher.finalize())
+    }
+
+    /// Two lower-case hex digits per byte, as `String(format: "%02x")` wrote them.
+    private static func lowercaseHex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        for byte in bytes {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

@@ -17,10 +17,11 @@ struct TranslationTable {
     }
 
     mutating func take(language: String, path: String) -> Entry? {
-        guard var entry = entries[language]?[path] else { return nil }
-        entry.used = true
-        entries[language]![path] = entry
-        return entry
+        // By index, so that each key is hashed once: this runs for every text and language.
+        guard let languageIndex = entries.index(forKey: language),
+              let pathIndex = entries.values[languageIndex].index(forKey: path) else { return nil }
+        entries.values[languageIndex].values[pathIndex].used = true
+        return entries.values[languageIndex].values[pathIndex]
     }
 
     var unused: [(language: String, path: String, entry: Entry)] {
@@ -67,11 +68,10 @@ struct TranslationTable {
             }
         }
         if let items = top.value("items") {
-            let textKeys = ["prompt", "help", "text", "note", "entry_label", "timeline", "constraint_message", "pattern_message"]
             Self.forEachEntry(items, what: "`items`", sink: &sink) { id, node, sink in
                 let item = MapReader(node, what: "the translation of `\(id)`")
-                item.reportUnknownKeys(Set(textKeys + ["choices"]), into: &sink)
-                for key in textKeys {
+                item.reportUnknownKeys(Self.itemKeys, into: &sink)
+                for key in Self.itemTextKeys {
                     if let v = item.value(key) { addScalar(v, language: language, path: "items.\(id).\(key)", sink: &sink) }
                 }
                 if let choices = item.value("choices") {
@@ -82,6 +82,10 @@ struct TranslationTable {
             }
         }
     }
+
+    /// The texts of an item a translation file may give, in the order they are read.
+    private static let itemTextKeys = ["prompt", "help", "text", "note", "entry_label", "timeline", "constraint_message", "pattern_message"]
+    private static let itemKeys = Set(itemTextKeys + ["choices"])
 
     private mutating func addScalar(_ node: YAMLNode, language: String, path: String, sink: inout DiagnosticSink) {
         guard let s = node.scalar else {
