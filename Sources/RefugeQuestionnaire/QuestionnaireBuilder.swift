@@ -110,6 +110,11 @@ extension Builder {
         return ids
     }
 
+    // Sets of keys read for every section, check and heading, built once.
+    static let sectionKeys: Set<String> = ["id", "title", "show_if", "next", "items"]
+    static let checkKeys: Set<String> = ["id", "if", "message", "kind", "severity"]
+    static let headingKeys: Set<String> = ["id", "title", "items"]
+
     struct Header {
         var id: String
         var version: String
@@ -128,7 +133,7 @@ extension Builder {
             return nil
         }
         let map = MapReader(node, what: "section `\(id)`")
-        map.reportUnknownKeys(["id", "title", "show_if", "next", "items"], into: &sink)
+        map.reportUnknownKeys(Builder.sectionKeys, into: &sink)
         let myOrder = order
         order += 1
         _ = register(id: id, at: map.value("id")!.location, itemType: nil, order: myOrder, repeatID: nil)
@@ -167,7 +172,7 @@ extension Builder {
                 sink.error(checkNode.location, "each check should have `id`, `if` and `message`")
                 continue
             }
-            map.reportUnknownKeys(["id", "if", "message", "kind", "severity"], into: &sink)
+            map.reportUnknownKeys(Builder.checkKeys, into: &sink)
             guard let id = map.string("id", into: &sink) else {
                 _ = map.requireKey("id", into: &sink)
                 continue
@@ -218,7 +223,7 @@ extension Builder {
             var placed: [String: String] = [:]
             for headingNode in entries {
                 let h = MapReader(headingNode, what: "a report heading")
-                h.reportUnknownKeys(["id", "title", "items"], into: &sink)
+                h.reportUnknownKeys(Builder.headingKeys, into: &sink)
                 guard let id = h.string("id", into: &sink) else {
                     _ = h.requireKey("id", into: &sink)
                     continue

@@ -50,8 +50,10 @@ enum YAMLKeyShape: Hashable {
         if keys.count <= 16 {
             // Most maps are small: comparing pairs is cheaper than building a hash table.
             for i in 1..<keys.count {
-                guard let first = keys[..<i].firstIndex(of: keys[i]) else { continue }
-                if !firstOfRepeated.contains(first) { firstOfRepeated.append(first) }
+                for earlier in 0..<i where keys[earlier] == keys[i] {
+                    if !firstOfRepeated.contains(earlier) { firstOfRepeated.append(earlier) }
+                    break
+                }
             }
         } else {
             var firstIndex: [YAMLKeyShape: Int] = [:]
@@ -65,6 +67,7 @@ enum YAMLKeyShape: Hashable {
                 }
             }
         }
+        guard firstOfRepeated.count > 1 else { return firstOfRepeated }
         return firstOfRepeated.sorted { precedes(keys[$0], keys[$1]) }
     }
 }
