@@ -25,7 +25,7 @@ struct Builder {
     /// look up and nothing to report, and building both for every text was a cost of loading.
     mutating func text(_ node: YAMLNode?, path makePath: @autoclosure () -> String, what: @autoclosure () -> String) -> LocalizedText? {
         guard let node else { return nil }
-        var result: [String: String] = [:]
+        var result = [String: String](minimumCapacity: languages.count)
         // Only needed to report a text given both here and in a translation file.
         let hasTranslations = !translations.isEmpty
         var yamlLocations: [String: SourceLocation] = [:]

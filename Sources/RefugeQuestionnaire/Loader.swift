@@ -72,36 +72,45 @@ public enum QuestionnaireLoader {
     static func load(main: (name: String, data: Data, display: String), translations files: [(name: String, data: Data, display: String)],
                      sourcePath: String) -> LoadResult {
         var builder = Builder()
-        guard let mainText = decode(main.data, display: main.display, into: &builder.sink) else {
-            return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
-        }
-        let root: YAMLNode
-        switch YAMLNode.parse(mainText, file: main.display) {
-        case .success(let node): root = node
-        case .failure(let d): return LoadResult(questionnaire: nil, diagnostics: [d])
-        }
-        // Languages come first: translation files are read against them.
-        if let langs = root.mapEntries?.first(where: { $0.key == "languages" })?.value.sequence?.compactMap(\.scalar), !langs.isEmpty {
-            builder.languages = langs
-        }
-        for file in files {
-            let language = String(file.name.split(separator: ".").first ?? "")
-            guard let text = decode(file.data, display: file.display, into: &builder.sink) else { continue }
-            switch YAMLNode.parse(text, file: file.display) {
-            case .failure(let d): builder.sink.error(d.location, d.message)
-            case .success(let node):
-                if !builder.languages.contains(language) {
-                    builder.sink.error(SourceLocation(file: file.display, line: 1, column: 1),
-                                       "this looks like a translation file for `\(language)`, which is not in the questionnaire's `languages` (\(builder.languages.joined(separator: ", ")))")
-                    continue
-                }
-                builder.translations.read(node, language: language, sink: &builder.sink)
+        var built: (header: Builder.Header, sections: [Section], checks: [Check], report: ReportLayout?)
+        // The files' texts and YAML trees are only needed to build the model: in this block they
+        // are released before the model is finished, which was the peak of memory while loading.
+        do {
+            guard let mainText = decode(main.data, display: main.display, into: &builder.sink) else {
+                return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
             }
+            let root: YAMLNode
+            switch YAMLNode.parse(mainText, file: main.display) {
+            case .success(let node): root = node
+            case .failure(let d): return LoadResult(questionnaire: nil, diagnostics: [d])
+            }
+            // Languages come first: translation files are read against them.
+            if let langs = root.mapEntries?.first(where: { $0.key == "languages" })?.value.sequence?.compactMap(\.scalar), !langs.isEmpty {
+                builder.languages = langs
+            }
+            for file in files {
+                let language = String(file.name.split(separator: ".").first ?? "")
+                guard let text = decode(file.data, display: file.display, into: &builder.sink) else { continue }
+                switch YAMLNode.parse(text, file: file.display) {
+                case .failure(let d): builder.sink.error(d.location, d.message)
+                case .success(let node):
+                    if !builder.languages.contains(language) {
+                        builder.sink.error(SourceLocation(file: file.display, line: 1, column: 1),
+                                           "this looks like a translation file for `\(language)`, which is not in the questionnaire's `languages` (\(builder.languages.joined(separator: ", ")))")
+                        continue
+                    }
+                    builder.translations.read(node, language: language, sink: &builder.sink)
+                }
+            }
+            guard let model = builder.build(root) else {
+                return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
+            }
+            built = model
         }
-        guard let built = builder.build(root) else {
-            return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
-        }
+        // Taken out of `built`, so that resolving routes changes the only copy of the sections
+        // instead of copying every item it touches.
         var sections = built.sections
+        built.sections = []
         builder.resolveRoutes(&sections)
         builder.checkInterpolations()
         for unused in builder.translations.unused {

@@ -35,6 +35,8 @@ struct TranslationTable {
             sink.error(root.location, "a translation file should be a set of keys (title, sections, items, ...)")
             return
         }
+        // Room for every text the file can give, so that the table does not grow step by step.
+        entries[language, default: [:]].reserveCapacity((entries[language]?.count ?? 0) + Self.scalarCount(root))
         let top = MapReader(root, what: "a translation file")
         top.reportUnknownKeys(["title", "description", "sections", "items", "lists", "checks", "report"], into: &sink)
         for key in ["title", "description"] {
@@ -86,6 +88,15 @@ struct TranslationTable {
     /// The texts of an item a translation file may give, in the order they are read.
     private static let itemTextKeys = ["prompt", "help", "text", "note", "entry_label", "timeline", "constraint_message", "pattern_message"]
     private static let itemKeys = Set(itemTextKeys + ["choices"])
+
+    private static func scalarCount(_ node: YAMLNode) -> Int {
+        switch node.kind {
+        case .scalar: return 1
+        case .null: return 0
+        case .sequence(let items): return items.reduce(0) { $0 + scalarCount($1) }
+        case .map(let entries): return entries.reduce(0) { $0 + scalarCount($1.value) }
+        }
+    }
 
     private mutating func addScalar(_ node: YAMLNode, language: String, path: String, sink: inout DiagnosticSink) {
         guard let s = node.scalar else {
