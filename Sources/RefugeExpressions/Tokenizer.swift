@@ -3,7 +3,7 @@
 
 enum Tokenizer {
     static func tokenize(_ source: String) -> Result<[Token], ExpressionDiagnostic> {
-        let characters = Array(source)
+        let characters = SourceCharacters(source)
         var tokens: [Token] = []
         var index = 0
 
@@ -14,30 +14,29 @@ enum Tokenizer {
         while index < characters.count {
             let character = characters[index]
             let start = index
-            if character.isWhitespace {
+            if character.isWhitespaceQuickly {
                 index += 1
                 continue
             }
-            if character.isASCII && character.isNumber {
-                while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
-                if index + 1 < characters.count, characters[index] == ".",
-                   characters[index + 1].isASCII, characters[index + 1].isNumber {
+            if character.isASCIIDigit {
+                while index < characters.count, characters[index].isASCIIDigit { index += 1 }
+                if index + 1 < characters.count, characters[index] == ".", characters[index + 1].isASCIIDigit {
                     index += 1
-                    while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+                    while index < characters.count, characters[index].isASCIIDigit { index += 1 }
                 }
-                let text = String(characters[start..<index])
+                let text = characters.text(start..<index)
                 guard let value = Double(text) else {
                     return fail("`\(text)` is not a number this language can read", at: start)
                 }
                 tokens.append(Token(kind: .number(value), column: start, text: text))
                 continue
             }
-            if character.isLetter || character == "_" {
+            if character.isLetterQuickly || character == "_" {
                 while index < characters.count,
-                      characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
+                      characters[index].isLetterQuickly || characters[index].isNumberQuickly || characters[index] == "_" {
                     index += 1
                 }
-                let text = String(characters[start..<index])
+                let text = characters.text(start..<index)
                 let kind: TokenKind = Keyword(rawValue: text).map { .keyword($0) } ?? .identifier(text)
                 tokens.append(Token(kind: kind, column: start, text: text))
                 continue
@@ -45,8 +44,7 @@ enum Tokenizer {
             if character == "'" || character == "\"" {
                 switch readString(characters, from: start) {
                 case .success(let (value, end)):
-                    tokens.append(Token(kind: .string(value), column: start,
-                                        text: String(characters[start..<end])))
+                    tokens.append(Token(kind: .string(value), column: start, text: characters.text(start..<end)))
                     index = end
                     continue
                 case .failure(let diagnostic):
@@ -91,7 +89,7 @@ enum Tokenizer {
     /// Reads a quoted string starting at `start` (the quote). A backslash before the quote
     /// character makes it part of the string; every other backslash stays, so regular
     /// expressions read as written. Returns the value and the index after the closing quote.
-    private static func readString(_ characters: [Character], from start: Int)
+    private static func readString(_ characters: SourceCharacters, from start: Int)
         -> Result<(String, Int), ExpressionDiagnostic> {
         let quote = characters[start]
         var value = ""

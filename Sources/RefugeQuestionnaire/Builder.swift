@@ -15,64 +15,64 @@ struct Builder {
     var interpolatedTexts: [(text: LocalizedText, what: String, before: Int?, repeatID: String?, anyFieldOf: String?)] = []
     var defaultLanguage: String { languages.first ?? "en" }
 
-    static let idPattern = try! NSRegularExpression(pattern: "^[a-z][a-z0-9_]*$")
-    static let questionnaireIDPattern = try! NSRegularExpression(pattern: "^[a-z][a-z0-9_-]*$")
-    static let languagePattern = try! NSRegularExpression(pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-    static let valuePattern = try! NSRegularExpression(pattern: "^[A-Za-z0-9_.-]+$")
     static let reservedIDs: Set<String> = ["and", "or", "not", "in", "true", "false", "end"]
-
-    static func matches(_ regex: NSRegularExpression, _ s: String) -> Bool {
-        regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
-    }
 
     // MARK: Texts
 
     /// A text: a plain string in the default language, or a map from language to string,
     /// completed from the translation files. `path` is its key in a translation file.
-    mutating func text(_ node: YAMLNode?, path: String, what: String) -> LocalizedText? {
+    /// `path` and `what` are only worked out when needed: most texts have no translation to
+    /// look up and nothing to report, and building both for every text was a cost of loading.
+    mutating func text(_ node: YAMLNode?, path makePath: @autoclosure () -> String, what: @autoclosure () -> String) -> LocalizedText? {
         guard let node else { return nil }
-        var result: [String: String] = [:]
+        var result = [String: String](minimumCapacity: languages.count)
+        // Only needed to report a text given both here and in a translation file.
+        let hasTranslations = !translations.isEmpty
         var yamlLocations: [String: SourceLocation] = [:]
         switch node.kind {
         case .scalar(let s):
             result[defaultLanguage] = s
-            yamlLocations[defaultLanguage] = node.location
+            if hasTranslations { yamlLocations[defaultLanguage] = node.location }
         case .map(let entries):
             for entry in entries {
                 guard languages.contains(entry.key) else {
-                    sink.error(entry.keyLocation, "`\(entry.key)` in \(what) is not one of this questionnaire's languages (\(languages.joined(separator: ", ")))")
+                    sink.error(entry.keyLocation, "`\(entry.key)` in \(what()) is not one of this questionnaire's languages (\(languages.joined(separator: ", ")))")
                     continue
                 }
                 guard let s = entry.value.scalar else {
-                    sink.error(entry.value.location, "the \(entry.key) text of \(what) should be a single text, not \(entry.value.kindName)")
+                    sink.error(entry.value.location, "the \(entry.key) text of \(what()) should be a single text, not \(entry.value.kindName)")
                     continue
                 }
                 result[entry.key] = s
-                yamlLocations[entry.key] = entry.keyLocation
+                if hasTranslations { yamlLocations[entry.key] = entry.keyLocation }
             }
         case .null:
             return nil
         case .sequence:
-            sink.error(node.location, "\(what) should be a text, or a text per language like `{en: \"...\", es: \"...\"}`, not a list")
+            sink.error(node.location, "\(what()) should be a text, or a text per language like `{en: \"...\", es: \"...\"}`, not a list")
             return nil
         }
-        for language in languages.dropFirst() {
-            if let entry = translations.take(language: language, path: path) {
-                if let first = yamlLocations[language] {
-                    sink.error(entry.location, "the \(language) text of \(what) is given twice: here and in \(first.file) at line \(first.line); keep one")
-                } else {
-                    result[language] = entry.text
+        // Without translation files there is nothing to take.
+        if hasTranslations {
+            let path = makePath()
+            for language in languages.dropFirst() {
+                if let entry = translations.take(language: language, path: path) {
+                    if let first = yamlLocations[language] {
+                        sink.error(entry.location, "the \(language) text of \(what()) is given twice: here and in \(first.file) at line \(first.line); keep one")
+                    } else {
+                        result[language] = entry.text
+                    }
                 }
             }
-        }
-        if translations.take(language: defaultLanguage, path: path) != nil {
-            sink.error(node.location, "\(what) has a translation file entry for the default language `\(defaultLanguage)`; default-language texts belong in questionnaire.yaml")
+            if translations.take(language: defaultLanguage, path: path) != nil {
+                sink.error(node.location, "\(what()) has a translation file entry for the default language `\(defaultLanguage)`; default-language texts belong in questionnaire.yaml")
+            }
         }
         if result[defaultLanguage] == nil {
-            sink.error(node.location, "\(what) has no text in the default language `\(defaultLanguage)`; every text needs one")
+            sink.error(node.location, "\(what()) has no text in the default language `\(defaultLanguage)`; every text needs one")
         }
         for language in languages.dropFirst() where result[language] == nil {
-            sink.warning(node.location, "\(what) has no \(language) text; the \(defaultLanguage) text will be shown instead")
+            sink.warning(node.location, "\(what()) has no \(language) text; the \(defaultLanguage) text will be shown instead")
         }
         return LocalizedText(result, location: node.location)
     }
@@ -82,7 +82,7 @@ struct Builder {
     /// Checks an id's form and registers it in the shared namespace (reporting duplicates
     /// at their second occurrence).
     mutating func register(id: String, at location: SourceLocation, itemType: ItemType?, order: Int, repeatID: String?) -> Bool {
-        guard Builder.matches(Builder.idPattern, id) else {
+        guard NameForm.isID(id) else {
             sink.error(location, "`\(id)` is not a valid id: use lower-case letters, digits and `_`, starting with a letter")
             return false
         }

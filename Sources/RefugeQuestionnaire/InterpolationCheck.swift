@@ -1,22 +1,12 @@
-import Foundation
-
 /// `{{id}}` in a text may name only a question asked earlier (inside a repeat, a field of the
 /// same entry; in an entry label, any field of that repeat).
 extension Builder {
-    static let placeholder = try! NSRegularExpression(pattern: "\\{\\{\\s*([^}\\s]*)\\s*\\}\\}")
-
-    static func placeholders(in text: String) -> [String] {
-        placeholder.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-            Range($0.range(at: 1), in: text).map { String(text[$0]) }
-        }
-    }
-
     mutating func checkInterpolations() {
         for entry in interpolatedTexts {
             var reported: Set<String> = []
             for language in languages {
                 guard let text = entry.text.translations[language] else { continue }
-                for id in Builder.placeholders(in: text) where !reported.contains(id) {
+                for id in PlaceholderNames.names(in: text) where !reported.contains(id) {
                     if let problem = interpolationProblem(id, before: entry.before, repeatID: entry.repeatID, anyFieldOf: entry.anyFieldOf) {
                         reported.insert(id)
                         sink.error(entry.text.location, "`{{\(id)}}` in \(entry.what): \(problem)")

@@ -18,7 +18,21 @@ extension Builder {
         "id", "type", "prompt", "help", "show_if", "next", "required", "sensitive", "allow_dont_know",
         "allow_refuse", "audience", "note", "report", "constraint", "constraint_message",
     ]
-    static func allowedKeys(for type: ItemType) -> Set<String> {
+    /// The keys each type of item may have, worked out once rather than for every item.
+    static let allowedKeysByType: [ItemType: Set<String>] = Dictionary(
+        uniqueKeysWithValues: ItemType.allCases.map { ($0, keysAllowed(for: $0)) })
+    static func allowedKeys(for type: ItemType) -> Set<String> { allowedKeysByType[type]! }
+
+    /// Why a key is not allowed for this item, where the reason is likely to be misplacement.
+    static let misplacedKeyHints = [
+        "choices": "only `choice` and `multichoice` questions have choices",
+        "items": "only a `repeat` has items",
+        "timeline": "only a `date` question can have a timeline",
+    ]
+    static let ruleKeys: Set<String> = ["if", "goto"]
+    static let choiceKeys: Set<String> = ["value", "label"]
+
+    private static func keysAllowed(for type: ItemType) -> Set<String> {
         switch type {
         case .info: return ["id", "type", "prompt", "text", "show_if", "next", "note", "audience", "report"]
         case .calculate: return ["id", "type", "expression", "show_if", "report", "note", "prompt"]
@@ -62,11 +76,7 @@ extension Builder {
         let myOrder = order
         order += 1
         let registered = register(id: id, at: map.value("id")!.location, itemType: type, order: myOrder, repeatID: repeatID)
-        map.reportUnknownKeys(Builder.allowedKeys(for: type), into: &sink, hint: [
-            "choices": "only `choice` and `multichoice` questions have choices",
-            "items": "only a `repeat` has items",
-            "timeline": "only a `date` question can have a timeline",
-        ])
+        map.reportUnknownKeys(Builder.allowedKeys(for: type), into: &sink, hint: Builder.misplacedKeyHints)
         if type == .repeat && repeatID != nil {
             sink.error(node.location, "the repeat \(what) is inside the repeat `\(repeatID!)`; a repeat cannot contain another repeat in format 1")
         }
@@ -174,7 +184,7 @@ extension Builder {
                 sink.error(ruleNode.location, "each `next` rule of \(what) should have `goto` (and optionally `if`)")
                 continue
             }
-            rule.reportUnknownKeys(["if", "goto"], into: &sink)
+            rule.reportUnknownKeys(Builder.ruleKeys, into: &sink)
             let condition = compile(rule.value("if"), key: "next.if", what: what, context: .nextIf, before: before, repeatID: repeatID)
             guard let target = rule.string("goto", into: &sink) else {
                 _ = rule.requireKey("goto", into: &sink)
@@ -224,7 +234,7 @@ extension Builder {
                 sink.error(node.location, "each choice of \(what) should be `{value: ..., label: ...}`")
                 continue
             }
-            map.reportUnknownKeys(["value", "label"], into: &sink)
+            map.reportUnknownKeys(Builder.choiceKeys, into: &sink)
             guard let value = map.string("value", into: &sink) else {
                 _ = map.requireKey("value", into: &sink)
                 continue
@@ -234,7 +244,7 @@ extension Builder {
                 continue
             }
             seen[value] = map.value("value")!.location.line
-            if !Builder.matches(Builder.valuePattern, value) {
+            if !NameForm.isPlainValue(value) {
                 sink.warning(map.value("value")!.location, "the choice value `\(value)` of \(what) has characters other than letters, digits, `_`, `.` and `-`; it will be hard to type in `refuge answer` and expressions")
             }
             guard let label = text(map.requireKey("label", into: &sink), path: "\(path).\(value)", what: "the label of choice `\(value)` of \(what)") else { continue }

@@ -72,36 +72,45 @@ public enum QuestionnaireLoader {
     static func load(main: (name: String, data: Data, display: String), translations files: [(name: String, data: Data, display: String)],
                      sourcePath: String) -> LoadResult {
         var builder = Builder()
-        guard let mainText = decode(main.data, display: main.display, into: &builder.sink) else {
-            return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
-        }
-        let root: YAMLNode
-        switch YAMLNode.parse(mainText, file: main.display) {
-        case .success(let node): root = node
-        case .failure(let d): return LoadResult(questionnaire: nil, diagnostics: [d])
-        }
-        // Languages come first: translation files are read against them.
-        if let langs = root.mapEntries?.first(where: { $0.key == "languages" })?.value.sequence?.compactMap(\.scalar), !langs.isEmpty {
-            builder.languages = langs
-        }
-        for file in files {
-            let language = String(file.name.split(separator: ".").first ?? "")
-            guard let text = decode(file.data, display: file.display, into: &builder.sink) else { continue }
-            switch YAMLNode.parse(text, file: file.display) {
-            case .failure(let d): builder.sink.error(d.location, d.message)
-            case .success(let node):
-                if !builder.languages.contains(language) {
-                    builder.sink.error(SourceLocation(file: file.display, line: 1, column: 1),
-                                       "this looks like a translation file for `\(language)`, which is not in the questionnaire's `languages` (\(builder.languages.joined(separator: ", ")))")
-                    continue
-                }
-                builder.translations.read(node, language: language, sink: &builder.sink)
+        var built: (header: Builder.Header, sections: [Section], checks: [Check], report: ReportLayout?)
+        // The files' texts and YAML trees are only needed to build the model: in this block they
+        // are released before the model is finished, which was the peak of memory while loading.
+        do {
+            guard let mainText = decode(main.data, display: main.display, into: &builder.sink) else {
+                return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
             }
+            let root: YAMLNode
+            switch YAMLNode.parse(mainText, file: main.display) {
+            case .success(let node): root = node
+            case .failure(let d): return LoadResult(questionnaire: nil, diagnostics: [d])
+            }
+            // Languages come first: translation files are read against them.
+            if let langs = root.mapEntries?.first(where: { $0.key == "languages" })?.value.sequence?.compactMap(\.scalar), !langs.isEmpty {
+                builder.languages = langs
+            }
+            for file in files {
+                let language = String(file.name.split(separator: ".").first ?? "")
+                guard let text = decode(file.data, display: file.display, into: &builder.sink) else { continue }
+                switch YAMLNode.parse(text, file: file.display) {
+                case .failure(let d): builder.sink.error(d.location, d.message)
+                case .success(let node):
+                    if !builder.languages.contains(language) {
+                        builder.sink.error(SourceLocation(file: file.display, line: 1, column: 1),
+                                           "this looks like a translation file for `\(language)`, which is not in the questionnaire's `languages` (\(builder.languages.joined(separator: ", ")))")
+                        continue
+                    }
+                    builder.translations.read(node, language: language, sink: &builder.sink)
+                }
+            }
+            guard let model = builder.build(root) else {
+                return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
+            }
+            built = model
         }
-        guard let built = builder.build(root) else {
-            return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
-        }
+        // Taken out of `built`, so that resolving routes changes the only copy of the sections
+        // instead of copying every item it touches.
         var sections = built.sections
+        built.sections = []
         builder.resolveRoutes(&sections)
         builder.checkInterpolations()
         for unused in builder.translations.unused {
@@ -128,12 +137,25 @@ public enum QuestionnaireLoader {
     public static func contentHash(_ files: [SourceFile]) -> String {
         var hasher = SHA256()
         for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
-            hasher.update(data: Data(file.relativePath.utf8))
-            hasher.update(data: Data([0]))
-            hasher.update(data: Data(String(file.bytes.count).utf8))
-            hasher.update(data: Data([0]))
-            hasher.update(data: Data(file.bytes))
+            // The bytes are hashed where they are: copying a large file into a Data first
+            // cost a copy of it while loading.
+            hasher.update(data: Array(file.relativePath.utf8))
+            hasher.update(data: [UInt8(0)])
+            hasher.update(data: Array(String(file.bytes.count).utf8))
+            hasher.update(data: [UInt8(0)])
+            hasher.update(data: file.bytes)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return lowercaseHex(hasher.finalize())
+    }
+
+    /// Two lower-case hex digits per byte, as `String(format: "%02x")` wrote them.
+    private static func lowercaseHex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        for byte in bytes {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

@@ -4,29 +4,49 @@ struct MapReader {
     let node: YAMLNode
     /// What this map is, for messages: "item `harm`", "the questionnaire".
     let what: String
-    private(set) var entries: [String: (keyLocation: SourceLocation, value: YAMLNode)] = [:]
-    private(set) var order: [String] = []
+    private let entries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)]
+    /// The first entry of each key, only for large maps: most maps have a handful of keys,
+    /// and comparing those is cheaper than building a table for every map read.
+    private let firstIndex: [String: Int]?
+    private static let indexedFrom = 16
 
     init(_ node: YAMLNode, what: String) {
         self.node = node
         self.what = what
-        for entry in node.mapEntries ?? [] where entries[entry.key] == nil {
-            entries[entry.key] = (entry.keyLocation, entry.value)
-            order.append(entry.key)
+        entries = node.mapEntries ?? []
+        if entries.count >= Self.indexedFrom {
+            var firstIndex: [String: Int] = [:]
+            firstIndex.reserveCapacity(entries.count)
+            for (i, entry) in entries.enumerated() where firstIndex[entry.key] == nil { firstIndex[entry.key] = i }
+            self.firstIndex = firstIndex
+        } else {
+            firstIndex = nil
         }
     }
 
-    func has(_ key: String) -> Bool { entries[key] != nil }
-    func value(_ key: String) -> YAMLNode? {
-        guard let v = entries[key]?.value else { return nil }
-        if case .null = v.kind { return nil }
-        return v
+    /// Where the first entry with this key is; a later repeat of a key is not read.
+    private func index(of key: String) -> Int? {
+        if let firstIndex { return firstIndex[key] }
+        return entries.firstIndex { $0.key == key }
     }
-    func keyLocation(_ key: String) -> SourceLocation { entries[key]?.keyLocation ?? node.location }
+
+    func has(_ key: String) -> Bool { index(of: key) != nil }
+    func value(_ key: String) -> YAMLNode? {
+        guard let i = index(of: key) else { return nil }
+        if case .null = entries[i].value.kind { return nil }
+        return entries[i].value
+    }
+    func keyLocation(_ key: String) -> SourceLocation {
+        guard let i = index(of: key) else { return node.location }
+        return entries[i].keyLocation
+    }
 
     /// Reports keys that are not in `allowed` (keys starting with `x-` are extensions and kept).
     func reportUnknownKeys(_ allowed: Set<String>, into sink: inout DiagnosticSink, hint: [String: String] = [:]) {
-        for key in order where !allowed.contains(key) && !key.hasPrefix("x-") {
+        for (i, entry) in entries.enumerated() where !allowed.contains(entry.key) && !entry.key.hasPrefix("x-") {
+            // Each key once, at its first entry.
+            guard index(of: entry.key) == i else { continue }
+            let key = entry.key
             var message = "`\(key)` is not a key of \(what)"
             if let h = hint[key] {
                 message += "; \(h)"
@@ -35,7 +55,7 @@ struct MapReader {
             } else {
                 message += " (allowed here: \(allowed.sorted().joined(separator: ", ")))"
             }
-            sink.error(keyLocation(key), message)
+            sink.error(entry.keyLocation, message)
         }
     }
 

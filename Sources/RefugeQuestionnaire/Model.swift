@@ -161,9 +161,18 @@ public struct Questionnaire: Sendable {
         self.id = id; self.version = version; self.title = title; self.description = description
         self.languages = languages; self.sections = sections; self.checks = checks; self.report = report
         self.contentHash = contentHash; self.sourcePath = sourcePath; self.sourceFiles = sourceFiles
+        // Sized up front: growing a table of items step by step held two copies of it at the
+        // last step, the peak of memory while loading.
+        let itemCount = sections.reduce(0) { count, section in
+            section.items.reduce(count) { $0 + 1 + $1.fields.count }
+        }
+        let stepCount = sections.reduce(0) { $0 + 1 + $1.items.count }
         var byID: [String: Item] = [:]
+        byID.reserveCapacity(itemCount)
         var flow: [FlowStep] = []
+        flow.reserveCapacity(stepCount)
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(stepCount)
         for (s, section) in sections.enumerated() {
             positions[section.id] = flow.count
             flow.append(.sectionStart(s))

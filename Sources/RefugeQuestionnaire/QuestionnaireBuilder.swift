@@ -16,7 +16,7 @@ extension Builder {
             sink.error(formatNode.location, "this program reads questionnaire format 1; `format` here is `\(formatNode.scalar ?? formatNode.kindName)`")
         }
         let id = top.string("id", into: &sink) ?? ""
-        if top.requireKey("id", into: &sink) != nil, !Builder.matches(Builder.questionnaireIDPattern, id) {
+        if top.requireKey("id", into: &sink) != nil, !NameForm.isQuestionnaireID(id) {
             sink.error(top.value("id")!.location, "the questionnaire id `\(id)` should use lower-case letters, digits, `_` and `-`, starting with a letter")
         }
         let version = top.string("version", into: &sink) ?? ""
@@ -30,7 +30,7 @@ extension Builder {
                         sink.error(node.location, "each language should be a code like `en` or `ru`")
                         continue
                     }
-                    if !Builder.matches(Builder.languagePattern, code) {
+                    if !NameForm.isLanguageCode(code) {
                         sink.error(node.location, "`\(code)` does not look like a language code (for example `en`, `es`, `ru`, `fa`, `ht`)")
                     } else if codes.contains(code) {
                         sink.error(node.location, "the language `\(code)` is listed twice")
@@ -110,6 +110,11 @@ extension Builder {
         return ids
     }
 
+    // Sets of keys read for every section, check and heading, built once.
+    static let sectionKeys: Set<String> = ["id", "title", "show_if", "next", "items"]
+    static let checkKeys: Set<String> = ["id", "if", "message", "kind", "severity"]
+    static let headingKeys: Set<String> = ["id", "title", "items"]
+
     struct Header {
         var id: String
         var version: String
@@ -128,7 +133,7 @@ extension Builder {
             return nil
         }
         let map = MapReader(node, what: "section `\(id)`")
-        map.reportUnknownKeys(["id", "title", "show_if", "next", "items"], into: &sink)
+        map.reportUnknownKeys(Builder.sectionKeys, into: &sink)
         let myOrder = order
         order += 1
         _ = register(id: id, at: map.value("id")!.location, itemType: nil, order: myOrder, repeatID: nil)
@@ -167,13 +172,13 @@ extension Builder {
                 sink.error(checkNode.location, "each check should have `id`, `if` and `message`")
                 continue
             }
-            map.reportUnknownKeys(["id", "if", "message", "kind", "severity"], into: &sink)
+            map.reportUnknownKeys(Builder.checkKeys, into: &sink)
             guard let id = map.string("id", into: &sink) else {
                 _ = map.requireKey("id", into: &sink)
                 continue
             }
             let what = "check `\(id)`"
-            if !Builder.matches(Builder.idPattern, id) {
+            if !NameForm.isID(id) {
                 sink.error(map.value("id")!.location, "`\(id)` is not a valid check id: use lower-case letters, digits and `_`")
             }
             if let line = seen[id] {
@@ -218,7 +223,7 @@ extension Builder {
             var placed: [String: String] = [:]
             for headingNode in entries {
                 let h = MapReader(headingNode, what: "a report heading")
-                h.reportUnknownKeys(["id", "title", "items"], into: &sink)
+                h.reportUnknownKeys(Builder.headingKeys, into: &sink)
                 guard let id = h.string("id", into: &sink) else {
                     _ = h.requireKey("id", into: &sink)
                     continue

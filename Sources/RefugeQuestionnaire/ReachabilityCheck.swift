@@ -27,38 +27,39 @@ extension Builder {
             let q = Swift.min(q, steps.count)
             if !reached[q] { reached[q] = true; queue.append(q) }
         }
+        // Sections and items are read in place: taking one out of its array copied all of it.
         while let here = queue.popLast() {
             if here == steps.count { continue }
             let step = steps[here]
-            let section = sections[step.section]
             guard let i = step.item else {
-                if isConstantFalse(section.showIf) {
+                let showIf = sections[step.section].showIf
+                if isConstantFalse(showIf) {
                     visit(sectionEnd[step.section], &queue)
                     continue
                 }
-                if section.showIf != nil { visit(sectionEnd[step.section], &queue) }
+                if showIf != nil { visit(sectionEnd[step.section], &queue) }
                 visit(here + 1, &queue)
                 continue
             }
-            let item = section.items[i]
-            let fallThrough = i + 1 < section.items.count ? here + 1 : -1
+            let itemShowIf = sections[step.section].items[i].showIf
+            let fallThrough = i + 1 < sections[step.section].items.count ? here + 1 : -1
             var continues = true
-            if isConstantFalse(item.showIf) {
+            if isConstantFalse(itemShowIf) {
                 continues = true
             } else {
-                for rule in item.next {
+                for rule in sections[step.section].items[i].next {
                     visit(rule.targetPosition ?? steps.count, &queue)
                     if rule.condition == nil || isConstantTrue(rule.condition) { continues = false; break }
                 }
             }
             // Skipped by its show_if, the flow also goes on past the item.
-            if item.showIf != nil && !isConstantTrue(item.showIf) { continues = true }
+            if itemShowIf != nil && !isConstantTrue(itemShowIf) { continues = true }
             guard continues else { continue }
             if fallThrough >= 0 {
                 visit(fallThrough, &queue)
             } else {
                 var sectionContinues = true
-                for rule in section.next {
+                for rule in sections[step.section].next {
                     visit(rule.targetPosition ?? steps.count, &queue)
                     if rule.condition == nil || isConstantTrue(rule.condition) { sectionContinues = false; break }
                 }
@@ -66,20 +67,24 @@ extension Builder {
             }
         }
         for (position, step) in steps.enumerated() {
-            let section = sections[step.section]
             if let i = step.item {
-                let item = section.items[i]
+                let itemShowIf = sections[step.section].items[i].showIf
                 if !reached[position] && reached[sectionStart[step.section]] {
+                    let item = sections[step.section].items[i]
                     sink.warning(item.location, "no path through the interview reaches `\(item.id)`: every way to it jumps past it with a `goto`")
-                } else if isConstantFalse(item.showIf) {
+                } else if isConstantFalse(itemShowIf) {
+                    let item = sections[step.section].items[i]
                     sink.warning(item.location, "`\(item.id)` is never asked: its `show_if` is always false")
                 }
-                for field in item.fields where isConstantFalse(field.showIf) {
+                for f in sections[step.section].items[i].fields.indices where isConstantFalse(sections[step.section].items[i].fields[f].showIf) {
+                    let field = sections[step.section].items[i].fields[f]
                     sink.warning(field.location, "`\(field.id)` is never asked: its `show_if` is always false")
                 }
             } else if !reached[position] {
+                let section = sections[step.section]
                 sink.warning(section.location, "no path through the interview reaches section `\(section.id)`: every way to it jumps past it with a `goto`")
-            } else if isConstantFalse(section.showIf) {
+            } else if isConstantFalse(sections[step.section].showIf) {
+                let section = sections[step.section]
                 sink.warning(section.location, "section `\(section.id)` is never shown: its `show_if` is always false")
             }
         }

@@ -4,17 +4,17 @@ import RefugeExpressions
 /// and records the flow position each rule jumps to.
 extension Builder {
     mutating func resolveRoutes(_ sections: inout [Section]) {
+        // By index throughout: taking a section or an item out of the array copied all of it.
         var position: [String: Int] = [:]
         var fieldOf: [String: String] = [:]
         var p = 0
-        for section in sections {
-            position[section.id] = p; p += 1
-            for item in section.items {
-                position[item.id] = p; p += 1
-                for field in item.fields { fieldOf[field.id] = item.id }
+        for s in sections.indices {
+            position[sections[s].id] = p; p += 1
+            for i in sections[s].items.indices {
+                position[sections[s].items[i].id] = p; p += 1
+                for f in sections[s].items[i].fields.indices { fieldOf[sections[s].items[i].fields[f].id] = sections[s].items[i].id }
             }
         }
-        let targets = Array(position.keys) + ["end"]
         for s in sections.indices {
             var sectionEnd = position[sections[s].id]!
             for i in sections[s].items.indices {
@@ -22,23 +22,24 @@ extension Builder {
                 let here = position[itemID]!
                 sectionEnd = here
                 for r in sections[s].items[i].next.indices {
-                    resolve(&sections[s].items[i].next[r], from: here, carrier: "`\(itemID)`", position: position, fieldOf: fieldOf, targets: targets)
+                    resolve(&sections[s].items[i].next[r], from: here, carrier: "`\(itemID)`", position: position, fieldOf: fieldOf)
                 }
-                let fields = sections[s].items[i].fields
-                for f in fields.indices {
-                    for r in fields[f].next.indices {
-                        resolveInRepeat(&sections[s].items[i].fields[f].next[r], field: f, fields: fields, repeatID: itemID)
+                // The ids only: holding the fields themselves would make changing them copy them.
+                let fieldIDs = sections[s].items[i].fields.map(\.id)
+                for f in fieldIDs.indices {
+                    for r in sections[s].items[i].fields[f].next.indices {
+                        resolveInRepeat(&sections[s].items[i].fields[f].next[r], field: f, fieldIDs: fieldIDs, repeatID: itemID)
                     }
                 }
             }
             for r in sections[s].next.indices {
-                resolve(&sections[s].next[r], from: sectionEnd, carrier: "section `\(sections[s].id)`", position: position, fieldOf: fieldOf, targets: targets)
+                resolve(&sections[s].next[r], from: sectionEnd, carrier: "section `\(sections[s].id)`", position: position, fieldOf: fieldOf)
             }
         }
     }
 
     private mutating func resolve(_ rule: inout RoutingRule, from here: Int, carrier: String, position: [String: Int],
-                                  fieldOf: [String: String], targets: [String]) {
+                                  fieldOf: [String: String]) {
         if rule.target == "end" { return }
         if let repeatID = fieldOf[rule.target] {
             sink.error(rule.location, "`goto: \(rule.target)` jumps into the repeat `\(repeatID)`; go to the repeat itself instead")
@@ -46,7 +47,8 @@ extension Builder {
         }
         guard let target = position[rule.target] else {
             var message = "`goto: \(rule.target)` names no item or section"
-            if let close = closestMatch(to: rule.target, in: targets) { message += "; did you mean `\(close)`?" }
+            // Every id and `end` (the closest is the same whatever their order).
+            if let close = closestMatch(to: rule.target, in: Array(position.keys) + ["end"]) { message += "; did you mean `\(close)`?" }
             sink.error(rule.location, message)
             return
         }
@@ -57,13 +59,13 @@ extension Builder {
         rule.targetPosition = target
     }
 
-    private mutating func resolveInRepeat(_ rule: inout RoutingRule, field: Int, fields: [Item], repeatID: String) {
+    private mutating func resolveInRepeat(_ rule: inout RoutingRule, field: Int, fieldIDs: [String], repeatID: String) {
         if rule.target == "end" {
             sink.error(rule.location, "`goto: end` is not allowed inside the repeat `\(repeatID)`; go to a later field of the same entry")
             return
         }
-        guard let target = fields.firstIndex(where: { $0.id == rule.target }) else {
-            sink.error(rule.location, "`goto: \(rule.target)` inside the repeat `\(repeatID)` must name a later field of the same repeat (\(fields.dropFirst(field + 1).map { "`\($0.id)`" }.joined(separator: ", ")))")
+        guard let target = fieldIDs.firstIndex(of: rule.target) else {
+            sink.error(rule.location, "`goto: \(rule.target)` inside the repeat `\(repeatID)` must name a later field of the same repeat (\(fieldIDs.dropFirst(field + 1).map { "`\($0)`" }.joined(separator: ", ")))")
             return
         }
         guard target > field else {

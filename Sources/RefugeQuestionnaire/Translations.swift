@@ -9,16 +9,19 @@ struct TranslationTable {
     }
     /// language -> path -> entry
     private(set) var entries: [String: [String: Entry]] = [:]
+    /// True when no translation file gave any text.
+    var isEmpty: Bool { entries.isEmpty }
 
     mutating func add(language: String, path: String, text: String, location: SourceLocation) {
         entries[language, default: [:]][path] = Entry(text: text, location: location)
     }
 
     mutating func take(language: String, path: String) -> Entry? {
-        guard var entry = entries[language]?[path] else { return nil }
-        entry.used = true
-        entries[language]![path] = entry
-        return entry
+        // By index, so that each key is hashed once: this runs for every text and language.
+        guard let languageIndex = entries.index(forKey: language),
+              let pathIndex = entries.values[languageIndex].index(forKey: path) else { return nil }
+        entries.values[languageIndex].values[pathIndex].used = true
+        return entries.values[languageIndex].values[pathIndex]
     }
 
     var unused: [(language: String, path: String, entry: Entry)] {
@@ -32,6 +35,8 @@ struct TranslationTable {
             sink.error(root.location, "a translation file should be a set of keys (title, sections, items, ...)")
             return
         }
+        // Room for every text the file can give, so that the table does not grow step by step.
+        entries[language, default: [:]].reserveCapacity((entries[language]?.count ?? 0) + Self.scalarCount(root))
         let top = MapReader(root, what: "a translation file")
         top.reportUnknownKeys(["title", "description", "sections", "items", "lists", "checks", "report"], into: &sink)
         for key in ["title", "description"] {
@@ -65,11 +70,10 @@ struct TranslationTable {
             }
         }
         if let items = top.value("items") {
-            let textKeys = ["prompt", "help", "text", "note", "entry_label", "timeline", "constraint_message", "pattern_message"]
             Self.forEachEntry(items, what: "`items`", sink: &sink) { id, node, sink in
                 let item = MapReader(node, what: "the translation of `\(id)`")
-                item.reportUnknownKeys(Set(textKeys + ["choices"]), into: &sink)
-                for key in textKeys {
+                item.reportUnknownKeys(Self.itemKeys, into: &sink)
+                for key in Self.itemTextKeys {
                     if let v = item.value(key) { addScalar(v, language: language, path: "items.\(id).\(key)", sink: &sink) }
                 }
                 if let choices = item.value("choices") {
@@ -78,6 +82,19 @@ struct TranslationTable {
                     }
                 }
             }
+        }
+    }
+
+    /// The texts of an item a translation file may give, in the order they are read.
+    private static let itemTextKeys = ["prompt", "help", "text", "note", "entry_label", "timeline", "constraint_message", "pattern_message"]
+    private static let itemKeys = Set(itemTextKeys + ["choices"])
+
+    private static func scalarCount(_ node: YAMLNode) -> Int {
+        switch node.kind {
+        case .scalar: return 1
+        case .null: return 0
+        case .sequence(let items): return items.reduce(0) { $0 + scalarCount($1) }
+        case .map(let entries): return entries.reduce(0) { $0 + scalarCount($1.value) }
         }
     }
 

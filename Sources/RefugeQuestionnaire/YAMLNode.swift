@@ -1,10 +1,10 @@
-import Yams
-
 /// A YAML node reduced to what the format needs: scalars as their exact source text
 /// (the format reads `no`, `010` and `2026.10` literally), maps with their key order,
 /// and the position of every node.
 struct YAMLNode: Sendable {
-    indirect enum Kind: Sendable {
+    // Not `indirect`: lists and maps already live in arrays, and boxing every scalar cost an
+    // allocation per node.
+    enum Kind: Sendable {
         case scalar(String)
         case map([(key: String, keyLocation: SourceLocation, value: YAMLNode)])
         case sequence([YAMLNode])
@@ -34,55 +34,30 @@ struct YAMLNode: Sendable {
 
     /// Parses YAML text; a syntax error becomes one diagnostic with its line and column.
     static func parse(_ text: String, file: String) -> Result<YAMLNode, Diagnostic> {
-        do {
-            // `.basic`: no implicit typing of scalars. The format reads every scalar as its text,
-            // and Yams' default resolver runs several regular expressions on each scalar (to hash
-            // each map key for its duplicate check), which was most of the time of loading.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
-                return .success(YAMLNode(kind: .null, location: SourceLocation(file: file, line: 1, column: 1)))
+        var text = text
+        let composed = text.withUTF8 { bytes -> Result<YAMLNode?, YAMLFailure> in
+            do throws(YAMLFailure) {
+                return .success(try YAMLComposer.compose(bytes, file: file))
+            } catch {
+                return .failure(error)
             }
-            return .success(convert(node, file: file))
-        } catch let error as YamlError {
-            return .failure(describe(error, file: file))
-        } catch {
-            return .failure(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
-                                       "this file could not be read as YAML"))
+        }
+        switch composed {
+        case .success(let node?): return .success(node)
+        case .success(nil): return .success(YAMLNode(kind: .null, location: SourceLocation(file: file, line: 1, column: 1)))
+        case .failure(let failure): return .failure(describe(failure, file: file))
         }
     }
 
-    private static func location(_ mark: Mark?, file: String) -> SourceLocation {
+    private static func location(_ mark: YAMLFailure.Mark?, file: String) -> SourceLocation {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    private static func convert(_ node: Node, file: String) -> YAMLNode {
-        let loc = location(node.mark, file: file)
-        switch node {
-        case .scalar(let scalar):
-            // An empty plain scalar (`key:` with nothing after it) or `~`/`null` written plainly is
-            // "no value"; quoted they stay text.
-            if scalar.style == .plain && (scalar.string.isEmpty || scalar.string == "null" || scalar.string == "Null" || scalar.string == "NULL") {
-                return YAMLNode(kind: .null, location: loc)
-            }
-            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-            return YAMLNode(kind: .scalar(scalar.string), location: loc, quoted: quoted)
-        case .mapping(let mapping):
-            var entries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
-            for (key, value) in mapping {
-                let keyText = key.scalar?.string ?? ""
-                entries.append((keyText, location(key.mark, file: file), convert(value, file: file)))
-            }
-            return YAMLNode(kind: .map(entries), location: loc)
-        case .sequence(let sequence):
-            return YAMLNode(kind: .sequence(sequence.map { convert($0, file: file) }), location: loc)
-        case .alias(let alias):
-            return YAMLNode(kind: .null, location: location(alias.mark, file: file))
-        }
-    }
-
-    private static func describe(_ error: YamlError, file: String) -> Diagnostic {
-        func diag(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
+    private static func describe(_ failure: YAMLFailure, file: String) -> Diagnostic {
+        switch failure {
+        case let .syntax(problem, mark, context):
             var message = "this is not valid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            if let context { message += " (\(context.text) at line \(context.at.line))" }
             if problem.contains("tab") {
                 message += "; use spaces, not tabs, to indent"
             } else if problem.contains("did not find expected") || problem.contains("could not find expected") {
@@ -91,18 +66,13 @@ struct YAMLNode: Sendable {
                 message += "; a text containing `: ` must be put in quotes"
             }
             return Diagnostic(.error, at: location(mark, file: file), message)
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _): return diag(mark, problem, context)
-        case let .parser(context, problem, mark, _): return diag(mark, problem, context)
-        case let .composer(context, problem, mark, _): return diag(mark, problem, context)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return Diagnostic(.error, at: location(context.mark, file: file),
+        case let .duplicateKeys(keys, mark):
+            let names = keys.map { "`\($0)`" }.joined(separator: ", ")
+            return Diagnostic(.error, at: location(mark, file: file),
                               "the key \(names) appears twice in the same place; keep only one")
-        case let .reader(problem, _, _, _):
+        case let .reader(problem):
             return Diagnostic(.error, at: location(nil, file: file), "this file could not be read: \(problem) (is it saved as UTF-8?)")
-        default:
+        case .unreadable:
             return Diagnostic(.error, at: location(nil, file: file), "this file could not be read as YAML")
         }
     }
