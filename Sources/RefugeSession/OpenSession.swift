@@ -21,16 +21,10 @@ public final class OpenSession: @unchecked Sendable {
     public var isProtected: Bool { file.isProtected }
     public var url: URL { URL(fileURLWithPath: file.location.mainPath) }
 
-    /// Replaces the in-memory session and writes it durably. On failure the file is as it was
+    /// Changes the in-memory session and writes it durably. On failure the file is as it was
     /// and the in-memory session keeps the change, so nothing typed is lost; the caller shows the
-    /// error and offers to retry or save elsewhere.
-    public func save(_ updated: Session) throws(SessionError) {
-        session = updated
-        try flush()
-    }
-
-    /// Changes the in-memory session in place and writes it durably, as `save` does. In place,
-    /// so that appending to the history does not copy the whole history first.
+    /// error and offers to retry or save elsewhere. The change is made in place, so that appending
+    /// to the history does not copy the whole history first.
     public func update(_ change: (inout Session) -> Void) throws(SessionError) {
         change(&session)
         try flush()
