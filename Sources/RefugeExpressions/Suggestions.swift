@@ -1,13 +1,19 @@
 // "Did you mean ...?" for names an author mistyped.
 
 enum Suggestions {
-    /// The candidate closest to `word`, if it is close enough to be a likely typo.
+    /// The candidate closest to `word`, if it is close enough to be a likely typo. Of equally
+    /// close candidates the first in alphabetical order, so the message is the same on every run
+    /// (candidates often come from a `Set`, whose order changes from run to run).
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, min(3, word.count / 3))
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            guard distance <= limit else { continue }
+            if let (bestCandidate, bestDistance) = best, distance > bestDistance || (distance == bestDistance && bestCandidate <= candidate) {
+                continue
+            }
+            best = (candidate, distance)
         }
         return best?.0
     }
