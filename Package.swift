@@ -69,10 +69,10 @@ let package = Package(
                           path: "Sources/RefugeSessionProbe"),
 
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions"]),
-        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire"], exclude: ["Fixtures"]),
+        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
-        .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession"]),
+        .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"], exclude: ["Replays"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas"], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),

@@ -39,7 +39,8 @@ public struct Interview: Sendable {
 
     // MARK: Changing answers
 
-    /// Changes one record (answer, note, marks, draft) and recomputes the path.
+    /// Changes one record (answer, note, marks, draft) and recomputes the path when the change
+    /// can move it.
     public mutating func update(_ ref: AnswerRef, _ change: (inout Answer) -> Void) {
         let old = answers[ref]
         var record = old

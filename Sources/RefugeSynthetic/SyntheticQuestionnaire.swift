@@ -2,8 +2,9 @@
 /// `show_if`, `next`/`goto`, repeats, constraints, calculations and checks. Used by the property
 /// tests and the benchmarks; the same seed gives the same file.
 public enum SyntheticQuestionnaire {
-    /// A deterministic generator (SplitMix64), so tests can be repeated.
-    public struct Random: Sendable {
+    /// A deterministic generator (SplitMix64), so tests can be repeated; usable wherever the
+    /// standard library takes a generator (`shuffled(using:)`, `randomElement(using:)`).
+    public struct Random: RandomNumberGenerator, Sendable {
         var state: UInt64
         public init(seed: UInt64) { state = seed }
         public mutating func next() -> UInt64 {

@@ -1,4 +1,5 @@
 import Foundation
+import RefugeSynthetic
 import XCTest
 @testable import RefugeQuestionnaire
 
@@ -36,7 +37,7 @@ final class NameFormTests: XCTestCase {
         let pieces = ["a", "z", "m", "A", "Z", "0", "9", "_", "-", ".", " ", "é", "a\u{301}", "\n", "\r", "\r\n",
                       "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\t", "ab", "abc", "abcdefghi", "AbCd1234", "{"]
         var texts: [String] = [""]
-        var generator = SeededGenerator(state: 42)
+        var generator = SyntheticQuestionnaire.Random(seed: 42)
         for piece in pieces { texts.append(piece) }
         for first in pieces { for second in pieces { texts.append(first + second) } }
         for _ in 0..<3000 {
@@ -49,18 +50,5 @@ final class NameFormTests: XCTestCase {
                                "\(form.name): \(text.debugDescription)")
             }
         }
-    }
-}
-
-/// The same "random" texts every run, so a failure can be reproduced.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        // SplitMix64.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

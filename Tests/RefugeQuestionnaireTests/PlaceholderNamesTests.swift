@@ -1,4 +1,5 @@
 import Foundation
+import RefugeSynthetic
 import XCTest
 @testable import RefugeQuestionnaire
 
@@ -25,7 +26,7 @@ final class PlaceholderNamesTests: XCTestCase {
     func testAgreesWithTheRegularExpression() {
         let pieces = ["{", "{{", "}", "}}", " ", "\t", "\n", "\u{0B}", "\u{85}", "\u{A0}", "\u{2028}", "\u{3000}",
                       "a", "id_1", "é", "e\u{301}", "\u{301}", "🇺🇦", "x", ".", "\r\n"]
-        var generator = SplitMix(state: 7)
+        var generator = SyntheticQuestionnaire.Random(seed: 7)
         var texts: [String] = []
         for _ in 0..<5000 {
             let count = Int.random(in: 1...10, using: &generator)
@@ -34,17 +35,5 @@ final class PlaceholderNamesTests: XCTestCase {
         for text in texts {
             XCTAssertEqual(PlaceholderNames.names(in: text), Self.regexNames(text), text.debugDescription)
         }
-    }
-}
-
-/// The same "random" texts every run, so a failure can be reproduced.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

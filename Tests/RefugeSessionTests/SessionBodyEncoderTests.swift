@@ -2,23 +2,16 @@ import Foundation
 import RefugeEngine
 import RefugeExpressions
 @testable import RefugeSession
+import RefugeSynthetic
 import XCTest
 
 /// The body written from kept pieces must always read back as the session it was made from,
 /// exactly as the body `JSONEncoder` writes in one go does, whatever changed between saves.
 final class SessionBodyEncoderTests: XCTestCase {
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 11 | state << 53
-        }
-    }
-
     private let texts = ["", "Ana", "Ана «Ñ» 👩‍👧", "line\nbreak \"quoted\" \\ back/slash", "\u{0}\u{1F}tab\t", "مرحبا", "12"]
     private let ids = ["full_name", "q10", "q2", "Q1", "a_b", "incidents", "why_left", "phone"]
 
-    private func randomAnswer(_ g: inout Generator, depth: Int = 0) -> Answer {
+    private func randomAnswer(_ g: inout SyntheticQuestionnaire.Random, depth: Int = 0) -> Answer {
         var a = Answer()
         switch Int(g.next() % 7) {
         case 0: a = .answered(.text(texts.randomElement(using: &g)!))
@@ -55,7 +48,7 @@ final class SessionBodyEncoderTests: XCTestCase {
     }
 
     func testEveryKindOfChangeReadsBackAsTheSession() throws {
-        var g = Generator(state: 42)
+        var g = SyntheticQuestionnaire.Random(seed: 42)
         let encoder = SessionBodyEncoder()
         var s = session()
         var clock = 1_795_000_000.0
