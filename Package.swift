@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
+        // Which Refuge this is: the release and the commit it was built from (`RefugeVersion.full`).
+        .target(name: "RefugeVersion", plugins: ["BuildCommit"]),
+        // Writes the commit being built into RefugeVersion before every build (no git at run time).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         // The expression language: tokens, syntax tree, type checker, evaluator, partial dates.
         .target(name: "RefugeExpressions"),
         // The questionnaire model, the YAML loader with source positions, and the validator.
@@ -31,11 +35,11 @@ let package = Package(
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
         // Sessions: the session model, its file format, the sessions folder, and lookups.
-        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage"]),
+        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion"]),
         // Plain mode: the same interview as lines of text, for screen readers and scripts.
         .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
-        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas"]),
+        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas", "RefugeVersion"]),
         // Terminal-independent drawing: cells, display widths, wrapping, key events, text editing.
         .target(name: "RefugeCanvas"),
         // The interview program as a pure function of state: update(state, key) and view(state).
@@ -51,7 +55,7 @@ let package = Package(
         // The `refuge` command.
         .executableTarget(name: "refuge", dependencies: [
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
-            "RefugeScreen", "RefugeTerminal", "RefugePlain",
+            "RefugeScreen", "RefugeTerminal", "RefugePlain", "RefugeVersion",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/RefugeCommand"),
         // A helper process for RefugeStorage's crash and lock tests.
@@ -72,7 +76,7 @@ let package = Package(
         .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
-        .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic"]),
+        .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"], exclude: ["Replays"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas"], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),

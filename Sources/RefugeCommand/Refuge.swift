@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RefugeVersion
 
 @main
 struct Refuge: ParsableCommand {
@@ -25,7 +26,8 @@ struct Refuge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refuge",
         abstract: "Prepare for a credible fear interview: a guided, offline interview and a summary for the attorney.",
-        discussion: "Without a command, opens the full-screen program on the home screen.",
+        discussion: "Without a command, opens the full-screen program on the home screen.\n\nVersion \(RefugeVersion.full).",
+        version: "refuge \(RefugeVersion.full)",
         subcommands: [
             NewCommand.self, ResumeCommand.self, ListCommand.self, ValidateCommand.self,
             QuestionnairesCommand.self, DeleteCommand.self, AnswerCommand.self, ReportCommand.self,

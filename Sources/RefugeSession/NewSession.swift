@@ -2,6 +2,7 @@ import Foundation
 import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
+import RefugeVersion
 
 /// Making a new session: defaults for its languages, and answers carried over from another
 /// session (an intake feeding a credible-fear preparation).
@@ -13,11 +14,13 @@ public enum NewSession {
 
     public static func make(id: String, questionnaire q: Questionnaire, language: String?, interviewerLanguage: String?,
                             label: String, now: Date, timeZone: TimeZone = .current) -> Session {
-        Session(id: id, label: label,
-                questionnaire: QuestionnaireRef(id: q.id, version: q.version, sha256: q.contentHash, path: q.sourcePath),
-                language: language ?? q.defaultLanguage,
-                interviewerLanguage: interviewerLanguage ?? defaultInterviewerLanguage(q),
-                created: now, interviewDate: PartialDate.today(from: now, timeZone: timeZone))
+        var session = Session(id: id, label: label,
+                              questionnaire: QuestionnaireRef(id: q.id, version: q.version, sha256: q.contentHash, path: q.sourcePath),
+                              language: language ?? q.defaultLanguage,
+                              interviewerLanguage: interviewerLanguage ?? defaultInterviewerLanguage(q),
+                              created: now, interviewDate: PartialDate.today(from: now, timeZone: timeZone))
+        session.createdWith = RefugeVersion.full
+        return session
     }
 
     /// Sets the progress and the first position of a session about to be created (after any

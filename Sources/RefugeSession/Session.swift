@@ -22,6 +22,9 @@ public struct Session: Sendable, Equatable {
     public var history: [HistoryEntry]
     /// Progress for the readable header (`refuge list` without a passphrase).
     public var progress: Progress
+    /// The Refuge that created the session (`RefugeVersion.full`); nil in files written before
+    /// sessions recorded it.
+    public var createdWith: String?
 
     public init(id: String, label: String, questionnaire: QuestionnaireRef, language: String, interviewerLanguage: String,
                 created: Date, interviewDate: PartialDate) {
@@ -30,6 +33,7 @@ public struct Session: Sendable, Equatable {
         self.created = created; self.updated = created; self.interviewDate = interviewDate
         self.answers = AnswerSet(); self.position = nil; self.history = []
         self.progress = Progress(answered: 0, total: 0)
+        self.createdWith = nil
     }
 }
 
@@ -83,6 +87,7 @@ extension Session: Codable {
     enum CodingKeys: String, CodingKey {
         case id, label, questionnaire, language, interviewerLanguage = "interviewer_language", created, updated
         case interviewDate = "interview_date", answers, position, history, progress
+        case createdWith = "created_with"
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -102,6 +107,7 @@ extension Session: Codable {
         position = try c.decodeIfPresent(Position.self, forKey: .position)
         history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
         progress = try c.decodeIfPresent(Progress.self, forKey: .progress) ?? Progress(answered: 0, total: 0)
+        createdWith = try c.decodeIfPresent(String.self, forKey: .createdWith)
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -117,5 +123,6 @@ extension Session: Codable {
         try c.encodeIfPresent(position, forKey: .position)
         try c.encode(history, forKey: .history)
         try c.encode(progress, forKey: .progress)
+        try c.encodeIfPresent(createdWith, forKey: .createdWith)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import RefugeEngine
 import RefugeQuestionnaire
 import RefugeStorage
+import RefugeVersion
 
 /// The JSON forms of a session on disk: the readable header (enough for `refuge list` and
 /// label lookup without the passphrase) and the body (everything, encrypted when protected).
@@ -41,6 +42,10 @@ public struct SessionHeader: Codable, Sendable, Equatable {
     public var created: Date
     public var updated: Date
     public var progress: Progress
+    /// The Refuge that created the session and the one that last saved it
+    /// (`RefugeVersion.full`); nil in files written before sessions recorded them.
+    public var createdWith: String?
+    public var savedWith: String?
 
     public struct Questionnaire: Codable, Sendable, Equatable {
         public var id: String
@@ -52,10 +57,13 @@ public struct SessionHeader: Codable, Sendable, Equatable {
         questionnaire = Questionnaire(id: s.questionnaire.id, version: s.questionnaire.version)
         language = s.language; interviewerLanguage = s.interviewerLanguage
         created = s.created; updated = s.updated; progress = s.progress
+        createdWith = s.createdWith
+        savedWith = RefugeVersion.full
     }
 
     enum CodingKeys: String, CodingKey {
         case id, label, questionnaire, language, interviewerLanguage = "interviewer_language", created, updated, progress
+        case createdWith = "created_with", savedWith = "saved_with"
     }
 }
 

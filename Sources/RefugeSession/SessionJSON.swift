@@ -1,6 +1,7 @@
 import Foundation
 import RefugeEngine
 import RefugeExpressions
+import RefugeVersion
 
 /// Compact JSON for what every save writes (answers, history entries, the header and the
 /// session's other members), written straight into bytes. The `Codable` forms in
@@ -230,6 +231,8 @@ extension SessionJSON {
             o.key("created"); o.date(s.created)
             o.key("updated"); o.date(s.updated)
             o.key("progress"); o.progress(s.progress)
+            if let created = s.createdWith { o.key("created_with"); o.string(created) }
+            o.key("saved_with"); o.string(RefugeVersion.full)
         }
     }
 
@@ -259,6 +262,7 @@ extension SessionJSON {
             }
         }
         key("progress"); progress(s.progress)
+        if let created = s.createdWith { key("created_with"); string(created) }
     }
 
     private mutating func progress(_ p: Progress) {
