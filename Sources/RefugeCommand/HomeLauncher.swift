@@ -12,8 +12,8 @@ import RefugeTerminal
 enum HomeLauncher {
     static func run() throws {
         let access = SessionAccess()
-        guard Terminal.canRunFullScreen() else {
-            print("This is not a full terminal. Sessions:")
+        guard Terminal.canRunFullScreen(), !ProgramLocale.forcesPlainMode else {
+            print(ProgramLocale.plainModeNotice.map { "\($0) Sessions:" } ?? "This is not a full terminal. Sessions:")
             try ListCommand().run()
             print("Start one with `refuge new --plain`, continue one with `refuge resume SESSION --plain`.")
             return

@@ -11,9 +11,10 @@ enum InterviewLauncher {
     static func run(_ controller: SessionController, plain: Bool) throws {
         defer { controller.file.close() }
         try? CoreDumps.disable()
-        if plain || !Terminal.canRunFullScreen() {
+        if plain || !Terminal.canRunFullScreen() || ProgramLocale.forcesPlainMode {
             if !plain {
-                FileHandle.standardError.write(Data("This is not a full terminal, so Refuge runs in plain mode (one line at a time).\n".utf8))
+                FileHandle.standardError.write(Data((ProgramLocale.plainModeNotice
+                    ?? "This is not a full terminal, so Refuge runs in plain mode (one line at a time).").utf8 + [10]))
             }
             var io = StandardLineIO()
             var interview = PlainInterview(controller: controller)

@@ -1,15 +1,24 @@
 import ArgumentParser
 import Foundation
+import RefugeCanvas
 import RefugeSession
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the sessions: label, questionnaire, language, progress, last change, protected or not.")
+        abstract: "List the sessions: label, questionnaire, language, progress, last change, protected or not.",
+        discussion: "Newest first. With --json, one JSON array for scripts (its fields are listed in the README).")
+
+    @Flag(help: "Print one JSON array (stable fields, see the README) instead of a table.")
+    var json = false
 
     func run() throws {
         let access = SessionAccess()
         let sessions = access.store.list()
+        if json {
+            print(try CommandJSON.text(sessions.map(SessionListJSON.init)))
+            return
+        }
         if sessions.isEmpty {
             print("No sessions yet in \(access.places.sessions). Start one with `refuge new`.")
             return
@@ -30,14 +39,15 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-/// Columns padded by display width, for terminal listings.
+/// Columns padded by display width (a CJK character or an emoji takes two columns, a combining
+/// accent none), so wide characters keep the columns aligned.
 enum TextTable {
     static func render(_ rows: [[String]]) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
         return rows.map { row in
-            row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }
+            row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - DisplayWidth.of(cell)) }
                 .joined(separator: "  ")
         }.joined(separator: "\n")
     }

@@ -5,12 +5,20 @@ import RefugeQuestionnaire
 struct QuestionnairesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "questionnaires",
-        abstract: "List the questionnaires installed with the program and in your own folder."
+        abstract: "List the questionnaires installed with the program and in your own folder.",
+        discussion: "With --json, one JSON array for scripts (its fields are listed in the README)."
     )
+
+    @Flag(help: "Print one JSON array (stable fields, see the README) instead of lines.")
+    var json = false
 
     func run() throws {
         let catalog = Places.current().catalog
         let entries = catalog.all()
+        if json {
+            print(try CommandJSON.text(entries.map(QuestionnaireListJSON.init)))
+            return
+        }
         if entries.isEmpty {
             print("No questionnaires found. Shipped folder: \(catalog.shippedFolders.joined(separator: ", ")); your folder: \(catalog.userFolder ?? "-")")
             return

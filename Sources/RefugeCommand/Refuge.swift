@@ -7,6 +7,7 @@ struct Refuge: ParsableCommand {
     /// Runs the command with the exit codes of the spec: 0 success, 1 a failure explained in one
     /// line, 2 a usage error (ArgumentParser's own default for those is 64).
     static func main() {
+        _ = ProgramLocale.outcome
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Show only this language.") var language: String?
     @Flag(help: "Withhold answers to sensitive questions and answers marked for the lawyer only.") var redact = false
     @Flag(help: "Include the questionnaire's notes for the interviewer and attorney.") var notes = false
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.") var output: String?
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output (`-`: standard output).") var output: String?
     @OptionGroup var passphraseOptions: PassphraseOptions
 
     func run() throws {
@@ -31,7 +31,8 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure("This questionnaire has no language \(language); it has \(questionnaire.languages.joined(separator: ", ")).")
         }
         let options = ReportOptions(language: language, redact: redact, notes: notes, now: Date())
-        guard let output else {
+        // `-o -` is standard output, as for most Unix tools.
+        guard let output, output != "-" else {
             let text = ReportWriter.render(session: session, questionnaire: questionnaire, format: format, options: options)
             FileHandle.standardOutput.write(Data(text.utf8))
             return

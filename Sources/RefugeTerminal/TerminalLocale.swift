@@ -1,0 +1,54 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The character set the program runs with. Refuge shows every language, so it needs UTF-8:
+/// when the person's locale is not UTF-8 (`LANG=C`, `POSIX`, a Latin-1 locale), it switches to
+/// a UTF-8 locale the system has (`C.UTF-8` first) instead of refusing; when the system has none,
+/// the caller runs the plain mode, which writes UTF-8 whatever the locale says.
+public enum TerminalLocale {
+    /// The UTF-8 locales tried, in order, when the person's is not UTF-8. `REFUGE_UTF8_LOCALE`
+    /// names another one to try first (or a made-up name, to see what a system without any does).
+    static func candidates(environment: [String: String]) -> [String] {
+        if let chosen = environment["REFUGE_UTF8_LOCALE"], !chosen.isEmpty { return [chosen] }
+        return ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"]
+    }
+
+    public enum Outcome: Equatable, Sendable {
+        /// The person's own locale is UTF-8.
+        case utf8
+        /// The person's locale was `from` (not UTF-8); `to`, a UTF-8 locale, is used instead.
+        case switched(from: String, to: String)
+        /// No UTF-8 locale could be set: only the plain mode can show the text correctly.
+        case unavailable(codeset: String)
+    }
+
+    /// Sets the locale from the environment, switching to a UTF-8 one where needed. Call once,
+    /// at start-up, before curses starts. The switch is made through `LC_ALL` in this process's
+    /// environment, so that every later `setlocale(LC_ALL, "")` (curses' own) keeps it.
+    public static func prepare(environment: [String: String]) -> Outcome {
+        setlocale(LC_ALL, "")
+        let codeset = currentCodeset()
+        if isUTF8(codeset) { return .utf8 }
+        let original = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "C"
+        for candidate in candidates(environment: environment) where setlocale(LC_ALL, candidate) != nil && isUTF8(currentCodeset()) {
+            setenv("LC_ALL", candidate, 1)
+            return .switched(from: original, to: candidate)
+        }
+        setlocale(LC_ALL, "")
+        return .unavailable(codeset: codeset)
+    }
+
+    static func currentCodeset() -> String {
+        refuge_codeset().map { String(cString: $0) } ?? ""
+    }
+
+    static func isUTF8(_ codeset: String) -> Bool {
+        codeset.uppercased().filter { $0 != "-" && $0 != "_" } == "UTF8"
+    }
+}
