@@ -3,11 +3,17 @@
 #   ~/.local/opt/refuge/bin/refuge                      the program
 #   ~/.local/opt/refuge/share/refuge/questionnaires/    the shipped questionnaires
 #   ~/.local/bin/refuge                                 a link to the program
+#   ~/.local/share/man/man1/refuge.1                    the manual page (`man refuge`)
+#   ~/.local/share/bash-completion/completions/refuge   completions for bash (loaded by bash-completion),
+#   ~/.local/share/zsh/site-functions/_refuge           zsh (add the folder to fpath)
+#   ~/.config/fish/completions/refuge.fish              and fish (loaded by fish)
 # Set PREFIX to install elsewhere. Needs Swift 6 and libncurses-dev (installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 PREFIX="${PREFIX:-$HOME/.local/opt/refuge}"
 BIN_LINK_DIR="${BIN_LINK_DIR:-$HOME/.local/bin}"
+DATA_DIR="${XDG_DATA_HOME:-$HOME/.local/share}"
+CONFIG_DIR="${XDG_CONFIG_HOME:-$HOME/.config}"
 
 if [ ! -e /usr/include/ncursesw/curses.h ]; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libncurses-dev
@@ -23,5 +29,14 @@ mkdir -p "$PREFIX/bin" "$PREFIX/share/refuge" "$BIN_LINK_DIR"
 install -m 0755 .build/release/refuge "$PREFIX/bin/refuge"
 rm -rf "$PREFIX/share/refuge/questionnaires"
 cp -R Questionnaires "$PREFIX/share/refuge/questionnaires"
+install -m 0644 docs/questionnaire.schema.json "$PREFIX/share/refuge/questionnaire.schema.json"
 ln -sf "$PREFIX/bin/refuge" "$BIN_LINK_DIR/refuge"
-echo "Installed: $BIN_LINK_DIR/refuge (questionnaires in $PREFIX/share/refuge/questionnaires)" >&2
+
+# The manual page and the completion scripts come from the program just built, so they always
+# match it (man-db finds ~/.local/share/man through ~/.local/bin on PATH).
+mkdir -p "$DATA_DIR/man/man1" "$DATA_DIR/bash-completion/completions" "$DATA_DIR/zsh/site-functions" "$CONFIG_DIR/fish/completions"
+"$PREFIX/bin/refuge" manual > "$DATA_DIR/man/man1/refuge.1"
+"$PREFIX/bin/refuge" --generate-completion-script bash > "$DATA_DIR/bash-completion/completions/refuge"
+"$PREFIX/bin/refuge" --generate-completion-script zsh > "$DATA_DIR/zsh/site-functions/_refuge"
+"$PREFIX/bin/refuge" --generate-completion-script fish > "$CONFIG_DIR/fish/completions/refuge.fish"
+echo "Installed: $BIN_LINK_DIR/refuge (questionnaires in $PREFIX/share/refuge/questionnaires), \`man refuge\`, completions for bash, zsh and fish" >&2

@@ -14,9 +14,9 @@ struct AnswerCommand: ParsableCommand {
         multichoice, yes/no, a number, a date such as ~2022-09, or text; `-` reads it from standard input.
         """)
 
-    @Argument(help: "The session: id, path, exact label or unique id prefix.")
+    @Argument(help: "The session: id, path, exact label or unique id prefix.", completion: Completions.sessions)
     var session: String
-    @Argument(help: "The question id, or repeat_id[N].field_id.")
+    @Argument(help: "The question id, or repeat_id[N].field_id.", completion: Completions.questions)
     var question: String
     @Argument(help: "The answer (`-` reads it from standard input).")
     var value: String?

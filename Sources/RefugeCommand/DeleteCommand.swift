@@ -7,7 +7,7 @@ struct DeleteCommand: ParsableCommand {
         commandName: "delete",
         abstract: "Remove a session and its backups, after confirmation.")
 
-    @Argument(help: "The session: id, path, exact label or unique id prefix.")
+    @Argument(help: "The session: id, path, exact label or unique id prefix.", completion: Completions.sessions)
     var session: String
     @Flag(help: "Do not ask for confirmation.")
     var yes = false

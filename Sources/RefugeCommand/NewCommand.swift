@@ -10,17 +10,17 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Start a session and open it on the first question.")
 
-    @Option(help: "The questionnaire's id or path (required when more than one is installed).")
+    @Option(help: "The questionnaire's id or path (required when more than one is installed).", completion: Completions.questionnaires)
     var questionnaire: String?
-    @Option(help: "The client's language (default: the questionnaire's first language).")
+    @Option(help: "The client's language (default: the questionnaire's first language).", completion: Completions.languages)
     var language: String?
-    @Option(name: .customLong("interviewer-language"), help: "The interviewer's language (default: en where the questionnaire has it).")
+    @Option(name: .customLong("interviewer-language"), help: "The interviewer's language (default: en where the questionnaire has it).", completion: Completions.languages)
     var interviewerLanguage: String?
     @Option(help: "A label for the session: use a case number, not a name.")
     var label: String = ""
     @Flag(name: .customLong("no-passphrase"), help: "Store this session without a passphrase.")
     var noPassphrase = false
-    @Option(help: "Carry over the answers of another session whose questions match.")
+    @Option(help: "Carry over the answers of another session whose questions match.", completion: Completions.sessions)
     var from: String?
     @Flag(name: .customLong("no-open"), help: "Create the session, print its id and stop (for scripts).")
     var noOpen = false

@@ -31,7 +31,7 @@ struct Refuge: ParsableCommand {
         version: "refuge \(RefugeVersion.full)",
         subcommands: [
             NewCommand.self, ResumeCommand.self, ListCommand.self, ValidateCommand.self,
-            QuestionnairesCommand.self, DeleteCommand.self, AnswerCommand.self, ReportCommand.self,
+            QuestionnairesCommand.self, DeleteCommand.self, AnswerCommand.self, ReportCommand.self, ManualCommand.self,
         ]
     )
 

@@ -15,13 +15,13 @@ struct ReportCommand: ParsableCommand {
         to standard output.
         """)
 
-    @Argument(help: "The session: id, path, exact label or unique id prefix.")
+    @Argument(help: "The session: id, path, exact label or unique id prefix.", completion: Completions.sessions)
     var session: String
     @Option(help: "text, markdown, html or json.") var format: ReportFormat = .text
     @Option(help: "Show only this language.") var language: String?
     @Flag(help: "Withhold answers to sensitive questions and answers marked for the lawyer only.") var redact = false
     @Flag(help: "Include the questionnaire's notes for the interviewer and attorney.") var notes = false
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output (`-`: standard output).") var output: String?
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output (`-`: standard output).", completion: .file()) var output: String?
     @OptionGroup var passphraseOptions: PassphraseOptions
 
     func run() throws {

@@ -7,7 +7,7 @@ struct ResumeCommand: ParsableCommand {
         commandName: "resume",
         abstract: "Reopen a session at the question where it was left.")
 
-    @Argument(help: "The session: id, path, exact label or unique id prefix.")
+    @Argument(help: "The session: id, path, exact label or unique id prefix.", completion: Completions.sessions)
     var session: String
     @Flag(help: "Run the interview as plain lines of text (screen readers, braille, scripts).")
     var plain = false

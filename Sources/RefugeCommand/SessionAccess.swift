@@ -7,7 +7,7 @@ import RefugeStorage
 
 /// Options shared by every command that opens a session's contents.
 struct PassphraseOptions: ParsableArguments {
-    @Option(name: .customLong("passphrase-file"), help: "Read the passphrase from this file (else REFUGE_PASSPHRASE, else the terminal asks).")
+    @Option(name: .customLong("passphrase-file"), help: "Read the passphrase from this file (else REFUGE_PASSPHRASE, else the terminal asks).", completion: .file())
     var passphraseFile: String?
 }
 

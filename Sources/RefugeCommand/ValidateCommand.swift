@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings (missing translations, unreachable items, ...) as errors.")
     var strict = false
 
-    @Argument(help: "Questionnaire files (.yaml) or folders (with questionnaire.yaml), or folders of them.")
+    @Argument(help: "Questionnaire files (.yaml) or folders (with questionnaire.yaml), or folders of them.", completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
 
     func validate() throws {
