@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(name: "refuge-session-probe", dependencies: ["RefugeSession", "RefugeQuestionnaire", "RefugeEngine"],
                           path: "Sources/RefugeSessionProbe"),
 
-        .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions"]),
+        .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions", "RefugeSynthetic"]),
         .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
