@@ -20,22 +20,26 @@ let package = Package(
         .target(name: "RefugeVersion", plugins: ["BuildCommit"]),
         // Writes the commit being built into RefugeVersion before every build (no git at run time).
         .plugin(name: "BuildCommit", capability: .buildTool()),
+        // Every bound on what Refuge reads (file sizes, YAML nodes, expression size, regex work),
+        // in one place, and a reader of regular files that never follows links or blocks.
+        .target(name: "RefugeLimits"),
         // The expression language: tokens, syntax tree, type checker, evaluator, partial dates.
-        .target(name: "RefugeExpressions"),
+        .target(name: "RefugeExpressions", dependencies: ["RefugeLimits"]),
         // The questionnaire model, the YAML loader with source positions, and the validator.
         .target(name: "RefugeQuestionnaire", dependencies: [
-            "RefugeExpressions", .product(name: "Yams", package: "Yams"),
+            "RefugeExpressions", "RefugeLimits", .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The interview engine: answers, path, navigation, progress, constraints, checks.
         .target(name: "RefugeEngine", dependencies: ["RefugeQuestionnaire", "RefugeExpressions"]),
         // Durable, private files: atomic replace with backups, advisory locks, encryption.
         .target(name: "RefugeStorage", dependencies: [
+            "RefugeLimits",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
         // Sessions: the session model, its file format, the sessions folder, and lookups.
-        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion"]),
+        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion", "RefugeLimits"]),
         // Plain mode: the same interview as lines of text, for screen readers and scripts.
         .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
@@ -75,7 +79,7 @@ let package = Package(
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions", "RefugeSynthetic"]),
         .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
-        .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage"]),
+        .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage", "RefugeLimits"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"], exclude: ["Replays"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas"], exclude: ["Snapshots"]),

@@ -2,6 +2,7 @@ import Foundation
 import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
+import RefugeLimits
 import RefugeStorage
 
 /// Problems with sessions, in words for the person at the keyboard.
@@ -12,6 +13,10 @@ public enum SessionError: Error, Equatable, CustomStringConvertible {
     case damaged(String)
     case questionnaireMissing(id: String)
     case newerFormat(Int)
+    /// The file's own id is not the one its name says: a copied, renamed or swapped file.
+    case identityMismatch(fileName: String, inside: String)
+    /// A new session could not be written (disk full, read-only...); nothing was kept.
+    case createFailed(SaveFailure)
 
     public var description: String {
         switch self {
@@ -23,6 +28,10 @@ public enum SessionError: Error, Equatable, CustomStringConvertible {
         case .questionnaireMissing(let id):
             return "The questionnaire `\(id)` of this session cannot be found, and the session has no usable copy of it."
         case .newerFormat(let n): return "This session was written by a newer version of Refuge (format \(n)); update Refuge to open it."
+        case .identityMismatch(let fileName, let inside):
+            return "The file \(fileName).refuge holds the session \(inside), not \(fileName) (a copied, renamed or swapped file), so Refuge does not use it. Nothing was changed; give the file its own name (\(inside).refuge) to open it."
+        case .createFailed(let failure):
+            return "The new session could not be created: \(failure.reason). Nothing was saved."
         }
     }
 }
@@ -65,6 +74,11 @@ public struct SessionStore: Sendable {
             do {
                 let peek = try StoredFile.readHeader(at: url, environment: environment)
                 let header = try SessionCoding.decoder().decode(SessionHeader.self, from: peek.header)
+                let fileID = Self.id(of: url)
+                if header.id != fileID {
+                    return SessionListing(url: url, header: nil, isProtected: peek.isProtected,
+                                          problem: "\(SessionError.identityMismatch(fileName: fileID, inside: header.id))")
+                }
                 return SessionListing(url: url, header: header, isProtected: peek.isProtected, problem: nil)
             } catch {
                 return SessionListing(url: url, header: nil, isProtected: false, problem: "\(error)")
@@ -82,6 +96,11 @@ public struct SessionStore: Sendable {
         }
         let all = list()
         if let exact = all.first(where: { $0.header?.id == selector }) { return exact.url }
+        // A file of that exact name whose header cannot be read (empty, damaged, swapped): it is
+        // the one meant, and opening it says what is wrong with it.
+        if !selector.isEmpty, !selector.contains("/"), all.contains(where: { $0.url == url(for: selector) }) {
+            return url(for: selector)
+        }
         if selector.contains("/") || selector.hasSuffix(".refuge") {
             if FileManager.default.fileExists(atPath: selector) { return URL(fileURLWithPath: selector) }
         }
@@ -98,40 +117,85 @@ public struct SessionStore: Sendable {
 
     /// Creates the session file and the copy of its questionnaire, and keeps the file open.
     public func create(_ session: Session, questionnaire: RefugeQuestionnaire.Questionnaire, key: SessionKey?) throws -> OpenSession {
-        try writeCopy(QuestionnaireCopy(questionnaire), to: copyURL(for: session.id))
         do {
+            try StoredFile.prepareFolder(folder, environment: environment)
+            try writeCopy(QuestionnaireCopy(questionnaire), to: copyURL(for: session.id))
             let file = try StoredFile.create(at: url(for: session.id), header: SessionCoding.header(session),
-                                             body: SessionCoding.body(session), key: key, environment: environment)
+                                             body: SessionCoding.body(session), key: key, environment: environment,
+                                             acceptsBody: bodyCheck())
             return OpenSession(file: file, session: session, store: self)
         } catch let e as StorageError {
-            throw SessionError.storage(e)
+            try? FileManager.default.removeItem(at: copyURL(for: session.id))
+            switch e {
+            case .saveFailed(let failure):
+                throw SessionError.createFailed(failure)
+            case .folderProblem(_, let error) where [.diskFull, .readOnly].contains(SaveFailure(error).kind):
+                throw SessionError.createFailed(SaveFailure(error))
+            default:
+                throw SessionError.storage(e)
+            }
+        } catch let e as SystemCallError {
+            throw SessionError.createFailed(SaveFailure(e))
         }
     }
 
     /// Opens a session for writing (locked until closed). `recovery` says when the backup was used.
     public func open(_ url: URL, passphrase: Passphrase?) throws(SessionError) -> (session: OpenSession, recovery: String?) {
         let opened: (file: StoredFile, contents: LoadedContents)
+        let decoded = DecodedBody()
         do {
-            opened = try StoredFile.open(at: url, passphrase: passphrase, environment: environment)
+            opened = try StoredFile.open(at: url, passphrase: passphrase, environment: environment,
+                                         acceptsBody: bodyCheck(keeping: decoded))
         } catch let e as StorageError {
             throw .storage(e)
         } catch {
             throw .damaged("\(error)")
         }
-        do {
-            let session = try decodeBody(opened.contents.body)
+        do throws(SessionError) {
+            let session = try decoded.session(from: opened.contents.body, decode: decodeBody)
+            try checkIdentity(session, url: url)
             return (OpenSession(file: opened.file, session: session, store: self), opened.contents.recovery?.description)
         } catch {
+            // Closed without a save: nothing on disk (main file or backup) changes.
             opened.file.close()
             throw error
         }
     }
 
+    /// The storage layer's check of a body: one that decodes, or is of a newer format (said so
+    /// when it is decoded), is acceptable; any other is damaged, so the backup is used instead,
+    /// and a main file that fails it is never made the backup. With `keeping`, the session
+    /// decoded while opening is kept so that it is not decoded twice.
+    func bodyCheck(keeping kept: DecodedBody? = nil) -> BodyCheck {
+        { [self] data in
+            do throws(SessionError) {
+                let session = try decodeBody(data)
+                kept?.keep(session, from: data)
+                return true
+            } catch {
+                if case .newerFormat = error { return true }
+                return false
+            }
+        }
+    }
+
+    /// A session's file is named after its id; a file holding another id is refused.
+    func checkIdentity(_ session: Session, url: URL) throws(SessionError) {
+        let fileID = Self.id(of: url)
+        if session.id != fileID { throw .identityMismatch(fileName: fileID, inside: session.id) }
+    }
+
+    static func id(of url: URL) -> String { url.deletingPathExtension().lastPathComponent }
+
     /// Reads a session without locking it (reports, `--from`).
     public func read(_ url: URL, passphrase: Passphrase?) throws(SessionError) -> (session: Session, recovery: String?) {
         do {
-            let contents = try StoredFile.load(at: url, passphrase: passphrase, environment: environment)
-            return (try decodeBody(contents.body), contents.recovery?.description)
+            let decoded = DecodedBody()
+            let contents = try StoredFile.load(at: url, passphrase: passphrase, environment: environment,
+                                               acceptsBody: bodyCheck(keeping: decoded))
+            let session = try decoded.session(from: contents.body, decode: decodeBody)
+            try checkIdentity(session, url: url)
+            return (session, contents.recovery?.description)
         } catch let e as StorageError {
             throw .storage(e)
         } catch let e as SessionError {
@@ -175,21 +239,28 @@ public struct SessionStore: Sendable {
 
     // MARK: The questionnaire copy
 
+    /// Writes the copy through the storage environment's file system (so a full disk is
+    /// reported as one), into a new file that is renamed into place.
     private func writeCopy(_ copy: QuestionnaireCopy, to url: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let data = try SessionCoding.encoder().encode(copy)
-        let temp = url.appendingPathExtension("tmp")
-        guard FileManager.default.createFile(atPath: temp.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw SessionError.damaged("the questionnaire copy cannot be written in \(folder.path)")
-        }
-        guard rename(temp.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temp)
-            throw SessionError.damaged("the questionnaire copy cannot be written in \(folder.path)")
+        let fileSystem = environment.fileSystem
+        var generator = SystemRandomNumberGenerator()
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(String(generator.next(), radix: 16))").path
+        let descriptor = try fileSystem.createNewFile(at: temp, permissions: 0o600)
+        do {
+            try fileSystem.writeAll(data, to: descriptor, path: temp)
+            try fileSystem.syncFile(descriptor, path: temp)
+            try fileSystem.closeFile(descriptor, path: temp)
+            try fileSystem.renameItem(from: temp, to: url.path)
+        } catch {
+            try? fileSystem.closeFile(descriptor, path: temp)
+            try? fileSystem.removeItem(at: temp)
+            throw error
         }
     }
 
     func readCopy(id: String) -> [SourceFile]? {
-        guard let data = FileManager.default.contents(atPath: copyURL(for: id).path),
+        guard case .success(let data) = BoundedFile.read(copyURL(for: id).path, limit: Limits.sessionFileBytes),
               let copy = try? SessionCoding.decoder().decode(QuestionnaireCopy.self, from: data) else { return nil }
         return copy.sourceFiles
     }
@@ -219,5 +290,32 @@ public struct SessionStore: Sendable {
             }
         }
         throw .questionnaireMissing(id: session.questionnaire.id)
+    }
+}
+
+/// A session decoded by the storage layer's check while opening, with the bytes it came from, so
+/// that the body finally used (the main file's or the backup's) is decoded only once.
+final class DecodedBody: @unchecked Sendable {
+    // Written and read on the opening thread only; the lock keeps it honest.
+    private let lock = NSLock()
+    private var kept: (session: Session, bytes: Data)?
+
+    func keep(_ session: Session, from bytes: Data) {
+        lock.withLock { kept = (session, bytes) }
+    }
+
+    /// The session decoded from exactly `bytes`: the one kept, else decoded now.
+    func session(from bytes: Data, decode: (Data) throws(SessionError) -> Session) throws(SessionError) -> Session {
+        if let session = take(bytes) { return session }
+        return try decode(bytes)
+    }
+
+    /// The session decoded from exactly `bytes`, once; nil when those were not the ones kept.
+    private func take(_ bytes: Data) -> Session? {
+        lock.withLock {
+            defer { kept = nil }
+            guard let kept, kept.bytes == bytes else { return nil }
+            return kept.session
+        }
     }
 }

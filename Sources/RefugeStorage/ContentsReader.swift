@@ -1,10 +1,14 @@
 import Foundation
+import RefugeLimits
 
 /// Loads a stored file: the main file when it is good, else the backup (saying so), else a clear
 /// error. Never writes, renames or removes anything: a damaged file stays exactly as found.
 struct ContentsReader {
     let fileSystem: any FileSystem
     let location: StorageLocation
+    /// The caller's own check of a body that decoded and passed its checksum (a session body of
+    /// the wrong shape fails it): a body it refuses counts as damaged, so the backup is used.
+    var acceptsBody: BodyCheck = StoredFile.anyBody
 
     /// One file opened: its contents and the key that opened them.
     struct Opened {
@@ -24,8 +28,10 @@ struct ContentsReader {
         switch envelope(at: location.mainPath) {
         case .success(let main):
             switch try open(main, keys: &keys) {
-            case .opened(let opened):
+            case .opened(let opened) where acceptsBody(opened.body):
                 return (contents(opened, recovery: nil), opened.key)
+            case .opened:
+                mainProblem = .malformed(Self.unexpectedBody)
             case .damaged(let reason):
                 mainProblem = reason
             case .wrongPassphrase:
@@ -42,8 +48,10 @@ struct ContentsReader {
         switch envelope(at: location.backupPath) {
         case .success(let backup):
             switch try open(backup, keys: &keys) {
-            case .opened(let opened):
+            case .opened(let opened) where acceptsBody(opened.body):
                 return (contents(opened, recovery: Recovery(mainFileProblem: mainProblem)), opened.key)
+            case .opened:
+                throw StorageError.unreadable(path: location.mainPath, main: mainProblem, backup: .malformed(Self.unexpectedBody))
             case .damaged(let reason):
                 throw StorageError.unreadable(path: location.mainPath, main: mainProblem, backup: reason)
             case .wrongPassphrase:
@@ -78,17 +86,19 @@ struct ContentsReader {
 
     /// Whether `bytes` hold a complete file that `key` (or no key, for an unprotected file)
     /// opens: the test a main file must pass before it may become the backup.
-    static func isGood(_ bytes: Data, key: SessionKey?) -> Bool {
+    static func isGood(_ bytes: Data, key: SessionKey?, acceptsBody: BodyCheck = StoredFile.anyBody) -> Bool {
         guard case .success(let envelope) = StoredFileFormat.decode(bytes) else { return false }
         switch envelope.payload {
         case .plain(let body, let checksum):
-            return key == nil && checksum == StoredFileFormat.checksum(header: envelope.header, body: body)
+            return key == nil && checksum == StoredFileFormat.checksum(header: envelope.header, body: body) && acceptsBody(body)
         case .sealed(let record, let ciphertext):
             guard let key, key.matches(salt: record.salt, parameters: record.parameters),
-                  key.check == record.check else { return false }
-            return key.open(ciphertext, header: envelope.header) != nil
+                  key.check == record.check, let body = key.open(ciphertext, header: envelope.header) else { return false }
+            return acceptsBody(body)
         }
     }
+
+    private static let unexpectedBody = "its contents do not have the expected form"
 
     // MARK: Pieces
 
@@ -97,7 +107,12 @@ struct ContentsReader {
         do {
             bytes = try fileSystem.readWholeFile(at: path)
         } catch let error as SystemCallError {
-            return .failure(error.code == ENOENT ? .missing : .unreadable(error))
+            switch error.code {
+            case ENOENT: return .failure(.missing)
+            case ELOOP: return .failure(.notARegularFile)
+            case EFBIG: return .failure(.tooLarge(limit: Limits.sessionFileBytes))
+            default: return .failure(.unreadable(error))
+            }
         } catch {
             return .failure(.unreadable(SystemCallError(operation: "read", path: path, code: EIO)))
         }

@@ -6,6 +6,10 @@ public enum DamageReason: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file is there but the system would not let us read it (permissions, I/O error).
     case unreadable(SystemCallError)
     case empty
+    /// A symbolic link, FIFO, device or folder where the file should be: never followed or read.
+    case notARegularFile
+    /// Larger than the limit for a session file (`Limits.sessionFileBytes`): never read.
+    case tooLarge(limit: Int)
     /// Not a complete JSON object: typically a file cut short.
     case truncatedOrNotJSON(String)
     /// JSON, but not laid out as a Refuge file (a field missing or of the wrong kind).
@@ -26,6 +30,8 @@ public enum DamageReason: Error, Equatable, Sendable, CustomStringConvertible {
         case .missing: return "the file is missing"
         case .unreadable(let error): return "the file cannot be read (\(error))"
         case .empty: return "the file is empty"
+        case .notARegularFile: return "it is not a regular file (a link, a FIFO or a device), so Refuge does not read it"
+        case .tooLarge(let limit): return "the file is larger than \(limit / (1024 * 1024)) MB, the most a session file may be"
         case .truncatedOrNotJSON(let detail): return "the file is cut short or is not a Refuge file (\(detail))"
         case .malformed(let detail): return "the file is not laid out as a Refuge file (\(detail))"
         case .unsupportedFormat(let version):

@@ -1,4 +1,5 @@
 import Foundation
+import RefugeLimits
 
 /// The real file system, through the POSIX calls themselves: Foundation's higher-level file APIs do
 /// not offer fsync of a folder, exclusive creation with a mode, or hard links with clear errors.
@@ -22,25 +23,24 @@ public struct POSIXFileSystem: FileSystem {
         return FileStatus(kind: kind, permissions: UInt32(info.st_mode) & 0o7777, size: Int(info.st_size), identity: identity)
     }
 
+    /// Reads a session file, its backup or a questionnaire copy without trusting it (see
+    /// `BoundedFile`): a link, FIFO or device throws ELOOP, a file over
+    /// `Limits.sessionFileBytes` throws EFBIG.
     public func readWholeFile(at path: String) throws -> Data {
-        let descriptor = try retrying("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
-        defer { _ = close(descriptor) }
-        var result = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = try retrying("read", path) {
-                buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            }
-            if count == 0 { return result }
-            result.append(contentsOf: buffer[0..<count])
+        switch BoundedFile.read(path, limit: Limits.sessionFileBytes) {
+        case .success(let data): return data
+        case .failure(.notARegularFile): throw SystemCallError(operation: "open", path: path, code: ELOOP)
+        case .failure(.tooLarge): throw SystemCallError(operation: "read", path: path, code: EFBIG)
+        case .failure(.system(let operation, let code)): throw SystemCallError(operation: operation, path: path, code: code)
         }
     }
 
     public func createNewFile(at path: String, permissions: UInt32) throws -> Int32 {
         let descriptor = try retrying("create", path) {
-            open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
+            open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(permissions))
         }
-        // The process umask may have taken bits away; set exactly what was asked for.
+        // The process umask may have taken bits away; set exactly what was asked for (on the
+        // descriptor of the file just created, never on a path that could have changed).
         if fchmod(descriptor, mode_t(permissions)) != 0 {
             let code = errno
             _ = close(descriptor)

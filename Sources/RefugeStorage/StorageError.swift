@@ -46,6 +46,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidBody(let detail): return "The session contents are not valid JSON (\(detail))"
         case .folderProblem(let path, let error):
             return "The folder \(path) cannot be created or made private (\(error))"
+        case .lockFailed(let error) where error.code == ELOOP:
+            return "The session's lock file \(error.path) is not a regular file (a link or a special file), so Refuge does not use it; remove it if you did not make it"
         case .lockFailed(let error): return "The session cannot be locked (\(error))"
         case .saveFailed(let failure): return failure.description
         case .deleteFailed(let error): return "The session could not be removed completely (\(error))"
@@ -78,7 +80,8 @@ public struct SaveFailure: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// What went wrong, as a phrase ("the disk is full").
+    public var reason: String {
         let what: String
         switch kind {
         case .diskFull: what = "the disk is full"
@@ -88,6 +91,10 @@ public struct SaveFailure: Equatable, Sendable, CustomStringConvertible {
         case .deviceError: what = "the disk reported an error (was a USB stick removed?)"
         case .other: what = "the system refused"
         }
-        return "The session could not be saved: \(what). The file on disk still holds the previous save. (\(error))"
+        return what
+    }
+
+    public var description: String {
+        "The session could not be saved: \(reason). The file on disk still holds the previous save. (\(error))"
     }
 }

@@ -14,7 +14,13 @@ import Foundation
 ///     if let recovery = contents.recovery { show(recovery) }     // the backup was used
 ///
 /// "Save elsewhere" after a failed save: `StoredFile.create(at: other, header:, body:, key: file.key)`.
+/// A caller's check of a decoded body (see `ContentsReader.acceptsBody`).
+public typealias BodyCheck = @Sendable (Data) -> Bool
+
 public final class StoredFile: @unchecked Sendable {
+    /// The check that accepts every body.
+    public static let anyBody: BodyCheck = { _ in true }
+
     public let location: StorageLocation
     /// The key of a protected file; nil for an unprotected one. It cannot be printed.
     public let key: SessionKey?
@@ -22,6 +28,8 @@ public final class StoredFile: @unchecked Sendable {
 
     private let environment: StorageEnvironment
     private let lock: FileLock
+    /// A main file whose body this refuses is damaged: set aside, never made the backup.
+    private let acceptsBody: BodyCheck
     // Serialises saves, closing and deleting through this handle (the @unchecked Sendable rests
     // on it).
     private let mutex = NSLock()
@@ -29,11 +37,12 @@ public final class StoredFile: @unchecked Sendable {
     /// What the last save through this handle wrote (see `AtomicReplacement`).
     private var lastWritten: WrittenFile?
 
-    private init(location: StorageLocation, key: SessionKey?, environment: StorageEnvironment, lock: FileLock) {
+    private init(location: StorageLocation, key: SessionKey?, environment: StorageEnvironment, lock: FileLock, acceptsBody: @escaping BodyCheck) {
         self.location = location
         self.key = key
         self.environment = environment
         self.lock = lock
+        self.acceptsBody = acceptsBody
     }
 
     // MARK: Opening
@@ -41,7 +50,8 @@ public final class StoredFile: @unchecked Sendable {
     /// Creates a new file (and its folder, private, if needed) holding `header` and `body`,
     /// protected by `key` when there is one, and keeps it open.
     public static func create(
-        at url: URL, header: Data, body: Data, key: SessionKey?, environment: StorageEnvironment = .live
+        at url: URL, header: Data, body: Data, key: SessionKey?, environment: StorageEnvironment = .live,
+        acceptsBody: @escaping BodyCheck = StoredFile.anyBody
     ) throws -> StoredFile {
         let location = StorageLocation(fileURL: url)
         let fileSystem = environment.fileSystem
@@ -49,7 +59,7 @@ public final class StoredFile: @unchecked Sendable {
         let body = try StoredFileFormat.normalizedBody(body)
         try PrivateFolder.prepare(location.folder, fileSystem: fileSystem)
         let lock = try FileLock.acquire(at: location.lockPath)
-        let file = StoredFile(location: location, key: key, environment: environment, lock: lock)
+        let file = StoredFile(location: location, key: key, environment: environment, lock: lock, acceptsBody: acceptsBody)
         do {
             for path in [location.mainPath, location.backupPath] where try fileSystem.status(of: path) != nil {
                 throw StorageError.alreadyExists(path: location.mainPath)
@@ -66,33 +76,38 @@ public final class StoredFile: @unchecked Sendable {
     /// main file is damaged, saying so in `contents.recovery`), and derives its key once when it
     /// is protected. `passphrase` is ignored for an unprotected file.
     public static func open(
-        at url: URL, passphrase: Passphrase?, environment: StorageEnvironment = .live
+        at url: URL, passphrase: Passphrase?, environment: StorageEnvironment = .live,
+        acceptsBody: @escaping BodyCheck = StoredFile.anyBody
     ) throws -> (file: StoredFile, contents: LoadedContents) {
-        try open(at: url, keys: KeyRing(passphrase: passphrase, path: StorageLocation(fileURL: url).mainPath), environment: environment)
+        try open(at: url, keys: KeyRing(passphrase: passphrase, path: StorageLocation(fileURL: url).mainPath),
+                 environment: environment, acceptsBody: acceptsBody)
     }
 
     /// Opens an existing file with a key derived before (the `key` of another open file, or one
     /// from `SessionKey.derive`), without deriving again. Throws `passphraseRequired` when the
     /// file was made with another salt.
     public static func open(
-        at url: URL, key: SessionKey, environment: StorageEnvironment = .live
+        at url: URL, key: SessionKey, environment: StorageEnvironment = .live,
+        acceptsBody: @escaping BodyCheck = StoredFile.anyBody
     ) throws -> (file: StoredFile, contents: LoadedContents) {
-        try open(at: url, keys: KeyRing(passphrase: nil, path: StorageLocation(fileURL: url).mainPath, known: key), environment: environment)
+        try open(at: url, keys: KeyRing(passphrase: nil, path: StorageLocation(fileURL: url).mainPath, known: key),
+                 environment: environment, acceptsBody: acceptsBody)
     }
 
     private static func open(
-        at url: URL, keys: KeyRing, environment: StorageEnvironment
+        at url: URL, keys: KeyRing, environment: StorageEnvironment, acceptsBody: @escaping BodyCheck
     ) throws -> (file: StoredFile, contents: LoadedContents) {
         var keys = keys
         let location = StorageLocation(fileURL: url)
         let fileSystem = environment.fileSystem
-        guard try PrivateFolder.tighten(location.folder, fileSystem: fileSystem) else {
+        guard try PrivateFolder.exists(location.folder, fileSystem: fileSystem) else {
             throw StorageError.notFound(path: location.mainPath)
         }
         let lock = try FileLock.acquire(at: location.lockPath)
         do {
-            let (contents, key) = try ContentsReader(fileSystem: fileSystem, location: location).load(keys: &keys)
-            let file = StoredFile(location: location, key: key, environment: environment, lock: lock)
+            let reader = ContentsReader(fileSystem: fileSystem, location: location, acceptsBody: acceptsBody)
+            let (contents, key) = try reader.load(keys: &keys)
+            let file = StoredFile(location: location, key: key, environment: environment, lock: lock, acceptsBody: acceptsBody)
             file.tidy()
             return (file, contents)
         } catch {
@@ -107,23 +122,26 @@ public final class StoredFile: @unchecked Sendable {
 
     /// Loads a file without locking it or keeping it open (for reports and other readers).
     public static func load(
-        at url: URL, passphrase: Passphrase?, environment: StorageEnvironment = .live
+        at url: URL, passphrase: Passphrase?, environment: StorageEnvironment = .live,
+        acceptsBody: @escaping BodyCheck = StoredFile.anyBody
     ) throws -> LoadedContents {
-        try load(at: url, keys: KeyRing(passphrase: passphrase, path: StorageLocation(fileURL: url).mainPath), environment: environment)
+        try load(at: url, keys: KeyRing(passphrase: passphrase, path: StorageLocation(fileURL: url).mainPath),
+                 environment: environment, acceptsBody: acceptsBody)
     }
 
     /// Loads a file with a key derived before, without locking it.
     public static func load(
         at url: URL, key: SessionKey, environment: StorageEnvironment = .live
     ) throws -> LoadedContents {
-        try load(at: url, keys: KeyRing(passphrase: nil, path: StorageLocation(fileURL: url).mainPath, known: key), environment: environment)
+        try load(at: url, keys: KeyRing(passphrase: nil, path: StorageLocation(fileURL: url).mainPath, known: key),
+                 environment: environment, acceptsBody: StoredFile.anyBody)
     }
 
-    private static func load(at url: URL, keys: KeyRing, environment: StorageEnvironment) throws -> LoadedContents {
+    private static func load(at url: URL, keys: KeyRing, environment: StorageEnvironment, acceptsBody: @escaping BodyCheck) throws -> LoadedContents {
         var keys = keys
         let location = StorageLocation(fileURL: url)
         do {
-            return try ContentsReader(fileSystem: environment.fileSystem, location: location).load(keys: &keys).0
+            return try ContentsReader(fileSystem: environment.fileSystem, location: location, acceptsBody: acceptsBody).load(keys: &keys).0
         } catch {
             throw storageError(error, path: location.mainPath)
         }
@@ -137,6 +155,12 @@ public final class StoredFile: @unchecked Sendable {
         } catch {
             throw storageError(error, path: location.mainPath)
         }
+    }
+
+    /// Creates the folder that will hold stored files (and any missing parents) private, as
+    /// `create` does; an existing folder is used as it is.
+    public static func prepareFolder(_ folder: URL, environment: StorageEnvironment = .live) throws {
+        try PrivateFolder.prepare(folder.standardizedFileURL.path, fileSystem: environment.fileSystem)
     }
 
     // MARK: Saving
@@ -169,9 +193,10 @@ public final class StoredFile: @unchecked Sendable {
     private func write(header: Data, body: Data) throws {
         let bytes = try StoredFileFormat.encode(header: header, body: body, key: key)
         let key = self.key
+        let acceptsBody = self.acceptsBody
         let replacement = AtomicReplacement(fileSystem: environment.fileSystem, location: location, now: environment.now)
         do {
-            lastWritten = try replacement.replace(with: bytes, previous: lastWritten) { ContentsReader.isGood($0, key: key) }
+            lastWritten = try replacement.replace(with: bytes, previous: lastWritten) { ContentsReader.isGood($0, key: key, acceptsBody: acceptsBody) }
         } catch {
             // The main file may or may not be the last save's any more: read it next time.
             lastWritten = nil
@@ -218,16 +243,14 @@ public final class StoredFile: @unchecked Sendable {
 
     deinit { lock.release() }
 
-    /// Clears what interrupted saves left behind and tightens file modes. Best effort: neither
-    /// is worth refusing to open a session for.
+    /// Clears what interrupted saves left behind. Best effort: not worth refusing to open a
+    /// session for. File modes are not touched: a file Refuge did not just create is never
+    /// chmodded (it could be a link to someone else's file); the next save writes a new 0600 file.
     private func tidy() {
         let fileSystem = environment.fileSystem
         let removal = StorageRemoval(fileSystem: fileSystem, location: location)
         for path in (try? removal.temporaryPaths()) ?? [] {
             try? fileSystem.removeItem(at: path)
-        }
-        for path in [location.mainPath, location.backupPath] {
-            try? PrivateFolder.tightenFile(path, fileSystem: fileSystem)
         }
     }
 

@@ -140,16 +140,91 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertThrowsError(try store.resolve("ab"))
     }
 
-    func testAnExactIdIsFoundWhateverTheFileIsCalled() throws {
-        // A session whose file was renamed is found by its id through the headers; a file named
-        // like an id but holding another session does not answer for that id.
-        let a = try store.create(makeSession("abc123"), questionnaire: questionnaire, key: nil)
+    func testAFileWhoseIdIsNotItsNameIsRefusedAndNothingChanges() throws {
+        // A copied or swapped file: `abc123.refuge` holds the session `zzz999`. Opening it through
+        // its name or its id is refused with a clear message, and neither it nor its backup moves.
         let b = try store.create(makeSession("zzz999"), questionnaire: questionnaire, key: nil)
-        a.close(); b.close()
-        let renamed = folder.appendingPathComponent("renamed.refuge")
-        try FileManager.default.moveItem(at: store.url(for: "abc123"), to: renamed)
-        try FileManager.default.moveItem(at: store.url(for: "zzz999"), to: store.url(for: "abc123"))
-        XCTAssertEqual(try store.resolve("abc123").lastPathComponent, "renamed.refuge")
-        XCTAssertEqual(try store.resolve("zzz999").lastPathComponent, "abc123.refuge")
+        try b.update { $0.label = "second save" }
+        b.close()
+        let fm = FileManager.default
+        try fm.moveItem(at: store.url(for: "zzz999"), to: store.url(for: "abc123"))
+        try fm.moveItem(atPath: store.url(for: "zzz999").path + ".bak", toPath: store.url(for: "abc123").path + ".bak")
+        let main = try Data(contentsOf: store.url(for: "abc123"))
+        let backup = try Data(contentsOf: URL(fileURLWithPath: store.url(for: "abc123").path + ".bak"))
+
+        let url = try store.resolve("abc123")
+        XCTAssertEqual(url.lastPathComponent, "abc123.refuge", "the file named so is the one meant")
+        XCTAssertThrowsError(try store.open(url, passphrase: nil)) { error in
+            XCTAssertEqual(error as? SessionError, .identityMismatch(fileName: "abc123", inside: "zzz999"))
+            XCTAssertTrue("\(error)".contains("swapped"))
+        }
+        XCTAssertThrowsError(try store.read(url, passphrase: nil))
+        XCTAssertEqual(try Data(contentsOf: store.url(for: "abc123")), main)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store.url(for: "abc123").path + ".bak")), backup,
+                       "the backup is never rotated away")
+        XCTAssertNotNil(store.list().first?.problem, "the list says what is wrong with it")
     }
+
+    func testABodyThatDecodesButHasTheWrongShapeFallsBackToTheBackup() throws {
+        let controller = SessionController(file: try store.create(makeSession(), questionnaire: questionnaire, key: nil), questionnaire: questionnaire)
+        try controller.change(AnswerRef("full_name")) { $0 = .answered(.text("kept")) }
+        controller.file.close()
+        // A checksummed file whose body is JSON of the wrong types, written through the storage layer.
+        let url = store.url(for: "s1")
+        let header = try StoredFile.readHeader(at: url).header
+        let (raw, _) = try StoredFile.open(at: url, passphrase: nil)
+        try raw.save(header: header, body: Data(#"{"format":1,"session":{"id":5}}"#.utf8))
+        raw.close()
+
+        let (session, recovery) = try store.read(url, passphrase: nil)
+        XCTAssertEqual(session.answers[AnswerRef("full_name")].value, .text("kept"))
+        XCTAssertNotNil(recovery)
+        let (opened, _) = try store.open(url, passphrase: nil)
+        try opened.update { $0.label = "L-2" }
+        opened.close()
+        let backup = String(decoding: try StoredFile.load(at: URL(fileURLWithPath: url.path + ".bak"), passphrase: nil).body, as: UTF8.self)
+        XCTAssertTrue(backup.contains("kept") && !backup.contains(#""id":5"#), "the good save stayed the backup")
+    }
+
+    func testAMainFileAndBackupBothEmptySaySo() throws {
+        try store.create(makeSession(), questionnaire: questionnaire, key: nil).close()
+        let url = store.url(for: "s1")
+        try Data().write(to: url)
+        try Data().write(to: URL(fileURLWithPath: url.path + ".bak"))
+        XCTAssertEqual(try store.resolve("s1"), url)
+        XCTAssertThrowsError(try store.open(url, passphrase: nil)) { error in
+            XCTAssertEqual("\(error)", "The session file \(url.path) cannot be opened: the file is empty; its backup cannot be used either: the file is empty")
+        }
+    }
+
+    func testANewSessionOnAFullOrReadOnlyDiskSaysSo() throws {
+        for (code, words) in [(ENOSPC, "the disk is full"), (EROFS, "the disk is read-only")] {
+            let full = SessionStore(folder: folder, environment: StorageEnvironment(fileSystem: FailingCreation(code: code)))
+            XCTAssertThrowsError(try full.create(makeSession(), questionnaire: questionnaire, key: nil)) { error in
+                XCTAssertTrue("\(error)".hasPrefix("The new session could not be created: \(words)."), "\(error)")
+            }
+            XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [], [], "nothing left behind")
+        }
+    }
+}
+
+/// The real file system, where no new file can be created (a full or read-only disk).
+private struct FailingCreation: FileSystem {
+    let code: Int32
+    let real = POSIXFileSystem()
+    func status(of path: String) throws -> FileStatus? { try real.status(of: path) }
+    func readWholeFile(at path: String) throws -> Data { try real.readWholeFile(at: path) }
+    func createNewFile(at path: String, permissions: UInt32) throws -> Int32 {
+        throw SystemCallError(operation: "create", path: path, code: code)
+    }
+    func writeAll(_ data: Data, to descriptor: Int32, path: String) throws { try real.writeAll(data, to: descriptor, path: path) }
+    func syncFile(_ descriptor: Int32, path: String) throws { try real.syncFile(descriptor, path: path) }
+    func closeFile(_ descriptor: Int32, path: String) throws { try real.closeFile(descriptor, path: path) }
+    func linkItem(from source: String, to destination: String) throws { try real.linkItem(from: source, to: destination) }
+    func renameItem(from source: String, to destination: String) throws { try real.renameItem(from: source, to: destination) }
+    func removeItem(at path: String) throws { try real.removeItem(at: path) }
+    func syncFolder(at path: String) throws { try real.syncFolder(at: path) }
+    func makeFolder(at path: String, permissions: UInt32) throws { try real.makeFolder(at: path, permissions: permissions) }
+    func setPermissions(_ permissions: UInt32, at path: String) throws { try real.setPermissions(permissions, at: path) }
+    func namesInFolder(at path: String) throws -> [String] { try real.namesInFolder(at: path) }
 }

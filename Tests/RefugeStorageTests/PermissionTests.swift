@@ -22,25 +22,6 @@ final class PermissionTests: XCTestCase {
         }
     }
 
-    func testAnExistingFolderAndFilesThatLetOthersInAreTightened() throws {
-        let folder = try TestFolder(self)
-        let url = folder.sessionFile
-        try StoredFile.create(at: url, header: header, body: body, key: nil).close()
-        let sessions = url.deletingLastPathComponent()
-        XCTAssertEqual(chmod(sessions.path, 0o755), 0)
-        XCTAssertEqual(chmod(url.path, 0o644), 0)
-
-        let (file, _) = try StoredFile.open(at: url, passphrase: nil)
-        file.close()
-        XCTAssertEqual(try permissions(of: sessions), 0o700)
-        XCTAssertEqual(try permissions(of: url), 0o600)
-
-        XCTAssertEqual(chmod(sessions.path, 0o750), 0)
-        let other = sessions.appendingPathComponent("s2.refuge")
-        try StoredFile.create(at: other, header: header, body: body, key: nil).close()
-        XCTAssertEqual(try permissions(of: sessions), 0o700)
-    }
-
     func testAFileWhereTheFolderShouldBeIsAFolderProblem() throws {
         let folder = try TestFolder(self)
         let sessions = folder.url.appendingPathComponent("sessions")
