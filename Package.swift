@@ -76,8 +76,8 @@ let package = Package(
         .executableTarget(name: "refuge-session-probe", dependencies: ["RefugeSession", "RefugeQuestionnaire", "RefugeEngine"],
                           path: "Sources/RefugeSessionProbe"),
 
-        .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions", "RefugeSynthetic"]),
-        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic"], exclude: ["Fixtures"]),
+        .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions", "RefugeSynthetic", "RefugeLimits"]),
+        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic", "RefugeLimits"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage", "RefugeLimits"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion"]),

@@ -27,7 +27,7 @@ struct DeleteCommand: ParsableCommand {
             }
         }
         try access.store.delete(url)
-        print("Deleted \(name).")
+        print(TerminalSafe.line("Deleted \(name)."))
     }
 }
 

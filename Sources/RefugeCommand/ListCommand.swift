@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
             return
         }
         if sessions.isEmpty {
-            print("No sessions yet in \(access.places.sessions). Start one with `refuge new`.")
+            print(TerminalSafe.line("No sessions yet in \(access.places.sessions). Start one with `refuge new`."))
             return
         }
         let formatter = DateFormatter()
@@ -28,12 +28,12 @@ struct ListCommand: ParsableCommand {
         var rows = [["ID", "LABEL", "QUESTIONNAIRE", "LANGUAGE", "PROGRESS", "LAST CHANGE", "PROTECTED"]]
         for s in sessions {
             guard let h = s.header else {
-                rows.append([s.url.deletingPathExtension().lastPathComponent, "(cannot be read)", "-", "-", "-", "-", "-"])
+                rows.append([TerminalSafe.line(s.url.deletingPathExtension().lastPathComponent), "(cannot be read)", "-", "-", "-", "-", "-"])
                 continue
             }
             rows.append([h.id, h.label.isEmpty ? "-" : h.label, "\(h.questionnaire.id) \(h.questionnaire.version)",
                          h.language, "\(h.progress.answered)/\(h.progress.total)", formatter.string(from: h.updated),
-                         s.isProtected ? "yes" : "no"])
+                         s.isProtected ? "yes" : "no"].map(TerminalSafe.line))
         }
         print(TextTable.render(rows))
     }

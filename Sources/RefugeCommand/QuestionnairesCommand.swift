@@ -20,15 +20,16 @@ struct QuestionnairesCommand: ParsableCommand {
             return
         }
         if entries.isEmpty {
-            print("No questionnaires found. Shipped folder: \(catalog.shippedFolders.joined(separator: ", ")); your folder: \(catalog.userFolder ?? "-")")
+            print(TerminalSafe.line("No questionnaires found. Shipped folder: \(catalog.shippedFolders.joined(separator: ", ")); your folder: \(catalog.userFolder ?? "-")"))
             return
         }
         for entry in entries {
             if let q = entry.result.questionnaire {
                 let title = q.title.resolve("en", defaultLanguage: q.defaultLanguage).text
-                print("\(q.id)\t\(q.version)\t\(q.languages.joined(separator: ","))\t\(title)\t(\(entry.origin.rawValue): \(entry.path))")
+                print([q.id, q.version, q.languages.joined(separator: ","), title, "(\(entry.origin.rawValue): \(entry.path))"].map(TerminalSafe.line).joined(separator: "\t"))
             } else {
-                print("(not valid)\t-\t-\t\(entry.result.errors.count) errors; run `refuge validate \(entry.path)`\t(\(entry.origin.rawValue): \(entry.path))")
+                print(["(not valid)", "-", "-", "\(entry.result.errors.count) errors; run `refuge validate \(entry.path)`",
+                       "(\(entry.origin.rawValue): \(entry.path))"].map(TerminalSafe.line).joined(separator: "\t"))
             }
         }
     }

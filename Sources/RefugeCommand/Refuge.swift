@@ -13,7 +13,7 @@ struct Refuge: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = TerminalSafe.text(fullMessage(for: error))
             if code == .success {
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)

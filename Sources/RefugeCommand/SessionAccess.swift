@@ -72,7 +72,7 @@ final class SessionAccess {
         if holdsNotices {
             heldNotices.append(message)
         } else {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            FileHandle.standardError.write(Data((TerminalSafe.text(message) + "\n").utf8))
         }
     }
 

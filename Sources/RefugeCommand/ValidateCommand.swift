@@ -26,15 +26,15 @@ struct ValidateCommand: ParsableCommand {
             for d in result.diagnostics {
                 var line = d
                 if strict && d.severity == .warning { line.severity = .error }
-                print(line.description)
+                print(TerminalSafe.text(line.description))
             }
             let errors = result.errors.count + (strict ? result.warnings.count : 0)
             if errors > 0 {
                 failed = true
-                FileHandle.standardError.write(Data("\(path): not valid (\(errors) error\(errors == 1 ? "" : "s"))\n".utf8))
+                FileHandle.standardError.write(Data("\(TerminalSafe.line(path)): not valid (\(errors) error\(errors == 1 ? "" : "s"))\n".utf8))
             } else if let q = result.questionnaire {
                 let questions = q.allItems.filter { $0.type.isAsked }.count
-                print("\(path): valid: \(q.id) version \(q.version), \(q.sections.count) sections, \(questions) questions, languages \(q.languages.joined(separator: ", "))")
+                print(TerminalSafe.line("\(path): valid: \(q.id) version \(q.version), \(q.sections.count) sections, \(questions) questions, languages \(q.languages.joined(separator: ", "))"))
             }
         }
         if failed { throw ExitCode(1) }

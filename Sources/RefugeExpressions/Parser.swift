@@ -2,19 +2,29 @@
 //   expr := or;  or := and ("or" and)*;  and := not ("and" not)*;  not := "not" not | cmp
 //   cmp := sum (op sum)?;  sum := unary (("+" | "-") unary)*;  unary := "-" unary | atom
 // Stops at the first mistake: later messages would mostly be echoes of it.
+//
+// Every shape is bounded (`Limits`): the source's length, and the depth of the tree, to which
+// brackets, `not`, unary minus, calls, lists and each `+`/`-` of a chain add one, so the type
+// checker and evaluator, which recurse, never exhaust the stack.
+
+import RefugeLimits
 
 struct Parser {
     private let tokens: [Token]
     private var position = 0
     private var depth = 0
     /// Far beyond any real expression; keeps a pathological input from exhausting the stack.
-    private static let maximumDepth = 100
+    private static let maximumDepth = Limits.expressionDepth
 
     struct Failure: Error {
         var diagnostic: ExpressionDiagnostic
     }
 
     static func parse(_ source: String) -> Result<SyntaxNode, ExpressionDiagnostic> {
+        if source.count > Limits.expressionCharacters {
+            return .failure(ExpressionDiagnostic(
+                column: 0, message: "the expression is longer than \(Limits.expressionCharacters) characters; split it into several checks"))
+        }
         let tokens: [Token]
         switch Tokenizer.tokenize(source) {
         case .success(let result): tokens = result
@@ -138,7 +148,15 @@ struct Parser {
 
     private mutating func parseSum() throws -> SyntaxNode {
         var left = try parseUnary()
+        // Each operator makes the (left-leaning) tree one level deeper.
+        let outerDepth = depth
+        defer { depth = outerDepth }
         while isPunctuation(.plus) || isPunctuation(.minus) {
+            depth += 1
+            if depth > Self.maximumDepth {
+                throw failure("this chain of `+` and `-` is too long (at most \(Self.maximumDepth) terms, fewer inside brackets)",
+                              at: current.column)
+            }
             let token = advance()
             let op: ArithmeticOperator = token.kind == .punctuation(.plus) ? .plus : .minus
             let right = try parseUnary()

@@ -20,10 +20,12 @@ public enum BoundedFile {
         case system(operation: String, code: Int32)
     }
 
-    public static func read(_ path: String, limit: Int) -> Result<Data, Refusal> {
+    /// `followingLinks`: a link is followed to a regular file (a questionnaire the user linked
+    /// into their folder, only ever read); session files never are.
+    public static func read(_ path: String, limit: Int, followingLinks: Bool = false) -> Result<Data, Refusal> {
         var descriptor: Int32
         repeat {
-            descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         } while descriptor < 0 && errno == EINTR
         guard descriptor >= 0 else {
             let code = errno

@@ -111,9 +111,8 @@ struct Builder {
         }
         let symbols = QuestionSymbols(catalog: catalog, before: before, currentRepeat: repeatID, openedRepeats: [])
         let (expression, diagnostics) = RefugeExpressions.Expression.compile(source, context: context, symbols: symbols)
-        let start = node.contentLocation
         for d in diagnostics {
-            let location = start.shifted(by: d.column)
+            let location = node.location(ofCharacter: d.column)
             let message = "in `\(key)` of \(what): \(d.message)"
             switch d.severity {
             case .error: sink.error(location, message)

@@ -21,8 +21,10 @@ public enum QuestionnaireLoader {
         if isDirectory.boolValue {
             return loadFolder(url, displayPath: path)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return failure(path, "this file cannot be read (check its permissions)")
+        let data: Data
+        switch QuestionnaireFile.read(path) {
+        case .success(let read): data = read
+        case .failure(let problem): return LoadResult(questionnaire: nil, diagnostics: [problem])
         }
         return load(main: (url.lastPathComponent, data, path), translations: [], sourcePath: path)
     }
@@ -43,14 +45,18 @@ public enum QuestionnaireLoader {
     private static func loadFolder(_ url: URL, displayPath: String) -> LoadResult {
         let root = displayPath.hasSuffix("/") ? String(displayPath.dropLast()) : displayPath
         let mainURL = url.appendingPathComponent("questionnaire.yaml")
-        guard let mainData = FileManager.default.contents(atPath: mainURL.path) else {
-            return failure(root, "this folder has no questionnaire.yaml")
+        let mainData: Data
+        switch QuestionnaireFile.read(mainURL.path) {
+        case .success(let read): mainData = read
+        case .failure(let problem):
+            guard FileManager.default.fileExists(atPath: mainURL.path) else { return failure(root, "this folder has no questionnaire.yaml") }
+            return LoadResult(questionnaire: nil, diagnostics: [problem])
         }
         var translations: [(String, Data, String)] = []
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         for name in names.sorted() where name != "questionnaire.yaml" && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) {
-            guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path) else {
-                return failure(root + "/" + name, "this file cannot be read (check its permissions)")
+            guard case .success(let data) = QuestionnaireFile.read(url.appendingPathComponent(name).path) else {
+                return failure(root + "/" + name, "this file cannot be read (a FIFO, too large, or check its permissions)")
             }
             translations.append((name, data, root + "/" + name))
         }

@@ -1,4 +1,5 @@
 internal import CYaml
+import RefugeLimits
 
 /// Builds our `YAMLNode` tree straight from libyaml's parser events.
 ///
@@ -12,8 +13,18 @@ struct YAMLComposer: ~Copyable {
     private let event: UnsafeMutablePointer<yaml_event_t>
     private var holdsEvent = false
     private let file: String
+    /// The text being composed (owned by the caller for the composer's lifetime).
+    private let source: UnsafeBufferPointer<UInt8>
     /// Anchored nodes by name; a later anchor of the same name replaces an earlier one.
     private var anchors: [String: Composed] = [:]
+    /// How many nodes each anchored node stands for (itself and everything inside, aliases
+    /// counted as what they stand for).
+    private var anchorSizes: [String: Int] = [:]
+    /// Nodes composed so far, each alias counted as the nodes it stands for: bounded by
+    /// `Limits.yamlNodes`, so nested aliases cannot make a small file stand for a huge tree.
+    private var nodes = 0
+    /// Lists and maps open around the current node, bounded by `Limits.yamlDepth`.
+    private var depth = 0
 
     /// A node, and its shape when it may be compared as a map key. A tuple, so that callers
     /// take it apart without copying the node.
@@ -38,6 +49,7 @@ struct YAMLComposer: ~Copyable {
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, start, count)
         self.file = file
+        source = UnsafeBufferPointer(start: start, count: count)
     }
 
     deinit {
@@ -86,13 +98,15 @@ struct YAMLComposer: ~Copyable {
             guard let anchored = anchors[name] else {
                 throw .syntax(problem: "found undefined alias", at: Self.mark(mark), context: nil)
             }
+            try count(anchorSizes[name] ?? 1, at: mark)
             return anchored
         case YAML_SCALAR_EVENT:
+            try count(1, at: mark)
             return composeScalar(shaped: shaped)
         case YAML_SEQUENCE_START_EVENT:
-            return try composeSequence(shaped: shaped)
+            return try nested(at: mark) { (composer: inout YAMLComposer) throws(YAMLFailure) in try composer.composeSequence(shaped: shaped) }
         case YAML_MAPPING_START_EVENT:
-            return try composeMapping(shaped: shaped)
+            return try nested(at: mark) { (composer: inout YAMLComposer) throws(YAMLFailure) in try composer.composeMapping(shaped: shaped) }
         default:
             // libyaml only starts a node with one of the events above.
             preconditionFailure("libyaml produced event \(eventType.rawValue) where a node should start")
@@ -110,7 +124,14 @@ struct YAMLComposer: ~Copyable {
             node = YAMLNode(kind: .null, location: location)
         } else {
             let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
-            node = YAMLNode(kind: .scalar(text), location: location, quoted: quoted)
+            var scalarNode = YAMLNode(kind: .scalar(text), location: location, quoted: quoted)
+            if scalar.style == YAML_LITERAL_SCALAR_STYLE || scalar.style == YAML_FOLDED_SCALAR_STYLE {
+                let end = event.pointee.end_mark
+                scalarNode.block = BlockScalarLines(
+                    source: source, firstLine: event.pointee.start_mark.line + 1,
+                    lastLine: end.column == 0 ? end.line - 1 : end.line, folded: scalar.style == YAML_FOLDED_SCALAR_STYLE)
+            }
+            node = scalarNode
         }
         let anchor = Self.string(scalar.anchor)
         var shape: YAMLKeyShape?
@@ -118,8 +139,36 @@ struct YAMLComposer: ~Copyable {
             let tag = scalar.quoted_implicit != 0 ? nil : Self.tag(scalar.tag, default: Self.defaultScalarTag)
             shape = .scalar(text, tag: tag)
         }
-        if let anchor { anchors[anchor] = (node, shape) }
+        if let anchor { anchors[anchor] = (node, shape); anchorSizes[anchor] = 1 }
         return (node, shape)
+    }
+
+    /// Counts `added` nodes, refusing the file once it stands for more than the limit.
+    private mutating func count(_ added: Int, at mark: yaml_mark_t) throws(YAMLFailure) {
+        nodes += added
+        if nodes > Limits.yamlNodes {
+            throw .limit("this file stands for more than \(Limits.yamlNodes) YAML values (counting each alias `*name` as the values it repeats); it is refused so that it cannot exhaust the computer", at: Self.mark(mark))
+        }
+    }
+
+    /// Composes a list or map one level deeper, refusing nesting beyond the limit, and records
+    /// an anchored node's size.
+    private mutating func nested(at mark: yaml_mark_t, _ body: (inout YAMLComposer) throws(YAMLFailure) -> Composed) throws(YAMLFailure) -> Composed {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Limits.yamlDepth {
+            throw .limit("lists and maps are nested more than \(Limits.yamlDepth) levels deep here", at: Self.mark(mark))
+        }
+        let anchor: String?
+        switch eventType {
+        case YAML_SEQUENCE_START_EVENT: anchor = Self.string(event.pointee.data.sequence_start.anchor)
+        default: anchor = Self.string(event.pointee.data.mapping_start.anchor)
+        }
+        try count(1, at: mark)
+        let before = nodes
+        let composed = try body(&self)
+        if let anchor { anchorSizes[anchor] = nodes - before + 1 }
+        return composed
     }
 
     private mutating func composeSequence(shaped: Bool) throws(YAMLFailure) -> Composed {

@@ -14,6 +14,8 @@ enum YAMLFailure: Error {
     case duplicateKeys([String], at: Mark)
     /// libyaml could not read the characters themselves (for example a control character).
     case reader(problem: String)
+    /// A limit of `Limits` passed (too many values, nested too deeply): the message says which.
+    case limit(String, at: Mark)
     /// Anything else libyaml reports (running out of memory).
     case unreadable
 }

@@ -16,6 +16,13 @@ struct YAMLNode: Sendable {
     /// expression point at the right column.
     var contentLocation: SourceLocation { quoted ? location.shifted(by: 1) : location }
     var quoted = false
+    /// For a block scalar (`|`, `>`): where each of its characters is in the file.
+    var block: BlockScalarLines?
+
+    /// Where character `offset` of a scalar's text is in the file.
+    func location(ofCharacter offset: Int) -> SourceLocation {
+        block?.location(ofCharacter: offset, file: location.file) ?? contentLocation.shifted(by: offset)
+    }
 
     var scalar: String? { if case .scalar(let s) = kind { return s } else { return nil } }
     var mapEntries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)]? {
@@ -70,6 +77,8 @@ struct YAMLNode: Sendable {
             let names = keys.map { "`\($0)`" }.joined(separator: ", ")
             return Diagnostic(.error, at: location(mark, file: file),
                               "the key \(names) appears twice in the same place; keep only one")
+        case let .limit(message, mark):
+            return Diagnostic(.error, at: location(mark, file: file), message)
         case let .reader(problem):
             return Diagnostic(.error, at: location(nil, file: file), "this file could not be read: \(problem) (is it saved as UTF-8?)")
         case .unreadable:
