@@ -160,7 +160,8 @@ extension InterviewScreen {
 
     func saveCopyElsewhere() {
         let folder = services.rescueFolder ?? URL(fileURLWithPath: NSHomeDirectory())
-        let url = folder.appendingPathComponent("refuge-rescue-\(controller.session.id)-\(Int(Date().timeIntervalSince1970)).refuge")
+        // Named `<id>.rescue-<time>.refuge`: the id before the first dot, so it opens as its own session.
+        let url = folder.appendingPathComponent("\(controller.session.id).rescue-\(Int(Date().timeIntervalSince1970)).refuge")
         do {
             let written = try controller.file.saveCopy(to: url)
             message = (ScreenWords.format(.savedElsewhere, language, written.path), false)

@@ -185,7 +185,11 @@ public struct SessionStore: Sendable {
         if session.id != fileID { throw .identityMismatch(fileName: fileID, inside: session.id) }
     }
 
-    static func id(of url: URL) -> String { url.deletingPathExtension().lastPathComponent }
+    /// The id a session file's name gives: the name up to its first dot (`<id>.refuge`, or a
+    /// rescue copy's `<id>.rescue-<time>.refuge`). Ids never hold a dot.
+    static func id(of url: URL) -> String {
+        String(url.lastPathComponent.prefix { $0 != "." })
+    }
 
     /// Reads a session without locking it (reports, `--from`).
     public func read(_ url: URL, passphrase: Passphrase?) throws(SessionError) -> (session: Session, recovery: String?) {
