@@ -42,11 +42,15 @@ public final class HomeScreen {
     enum Purpose: Equatable { case open(Int), report(Int) }
 
     struct Form: Equatable {
-        var field = 0                     // 0 questionnaire, 1 language, 2 interviewer language, 3 label, 4 protect, 5 passphrase, 6 again
+        // 0 questionnaire, 1 language, 2 interviewer language, 3 label, 4 who holds the keyboard,
+        // 5 protect, 6 passphrase, 7 again
+        var field = 0
         var questionnaire = 0
         var language = 0
         var interviewerLanguage = 0
         var label = TextEditor(text: "", mode: .singleLine)
+        /// Who holds the keyboard: the interviewer starts in the interviewer's view (F12).
+        var interviewerHolds = false
         var protect = true
         var passphrase = TextEditor(text: "", mode: .singleLine)
         var again = TextEditor(text: "", mode: .singleLine)
@@ -158,7 +162,7 @@ public final class HomeScreen {
 
     func handleForm(_ key: KeyEvent, _ form: inout Form) -> Outcome {
         let languages = choices[safe: form.questionnaire]?.languages ?? ["en"]
-        let lastField = form.protect ? 6 : 4
+        let lastField = form.protect ? 7 : 5
         switch key {
         case .escape:
             mode = .list
@@ -177,7 +181,8 @@ public final class HomeScreen {
                 form.interviewerLanguage = langs.firstIndex(of: "en") ?? 0
             case 1: form.language = (form.language + step + languages.count) % languages.count
             case 2: form.interviewerLanguage = (form.interviewerLanguage + step + languages.count) % languages.count
-            case 4: form.protect.toggle()
+            case 4: form.interviewerHolds.toggle()
+            case 5: form.protect.toggle()
             default:
                 var editor = editorOf(form)
                 _ = editor.handle(key, width: 40)
@@ -190,10 +195,13 @@ public final class HomeScreen {
                 return create(form)
             }
         default:
-            if form.field == 4, case .character(let c) = key {
+            if form.field == 5, case .character(let c) = key {
                 if c == "y" { form.protect = true }
                 if c == "n" { form.protect = false }
-            } else if [3, 5, 6].contains(form.field) {
+            } else if form.field == 4, case .character(let c) = key {
+                if c == "c" { form.interviewerHolds = false }
+                if c == "i" { form.interviewerHolds = true }
+            } else if [3, 6, 7].contains(form.field) {
                 var editor = editorOf(form)
                 _ = editor.handle(key, width: 40)
                 setEditor(&form, editor)
@@ -205,8 +213,8 @@ public final class HomeScreen {
 
     func editorOf(_ form: Form) -> TextEditor {
         switch form.field {
-        case 5: return form.passphrase
-        case 6: return form.again
+        case 6: return form.passphrase
+        case 7: return form.again
         default: return form.label
         }
     }
@@ -214,8 +222,8 @@ public final class HomeScreen {
     func setEditor(_ form: inout Form, _ editor: TextEditor) {
         switch form.field {
         case 3: form.label = editor
-        case 5: form.passphrase = editor
-        case 6: form.again = editor
+        case 6: form.passphrase = editor
+        case 7: form.again = editor
         default: break
         }
     }
@@ -226,14 +234,16 @@ public final class HomeScreen {
         if form.protect {
             guard !form.passphrase.text.isEmpty else {
                 message = ("Type a passphrase, or choose “no passphrase”.", true)
-                mode = .form(Form(field: 5, questionnaire: form.questionnaire, language: form.language,
-                                  interviewerLanguage: form.interviewerLanguage, label: form.label, protect: true))
+                mode = .form(Form(field: 6, questionnaire: form.questionnaire, language: form.language,
+                                  interviewerLanguage: form.interviewerLanguage, label: form.label,
+                                  interviewerHolds: form.interviewerHolds, protect: true))
                 return .keepGoing
             }
             guard form.passphrase.text == form.again.text else {
                 message = ("The two passphrases differ; please type them again.", true)
-                mode = .form(Form(field: 5, questionnaire: form.questionnaire, language: form.language,
-                                  interviewerLanguage: form.interviewerLanguage, label: form.label, protect: true))
+                mode = .form(Form(field: 6, questionnaire: form.questionnaire, language: form.language,
+                                  interviewerLanguage: form.interviewerLanguage, label: form.label,
+                                  interviewerHolds: form.interviewerHolds, protect: true))
                 return .keepGoing
             }
             passphrase = form.passphrase.text
@@ -241,6 +251,7 @@ public final class HomeScreen {
         do {
             let controller = try services.create(choice.id, choice.languages[form.language], choice.languages[form.interviewerLanguage],
                                                  form.label.text, passphrase)
+            if form.interviewerHolds { try controller.setInterviewerView(true) }
             mode = .list
             return .open(controller)
         } catch {

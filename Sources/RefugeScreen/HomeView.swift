@@ -86,6 +86,7 @@ extension HomeScreen {
             ("Client's language", "‹ \(languages[safe: form.language].map { LanguageNames.name(of: $0) } ?? "-") ›"),
             ("Interviewer's language", "‹ \(languages[safe: form.interviewerLanguage].map { LanguageNames.name(of: $0) } ?? "-") ›"),
             ("Label (a case number, not a name)", form.label.text),
+            ("Who holds the keyboard", form.interviewerHolds ? "‹ the interviewer (F12 view) ›" : "‹ the client ›"),
             ("Protect with a passphrase", form.protect ? "‹ yes ›" : "‹ no passphrase ›"),
         ]
         if form.protect {
@@ -98,7 +99,7 @@ extension HomeScreen {
             let focused = i == form.field
             grid.put((focused ? "▸ " : "  ") + field.0, row: row, column: 2, style: focused ? Style().bolded : Self.muted)
             let end = grid.put(field.1, row: row, column: 40, style: focused ? Self.selection : .plain)
-            if focused && [3, 5, 6].contains(i) { grid.cursor = CellPosition(row: row, column: end) }
+            if focused && [3, 6, 7].contains(i) { grid.cursor = CellPosition(row: row, column: end) }
         }
         if form.protect {
             grid.put("There is no way to recover a forgotten passphrase.", row: 4 + fields.count * 2, column: 4, style: Self.muted)

@@ -18,7 +18,7 @@ public final class InterviewScreen {
     var widget: WidgetState
     var overlay: Overlay?
     /// A short line under the widget: why the answer was not taken, or what just happened.
-    var message: (text: String, isProblem: Bool)?
+    var message: ScreenMessage?
     var draftChangedAt: Double?
     /// A move not yet written to disk (it is written on the idle tick, with the next answer, and on stopping).
     var positionPending = false
@@ -45,7 +45,8 @@ public final class InterviewScreen {
         self.cursor = InterviewCursor.resume(controller.interview, at: controller.session.position)
         self.widget = WidgetState()
         self.widget = makeWidget()
-        if let notice = services.openingNotice { message = (notice, false) }
+        self.interviewerView = controller.session.interviewerView
+        if let notice = services.openingNotice { say { _ in notice } }
     }
 
     public var language: String { controller.session.language }
@@ -76,7 +77,7 @@ public final class InterviewScreen {
             try body(controller)
             return true
         } catch let problem as AnswerProblem {
-            message = (problem.message(language, defaultLanguage: questionnaire.defaultLanguage), true)
+            sayProblem(problem)
             return false
         } catch {
             overlay = .saveFailed("\(error)")
@@ -132,7 +133,7 @@ public final class InterviewScreen {
     func moveOn() {
         switch cursor.next(in: interview) {
         case .failure(let problem):
-            message = (problem.message(languageFor(currentItem), defaultLanguage: questionnaire.defaultLanguage), true)
+            sayProblem(problem)
         case .success(let next):
             message = nil
             go(to: next)
@@ -186,7 +187,7 @@ public final class InterviewScreen {
         switch key {
         case .function(1): overlay = .help
         case .function(2): nextLanguage()
-        case .function(12): interviewerView.toggle()
+        case .function(12): toggleInterviewerView()
         case .function(3): openNote()
         case .function(4): toggleFollowUp()
         case .function(5): saveDraft(); overlay = .review(highlight: 0)
@@ -201,6 +202,11 @@ public final class InterviewScreen {
         return true
     }
 
+    func toggleInterviewerView() {
+        interviewerView.toggle()
+        save { try $0.setInterviewerView(interviewerView) }
+    }
+
     func nextLanguage() {
         let languages = questionnaire.languages
         let index = languages.firstIndex(of: language) ?? -1
@@ -208,7 +214,7 @@ public final class InterviewScreen {
         saveDraft()
         save { try $0.setLanguage(next) }
         widget = makeWidget()
-        message = (ScreenWords.format(.languageNow, next, LanguageNames.name(of: next)), false)
+        say { _ in ScreenWords.format(.languageNow, next, LanguageNames.name(of: next)) }
     }
 
     func openNote() {
@@ -229,7 +235,7 @@ public final class InterviewScreen {
         guard let ref = cursor.ref else { return }
         let on = !interview.answers[ref].followUp
         if save({ try $0.change(ref) { $0.followUp = on } }) {
-            message = (ScreenWords.text(on ? .followUpOn : .followUpOff, language), false)
+            say(on ? .followUpOn : .followUpOff, interviewerOnly: true)
         }
     }
 
@@ -237,7 +243,7 @@ public final class InterviewScreen {
         guard let ref = cursor.ref, currentItem?.type.isAsked ?? false else { return }
         let on = !interview.answers[ref].lawyerOnly
         if save({ try $0.change(ref) { $0.lawyerOnly = on } }) {
-            message = (ScreenWords.text(on ? .lawyerOn : .lawyerOff, language), false)
+            say(on ? .lawyerOn : .lawyerOff, interviewerOnly: true)
         }
     }
 

@@ -39,7 +39,7 @@ extension InterviewScreen {
     // MARK: Frame
 
     func drawEnlarge(_ grid: inout CellGrid) {
-        let lines = [ScreenWords.text(.enlarge, language), ScreenWords.format(.enlargeDetail, language, String(width), String(height))]
+        let lines = [ScreenWords.text(.enlarge, uiLanguage), ScreenWords.format(.enlargeDetail, uiLanguage, String(width), String(height))]
         for (i, line) in lines.enumerated() {
             for (j, part) in wrap(line, width: max(1, width - 2)).enumerated() {
                 grid.put(part, row: max(0, height / 2 - 1) + i * 2 + j, column: 1)
@@ -51,6 +51,7 @@ extension InterviewScreen {
         // A blank, neutral screen; for a protected session a small passphrase field at the bottom.
         guard services.checkPassphrase != nil else { return }
         let row = height - 2
+        let language = uiLanguage
         grid.put(ScreenWords.text(.passphrasePrompt, language), row: row, column: 2, style: Self.muted)
         let masked = String(repeating: "•", count: passphrase.text.count)
         let end = grid.put(masked, row: row, column: 2 + ScreenWords.text(.passphrasePrompt, language).displayWidth + 1)
@@ -60,17 +61,21 @@ extension InterviewScreen {
 
     func drawHeader(_ grid: inout CellGrid) {
         grid.fill(Rect(row: 0, column: 0, width: width, height: 1), style: Self.header)
-        let title = questionnaire.title.resolve(language, defaultLanguage: questionnaire.defaultLanguage).text
-        var left = " " + title
+        let lang = uiLanguage
+        let title = questionnaire.title.resolve(lang, defaultLanguage: questionnaire.defaultLanguage).text
+        // The session's label first: with several clients a day, which one this is matters most.
+        var left = " " + controller.session.label
+        left += (controller.session.label.isEmpty ? "" : " · ") + title
         if let item = currentItem, let section = questionnaire.section(item.sectionID) {
-            left += " · " + section.title.resolve(language, defaultLanguage: questionnaire.defaultLanguage).text
+            left += " · " + section.title.resolve(lang, defaultLanguage: questionnaire.defaultLanguage).text
         }
         let progress = interview.progress
         let barWidth = 12
         let filled = progress.total == 0 ? 0 : barWidth * progress.answered / progress.total
         var right = String(repeating: "■", count: filled) + String(repeating: "□", count: barWidth - filled)
-        right += " " + ScreenWords.format(.questionOf, language, String(progress.answered), String(progress.total)) + " "
-        if let ref = cursor.ref {
+        right += " " + ScreenWords.format(.questionOf, lang, String(progress.answered), String(progress.total)) + " "
+        // The marks are the interviewer's: the client's view does not show them.
+        if interviewerView, let ref = cursor.ref {
             let record = interview.answers[ref]
             let symbols = (record.note != nil ? "✎" : "") + (record.followUp ? "⚑" : "") + (record.lawyerOnly ? "⚖" : "")
             if !symbols.isEmpty { right = symbols + "  " + right }
@@ -81,7 +86,7 @@ extension InterviewScreen {
     }
 
     func footerKeys() -> [String] {
-        let lang = language
+        let lang = uiLanguage
         func k(_ w: ScreenWords.Word) -> String { ScreenWords.text(w, lang) }
         guard let item = currentItem else { return [k(.keyReview), k(.keyBack), k(.keyHelp), k(.keyMenu)] }
         var keys: [String]
@@ -90,9 +95,10 @@ extension InterviewScreen {
         case .longtext: keys = [k(.keyConfirmLong), k(.keyBack), k(.keyDontKnow)]
         case .text, .number, .date: keys = [k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
         case .yesno:
-            let yes = ProgramWords.text(.yes, languageFor(item)).lowercased().prefix(1)
-            let no = ProgramWords.text(.no, languageFor(item)).lowercased().prefix(1)
+            let yes = ProgramWords.text(.yes, wordsLanguage).lowercased().prefix(1)
+            let no = ProgramWords.text(.no, wordsLanguage).lowercased().prefix(1)
             keys = ["\(yes)/\(no)", k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
+        case .choice where widget.editingOther, .multichoice where widget.editingOther: keys = [k(.keyConfirm), k(.keyOtherBack), k(.keyBack), k(.keyDontKnow)]
         case .choice: keys = [k(.keyChoose), k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
         case .multichoice: keys = [k(.keyChoose), k(.keyToggle), k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
         case .repeat: keys = [k(.keyAdd), k(.keyOpen), k(.keyDelete), k(.keyGoOn), k(.keyBack)]
@@ -212,7 +218,8 @@ extension InterviewScreen {
             row += 1
         }
         // The message (why an answer was not taken) sits under the widget, on up to two lines.
-        let messageLines = message.map { wrap(($0.isProblem ? "! " : "") + $0.text, width: body.width) } ?? []
+        let message = shownMessage
+        let messageLines = message.map { wrap(($0.isProblem ? "! " : "") + $0.text(wordsLanguage), width: body.width) } ?? []
         let messageRow = body.bottom - max(1, min(2, messageLines.count))
         let widgetArea = Rect(row: row, column: body.column, width: body.width, height: max(1, messageRow - row))
         drawWidget(&grid, item: item, ref: ref, in: widgetArea)
@@ -226,6 +233,7 @@ extension InterviewScreen {
 
     func drawEnd(_ grid: inout CellGrid, in body: Rect) {
         var row = body.row + 1
+        let language = uiLanguage
         grid.put(ScreenWords.text(.endTitle, language), row: row, column: body.column, style: Style().bolded)
         row += 2
         let gaps = interview.unansweredRequired.map(\.label)

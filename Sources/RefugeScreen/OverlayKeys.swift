@@ -130,7 +130,7 @@ extension InterviewScreen {
         switch action {
         case .help: overlay = .help
         case .language: nextLanguage()
-        case .interviewer: interviewerView.toggle()
+        case .interviewer: toggleInterviewerView()
         case .note: openNote()
         case .followUp: toggleFollowUp()
         case .review: saveDraft(); overlay = .review(highlight: 0)
@@ -150,11 +150,12 @@ extension InterviewScreen {
         guard let write = services.writeReport else { return }
         do {
             let path = try write(controller.session, questionnaire)
-            var text = ScreenWords.format(.reportWritten, language, path)
-            if controller.file.isProtected { text += " " + ScreenWords.text(.reportUnencrypted, language) }
-            message = (text, false)
+            let isProtected = controller.file.isProtected
+            say { lang in
+                ScreenWords.format(.reportWritten, lang, path) + (isProtected ? " " + ScreenWords.text(.reportUnencrypted, lang) : "")
+            }
         } catch {
-            message = (ScreenWords.format(.reportFailed, language, "\(error)"), true)
+            say(problem: true) { lang in ScreenWords.format(.reportFailed, lang, "\(error)") }
         }
     }
 
@@ -164,7 +165,7 @@ extension InterviewScreen {
         let url = folder.appendingPathComponent("\(controller.session.id).rescue-\(Int(Date().timeIntervalSince1970)).refuge")
         do {
             let written = try controller.file.saveCopy(to: url)
-            message = (ScreenWords.format(.savedElsewhere, language, written.path), false)
+            say { lang in ScreenWords.format(.savedElsewhere, lang, written.path) }
         } catch {
             overlay = .saveFailed("\(error)")
         }
@@ -182,12 +183,16 @@ extension InterviewScreen {
     func reviewRows() -> [ReviewRow] {
         var rows: [ReviewRow] = []
         func prompt(_ item: Item, entry: (String, String)?) -> String {
-            let lang = languageFor(item)
+            // The interviewer reads the review in their own language.
+            let lang = interviewerView ? interviewerLanguage : languageFor(item)
             let raw = item.prompt?.resolve(lang, defaultLanguage: questionnaire.defaultLanguage).text ?? item.id
             return Interpolator(interview: interview, language: lang).render(raw, entry: entry.map { (repeatID: $0.0, entryID: $0.1) })
                 .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "**", with: "")
         }
+        let language = uiLanguage
         func marks(_ a: Answer) -> String {
+            // The internal marks are the interviewer's; the client's view leaves them out.
+            guard interviewerView else { return "" }
             var m: [String] = []
             if a.followUp { m.append(ScreenWords.text(.markFollowUp, language)) }
             if a.lawyerOnly { m.append(ScreenWords.text(.markLawyer, language)) }
@@ -198,7 +203,7 @@ extension InterviewScreen {
         for id in interview.path.steps {
             guard let item = questionnaire.item(id), item.type.isAsked else { continue }
             let record = interview.answers[AnswerRef(id)]
-            var answer = AnswerFormatter(questionnaire: questionnaire, language: languageFor(item)).display(record, for: item)
+            var answer = AnswerFormatter(questionnaire: questionnaire, language: interviewerView ? interviewerLanguage : languageFor(item)).display(record, for: item)
                 ?? (record.draft.map { "(\($0))" } ?? ScreenWords.text(.noAnswer, language))
             if item.type == .repeat {
                 answer = ScreenWords.format(.entriesCount, language, String(interview.entries(of: id).count))
@@ -210,7 +215,7 @@ extension InterviewScreen {
                         guard let field = questionnaire.item(fieldID) else { continue }
                         let ref = AnswerRef(field: fieldID, of: id, entry: entry.entry.id)
                         let r = interview.answers[ref]
-                        let shown = AnswerFormatter(questionnaire: questionnaire, language: languageFor(field)).display(r, for: field)
+                        let shown = AnswerFormatter(questionnaire: questionnaire, language: interviewerView ? interviewerLanguage : languageFor(field)).display(r, for: field)
                             ?? ScreenWords.text(.noAnswer, language)
                         rows.append(ReviewRow(ref: ref, text: prompt(field, entry: (id, entry.entry.id)), answer: shown, marks: marks(r), indent: 2))
                     }

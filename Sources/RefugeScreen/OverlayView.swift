@@ -16,7 +16,7 @@ extension InterviewScreen {
     }
 
     func drawOverlay(_ grid: inout CellGrid, _ overlay: Overlay) {
-        let lang = language
+        let lang = uiLanguage
         grid.cursor = nil
         switch overlay {
         case .help:
@@ -26,6 +26,12 @@ extension InterviewScreen {
                 // The client's help only: author notes never appear here.
                 if let (help, _) = rendered(item.help, language: languageFor(item), ref: ref) {
                     lines += MarkdownRenderer.render(help, width: inner.width)
+                    // The interviewer reads the same help in their own language too.
+                    if interviewerView, interviewerLanguage != languageFor(item),
+                       let (own, _) = rendered(item.help, language: interviewerLanguage, ref: ref) {
+                        lines.append([])
+                        lines += MarkdownRenderer.render(own, width: inner.width, style: Self.interviewer)
+                    }
                 } else {
                     lines.append([StyledRun(ScreenWords.text(.noHelp, lang), style: Self.muted)])
                 }
@@ -51,7 +57,9 @@ extension InterviewScreen {
         case .dontKnow(let highlight):
             let inner = panel(&grid, title: ScreenWords.text(.dontKnowMenuTitle, lang), width: 44, height: dontKnowChoices.count + 4)
             for (i, status) in dontKnowChoices.enumerated() {
-                let text = " " + ProgramWords.text(status == .dontKnow ? .dontKnow : .preferNotToSay, lang) + " "
+                let text = " " + bothLanguages(languageFor(currentItem)) {
+                    ProgramWords.text(status == .dontKnow ? .dontKnow : .preferNotToSay, $0)
+                } + " "
                 grid.put(text, row: inner.row + i, column: inner.column, style: i == highlight ? Self.selection : .plain)
             }
             grid.put(ScreenWords.text(.keyConfirm, lang) + "   " + ScreenWords.text(.keyClose, lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
@@ -81,12 +89,13 @@ extension InterviewScreen {
     }
 
     func drawReview(_ grid: inout CellGrid, highlight: Int) {
-        let lang = language
+        let lang = uiLanguage
         let area = Rect(row: 1, column: 0, width: width, height: height - 1)
         grid.fill(area)
         grid.put(" " + ScreenWords.text(.reviewTitle, lang), row: 1, column: 0, style: Style().bolded)
         var row = 2
-        let checks = interview.holdingChecks.filter { $0.kind == .clarify }
+        // Points to clarify are for the interviewer: the client's view does not list them.
+        let checks = interviewerView ? interview.holdingChecks.filter { $0.kind == .clarify } : []
         if !checks.isEmpty {
             let il = interviewerLanguage
             grid.put(" " + ScreenWords.text(.clarifyTitle, il) + ":", row: row, column: 0, style: Self.notice.bolded)

@@ -14,6 +14,7 @@ public enum ScreenWords {
         case saveFailed, saveRetry, saveElsewhere, savedElsewhere, notSaved, languageNow, entryHeading, forInterviewer
         case menuHelp, menuLanguage, menuInterviewer, menuNote, menuFollowUp, menuReview, menuDontKnow, menuLawyer
         case menuHide, menuTranslation, menuReport, menuQuit, reportWritten, reportFailed, reportUnencrypted, noHelp
+        case chooseOne, chooseOneOrF6, keyOtherBack
         case moreBelow, enterHint, questionOf, repeatEmptyHint, followUpOn, followUpOff, lawyerOn, lawyerOff, entriesCount
     }
 
@@ -54,6 +55,9 @@ public enum ScreenWords {
         .repeatEmptyHint: "Press + to add an entry, or Ctrl-N to go on.", .followUpOn: "Marked for follow-up.",
         .followUpOff: "Follow-up mark removed.", .lawyerOn: "Marked: for the lawyer only.", .lawyerOff: "“For the lawyer only” removed.",
         .entriesCount: "%1 entries",
+        .chooseOne: "Please choose one (↑↓ or its number), then Enter.",
+        .chooseOneOrF6: "Please choose one (↑↓ or its number), or F6: don't know / prefer not to say.",
+        .keyOtherBack: "↑/Tab back to the list",
     ]
 
     static let spanish: [Word: String] = [
@@ -83,6 +87,9 @@ public enum ScreenWords {
         .repeatEmptyHint: "Pulse + para añadir una entrada, o Ctrl-N para seguir.", .followUpOn: "Marcada para seguimiento.",
         .followUpOff: "Marca de seguimiento quitada.", .lawyerOn: "Marcada: solo para el abogado.", .lawyerOff: "«Solo para el abogado» quitada.",
         .entriesCount: "%1 entradas",
+        .chooseOne: "Por favor elija una opción (↑↓ o su número) y pulse Enter.",
+        .chooseOneOrF6: "Por favor elija una opción (↑↓ o su número), o F6: no sé / prefiero no decirlo.",
+        .keyOtherBack: "↑/Tab volver a la lista",
     ]
 
     static let russian: [Word: String] = [
@@ -112,5 +119,8 @@ public enum ScreenWords {
         .repeatEmptyHint: "Нажмите +, чтобы добавить запись, или Ctrl-N, чтобы продолжить.", .followUpOn: "Отмечено: уточнить.",
         .followUpOff: "Отметка «уточнить» снята.", .lawyerOn: "Отмечено: только для юриста.", .lawyerOff: "Отметка «только для юриста» снята.",
         .entriesCount: "записей: %1",
+        .chooseOne: "Пожалуйста, выберите вариант (↑↓ или его номер) и нажмите Enter.",
+        .chooseOneOrF6: "Пожалуйста, выберите вариант (↑↓ или его номер) или F6: не знаю / не хочу отвечать.",
+        .keyOtherBack: "↑/Tab назад к списку",
     ]
 }

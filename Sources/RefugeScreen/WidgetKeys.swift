@@ -69,11 +69,11 @@ extension InterviewScreen {
         switch AnswerParser.parse(text, for: item, language: languageFor(item)) {
         case .success(let v): parsed = v
         case .failure(let problem):
-            message = (problem.message(languageFor(item), defaultLanguage: questionnaire.defaultLanguage), true)
+            sayProblem(problem)
             return
         }
         if let problem = interview.problem(with: parsed, for: ref) {
-            message = (problem.message(languageFor(item), defaultLanguage: questionnaire.defaultLanguage), true)
+            sayProblem(problem)
             return
         }
         if save({ try $0.change(ref) { r in r.status = .answered; r.value = parsed; r.otherText = nil; r.draft = nil } }) {
@@ -86,8 +86,10 @@ extension InterviewScreen {
     // MARK: Yes / no
 
     func handleYesNo(_ key: KeyEvent, ref: AnswerRef) {
-        let yesWords = ["y", String(ProgramWords.text(.yes, languageFor(currentItem)).lowercased().prefix(1))]
-        let noWords = ["n", String(ProgramWords.text(.no, languageFor(currentItem)).lowercased().prefix(1))]
+        // y/n, and the first letters of yes and no in the client's and the interviewer's languages.
+        let languages = [languageFor(currentItem), interviewerLanguage]
+        let yesWords = ["y"] + languages.map { String(ProgramWords.text(.yes, $0).lowercased().prefix(1)) }
+        let noWords = ["n"] + languages.map { String(ProgramWords.text(.no, $0).lowercased().prefix(1)) }
         switch key {
         case .character(let c) where yesWords.contains(String(c).lowercased()): widget.highlight = 0
         case .character(let c) where noWords.contains(String(c).lowercased()): widget.highlight = 1
@@ -112,39 +114,49 @@ extension InterviewScreen {
     // MARK: Choice lists
 
     func handleChoices(_ key: KeyEvent, item: Item, ref: AnswerRef, at time: Double) {
+        let visible = widget.visibleChoices(item, formatter: formatter)
         if widget.editingOther {
+            // In the "other" field every printable key is text (digits and spaces too); the
+            // arrows, Tab and Esc go back to the list.
             switch key {
             case .enter, .ctrl("n"), .pageDown: confirmChoice(item: item, ref: ref)
-            case .escape, .up, .tab: widget.editingOther = false
+            case .escape, .tab, .backTab: widget.editingOther = false
+            case .up: widget.editingOther = false; moveHighlight(by: -1, in: visible, item: item)
+            case .down: widget.editingOther = false; moveHighlight(by: 1, in: visible, item: item)
             default:
                 var editor = widget.other
-                if editor.handle(key, width: fieldWidth) { widget.other = editor }
+                if editor.handle(key, width: fieldWidth) {
+                    widget.other = editor
+                    message = nil
+                }
             }
             return
         }
-        let visible = widget.visibleChoices(item, formatter: formatter)
-        let position = visible.firstIndex(of: widget.highlight) ?? 0
         switch key {
-        case .up:
-            if let target = visible[safe: position - 1] { widget.highlight = target }
-        case .down:
-            if let target = visible[safe: position + 1] { widget.highlight = target }
-        case .home: widget.highlight = visible.first ?? 0
-        case .end: widget.highlight = visible.last ?? 0
+        case .up: moveHighlight(by: -1, in: visible, item: item)
+        case .down: moveHighlight(by: 1, in: visible, item: item)
+        case .home: if let first = visible.first { select(first, item: item, enterOther: false) }
+        case .end: if let last = visible.last { select(last, item: item, enterOther: false) }
         case .character(" ") where item.type == .multichoice:
-            toggle(item.choices[safe: widget.highlight]?.value)
+            if visible.contains(widget.highlight) { toggle(item.choices[safe: widget.highlight]?.value, item: item) }
         case .character(let c) where c.isNumber && widget.filter.isEmpty:
             let digits = AnswerParser.normalizeDigits(String(c))
             guard let n = Int(digits), n >= 1, n <= min(9, item.choices.count) else { return }
-            widget.highlight = n - 1
-            if item.type == .multichoice { toggle(item.choices[n - 1].value) }
+            if item.type == .multichoice {
+                widget.highlight = n - 1
+                toggle(item.choices[n - 1].value, item: item)
+            } else {
+                select(n - 1, item: item, enterOther: true)
+            }
         case .character(let c) where item.choices.count > 9 && !c.isWhitespace:
             widget.filter.append(c)
-            widget.highlight = widget.visibleChoices(item, formatter: formatter).first ?? widget.highlight
+            refilter(item)
         case .backspace where !widget.filter.isEmpty:
             widget.filter.removeLast()
+            refilter(item)
         case .enter, .ctrl("n"), .pageDown:
-            if item.type == .choice, item.choices[safe: widget.highlight]?.value == "other", item.other {
+            if item.type == .choice, visible.contains(widget.highlight), item.choices[safe: widget.highlight]?.value == "other", item.other,
+               widget.other.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 widget.editingOther = true
                 return
             }
@@ -154,25 +166,71 @@ extension InterviewScreen {
                 return
             }
             confirmChoice(item: item, ref: ref)
-        case .tab where item.type == .multichoice && widget.selected.contains("other"):
+        case .tab where item.type == .multichoice && widget.selected.contains("other") && item.other:
+            widget.editingOther = true
+        case .tab where item.type == .choice && item.other && item.choices[safe: widget.highlight]?.value == "other":
             widget.editingOther = true
         default: break
         }
     }
 
-    func toggle(_ value: String?) {
+    /// Moves the highlight among the visible rows; from no highlight the first key lands on the first row.
+    func moveHighlight(by step: Int, in visible: [Int], item: Item) {
+        guard !visible.isEmpty else { return }
+        let target: Int
+        if let position = visible.firstIndex(of: widget.highlight) {
+            guard let t = visible[safe: position + step] else { return }
+            target = t
+        } else {
+            target = step > 0 ? visible[0] : visible[visible.count - 1]
+        }
+        select(target, item: item, enterOther: true)
+    }
+
+    /// Highlights a row; in a single choice that is the choice, and choosing "other" puts the cursor in its field.
+    func select(_ index: Int, item: Item, enterOther: Bool) {
+        widget.highlight = index
+        message = nil
+        if enterOther, item.type == .choice, item.other, item.choices[safe: index]?.value == "other" {
+            widget.editingOther = true
+        }
+    }
+
+    /// After the filter changed: the highlight stays only on a row that is still visible; a
+    /// search that matches nothing leaves nothing chosen.
+    func refilter(_ item: Item) {
+        let visible = widget.visibleChoices(item, formatter: formatter)
+        if !visible.contains(widget.highlight) { widget.highlight = visible.first ?? -1 }
+    }
+
+    func toggle(_ value: String?, item: Item) {
         guard let value else { return }
-        if let i = widget.selected.firstIndex(of: value) { widget.selected.remove(at: i) } else { widget.selected.append(value) }
+        if let i = widget.selected.firstIndex(of: value) {
+            widget.selected.remove(at: i)
+        } else {
+            widget.selected.append(value)
+            // Choosing "other" is for saying what: the cursor goes into its field.
+            if value == "other", item.other { widget.editingOther = true }
+        }
         message = nil
     }
 
     func confirmChoice(item: Item, ref: AnswerRef) {
         let value: AnswerValue
         if item.type == .choice {
-            guard let choice = item.choices[safe: widget.highlight] else { return }
+            let visible = widget.visibleChoices(item, formatter: formatter)
+            guard visible.contains(widget.highlight), let choice = item.choices[safe: widget.highlight] else {
+                confirmNothingChosen(item: item, ref: ref)
+                return
+            }
             value = .choice(choice.value)
         } else {
-            value = .choices(item.choiceValues.filter { widget.selected.contains($0) })
+            let chosen = item.choiceValues.filter { widget.selected.contains($0) }
+            guard !chosen.isEmpty else {
+                confirmNothingChosen(item: item, ref: ref)
+                return
+            }
+            value = .choices(chosen)
         }
         let usesOther: Bool = {
             if case .choice(let v) = value { return v == "other" }
@@ -181,11 +239,31 @@ extension InterviewScreen {
         }()
         let otherText = usesOther ? widget.other.text : nil
         if let problem = interview.problem(with: value, otherText: otherText, for: ref) {
-            message = (problem.message(languageFor(item), defaultLanguage: questionnaire.defaultLanguage), true)
+            sayProblem(problem)
             if problem == .otherTextMissing { widget.editingOther = true }
             return
         }
         guard save({ try $0.change(ref) { r in r.status = .answered; r.value = value; r.otherText = otherText; r.draft = nil } }) else { return }
+        widget.editingOther = false
+        moveOn()
+    }
+
+    /// Enter with nothing chosen: an optional question is skipped (an earlier answer is taken
+    /// back, as an emptied text field does); a required one says how to go on.
+    func confirmNothingChosen(item: Item, ref: AnswerRef) {
+        let record = interview.answers[ref]
+        if record.status == .dontKnow || record.status == .refused {
+            moveOn()
+            return
+        }
+        if item.required {
+            let canSayDontKnow = item.allowDontKnow || item.allowRefuse
+            say(canSayDontKnow ? .chooseOneOrF6 : .chooseOne, problem: true)
+            return
+        }
+        if record.status == .answered {
+            guard save({ try $0.change(ref) { r in r.clearAnswer(); r.draft = nil } }) else { return }
+        }
         widget.editingOther = false
         moveOn()
     }
@@ -211,7 +289,7 @@ extension InterviewScreen {
                 let id = try controller.addEntry(to: item.id)
                 if let first = InterviewCursor.firstField(of: id, in: item.id, interview: interview) { go(to: first) }
             } catch let problem as AnswerProblem {
-                message = (problem.message(language, defaultLanguage: questionnaire.defaultLanguage), true)
+                sayProblem(problem)
             } catch {
                 overlay = .saveFailed("\(error)")
             }
@@ -223,7 +301,7 @@ extension InterviewScreen {
                let first = InterviewCursor.firstField(of: entry.entry.id, in: item.id, interview: interview) {
                 go(to: first)
             } else if entries.isEmpty {
-                message = (ScreenWords.text(.repeatEmptyHint, language), false)
+                say(.repeatEmptyHint)
             }
         case .ctrl("n"), .pageDown:
             finishRepeat(item)
@@ -235,7 +313,7 @@ extension InterviewScreen {
         let ref = AnswerRef(item.id)
         if interview.answers[ref].status == nil {
             if let problem = interview.blockingProblem(at: ref), problem != .required || interview.entries(of: item.id).isEmpty {
-                message = (problem.message(language, defaultLanguage: questionnaire.defaultLanguage), true)
+                sayProblem(problem)
                 return
             }
             guard save({ try $0.change(ref) { $0.status = .answered } }) else { return }

@@ -39,9 +39,10 @@ struct WidgetState: Equatable {
             if case .choice(let v)? = answer.value, answer.status == .answered { w.highlight = v == "yes" ? 0 : 1 }
         case .choice:
             if case .choice(let v)? = answer.value, answer.status == .answered {
-                w.highlight = item.choiceValues.firstIndex(of: v) ?? 0
+                w.highlight = item.choiceValues.firstIndex(of: v) ?? -1
             } else {
-                w.highlight = 0
+                // Nothing is chosen until the client chooses: Enter on an untouched list records nothing.
+                w.highlight = -1
             }
             w.other = TextEditor(text: answer.otherText ?? "", mode: .singleLine)
             w.other.moveToEnd()

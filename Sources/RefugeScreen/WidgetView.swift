@@ -9,19 +9,20 @@ extension InterviewScreen {
     func drawWidget(_ grid: inout CellGrid, item: Item, ref: AnswerRef, in area: Rect) {
         guard area.height > 0 else { return }
         let lang = languageFor(item)
+        let words = wordsLanguage
         let record = interview.answers[ref]
         // A don't know / prefer not to say answer is shown above the widget.
         var area = area
         if record.status == .dontKnow || record.status == .refused {
-            let text = ProgramWords.text(record.status == .dontKnow ? .dontKnow : .preferNotToSay, lang)
+            let text = bothLanguages(lang) { ProgramWords.text(record.status == .dontKnow ? .dontKnow : .preferNotToSay, $0) }
             grid.put("● " + text, row: area.row, column: area.column, style: Self.notice.bolded)
             area = Rect(row: area.row + 1, column: area.column, width: area.width, height: max(1, area.height - 1))
         }
         switch item.type {
         case .info, .calculate:
-            grid.put(ScreenWords.text(.enterHint, lang), row: area.row, column: area.column, style: Self.muted)
+            grid.put(ScreenWords.text(.enterHint, words), row: area.row, column: area.column, style: Self.muted)
         case .text, .number, .date:
-            drawTextField(&grid, item: item, in: area, language: lang)
+            drawTextField(&grid, item: item, in: area, language: words)
         case .longtext:
             drawLongText(&grid, in: area)
         case .yesno:
@@ -29,7 +30,7 @@ extension InterviewScreen {
         case .choice, .multichoice:
             drawChoices(&grid, item: item, in: area, language: lang)
         case .repeat:
-            drawRepeat(&grid, item: item, in: area, language: lang)
+            drawRepeat(&grid, item: item, in: area, language: words)
         }
     }
 
@@ -64,7 +65,7 @@ extension InterviewScreen {
     }
 
     func drawYesNo(_ grid: inout CellGrid, in area: Rect, language lang: String) {
-        let options = [ProgramWords.text(.yes, lang), ProgramWords.text(.no, lang)]
+        let options = [bothLanguages(lang) { ProgramWords.text(.yes, $0) }, bothLanguages(lang) { ProgramWords.text(.no, $0) }]
         var column = area.column + 1
         for (i, option) in options.enumerated() {
             let chosen = widget.highlight == i
@@ -80,34 +81,58 @@ extension InterviewScreen {
         var rows = area.height
         var top = area.row
         if !widget.filter.isEmpty {
-            grid.put(ScreenWords.format(.filter, lang, widget.filter), row: top, column: area.column, style: Self.notice)
+            grid.put(ScreenWords.format(.filter, wordsLanguage, widget.filter), row: top, column: area.column, style: Self.notice)
             top += 1; rows -= 1
         }
         let showOther = item.other && (widget.editingOther || (item.type == .multichoice && widget.selected.contains("other"))
             || (item.type == .choice && item.choices[safe: widget.highlight]?.value == "other"))
         if showOther { rows -= 2 }
         rows = max(1, rows)
+        // Each choice wraps over as many lines as its label needs; the right-most column is kept
+        // for the ↑/↓ marks that say the list goes on.
+        let labelWidth = max(8, area.width - 11)
+        let blocks: [[String]] = visible.map { index in
+            let label = bothLanguages(lang) { AnswerFormatter(questionnaire: questionnaire, language: $0).label(of: item.choices[index], in: item) }
+            let lines = wrap(label, width: labelWidth)
+            return lines.isEmpty ? [""] : lines
+        }
         let position = visible.firstIndex(of: widget.highlight) ?? 0
-        let first = max(0, min(position - rows / 2, visible.count - rows))
-        for (offset, index) in visible.dropFirst(first).prefix(rows).enumerated() {
+        // The first choice shown: the highlight about a third of the way down when the list is longer than the room.
+        var first = position
+        var used = blocks[safe: position]?.count ?? 0
+        while first > 0, used + blocks[first - 1].count <= max(rows / 3, rows - remainingHeight(blocks, from: position + 1, limit: rows)) {
+            first -= 1
+            used += blocks[first].count
+        }
+        var row = top
+        var last = first - 1
+        for (offset, index) in visible.enumerated().dropFirst(first) {
+            let block = blocks[offset]
+            // A block that does not fit whole waits for the next page, unless it is the only one.
+            if row + block.count > top + rows && row > top { break }
             let choice = item.choices[index]
             let highlighted = index == widget.highlight && !widget.editingOther
             let mark: String
             if item.type == .multichoice {
                 mark = widget.selected.contains(choice.value) ? "[x]" : "[ ]"
             } else {
-                let current = interview.answers[cursor.ref!].value == .choice(choice.value)
-                mark = current ? "(●)" : "( )"
+                // The row Enter will record; nothing is marked until the client chooses.
+                mark = index == widget.highlight ? "(●)" : "( )"
             }
             let number = index < 9 && widget.filter.isEmpty ? "\(index + 1)." : "  "
-            let line = " \(number) \(mark) \(f.label(of: choice, in: item)) "
-            grid.put(line.truncated(toWidth: area.width), row: top + offset, column: area.column, style: highlighted ? Self.selection : .plain)
+            let style = highlighted ? Self.selection : .plain
+            for (i, text) in block.enumerated() where row < top + rows {
+                let lead = i == 0 ? " \(number) \(mark) " : String(repeating: " ", count: 9)
+                grid.put(lead + text + " ", row: row, column: area.column, style: style, limit: area.right - 1)
+                row += 1
+            }
+            last = offset
         }
-        if first > 0 { grid.put("↑", row: top, column: area.right - 1, style: Self.muted) }
-        if first + rows < visible.count { grid.put("↓", row: top + rows - 1, column: area.right - 1, style: Self.muted) }
+        if first > 0 { grid.put("↑", row: top, column: area.right - 1, style: Self.notice.bolded) }
+        if last < visible.count - 1 { grid.put("↓", row: max(top, row - 1), column: area.right - 1, style: Self.notice.bolded) }
         if showOther {
-            let row = top + min(rows, visible.count) + 1
-            let label = ScreenWords.text(.otherPrompt, lang)
+            let row = min(row, top + rows) + 1
+            let label = ScreenWords.text(.otherPrompt, wordsLanguage)
             grid.put(label, row: row, column: area.column + 1, style: widget.editingOther ? Self.notice.bolded : Self.muted)
             let start = area.column + 2 + label.displayWidth
             var editor = widget.other
@@ -116,6 +141,24 @@ extension InterviewScreen {
             grid.put(editor.viewport(width: w, height: 1), in: Rect(row: row, column: start, width: w, height: 1),
                      style: Style(underline: true), showCursor: widget.editingOther && overlay == nil)
         }
+    }
+
+    /// How many of `limit` rows the blocks from `start` on would fill.
+    func remainingHeight(_ blocks: [[String]], from start: Int, limit: Int) -> Int {
+        var total = 0
+        for block in blocks.dropFirst(start) {
+            total += block.count
+            if total >= limit { return limit }
+        }
+        return total
+    }
+
+    /// A text in the client's language and, in the interviewer's view, also in the interviewer's.
+    func bothLanguages(_ clientLanguage: String, _ text: (String) -> String) -> String {
+        let client = text(clientLanguage)
+        guard interviewerView, interviewerLanguage != clientLanguage else { return client }
+        let other = text(interviewerLanguage)
+        return other == client ? client : client + " · " + other
     }
 
     func drawRepeat(_ grid: inout CellGrid, item: Item, in area: Rect, language lang: String) {

@@ -25,6 +25,10 @@ public struct Session: Sendable, Equatable {
     /// The Refuge that created the session (`RefugeVersion.full`); nil in files written before
     /// sessions recorded it.
     public var createdWith: String?
+    /// Whether the screen shows the interviewer's view (F12): the program's words in the
+    /// interviewer's language, both languages, author notes and marks. Kept per session so a
+    /// resumed session looks as it did for whoever holds the keyboard.
+    public var interviewerView = false
 
     public init(id: String, label: String, questionnaire: QuestionnaireRef, language: String, interviewerLanguage: String,
                 created: Date, interviewDate: PartialDate) {
@@ -88,6 +92,7 @@ extension Session: Codable {
         case id, label, questionnaire, language, interviewerLanguage = "interviewer_language", created, updated
         case interviewDate = "interview_date", answers, position, history, progress
         case createdWith = "created_with"
+        case interviewerView = "interviewer_view"
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -108,6 +113,7 @@ extension Session: Codable {
         history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
         progress = try c.decodeIfPresent(Progress.self, forKey: .progress) ?? Progress(answered: 0, total: 0)
         createdWith = try c.decodeIfPresent(String.self, forKey: .createdWith)
+        interviewerView = try c.decodeIfPresent(Bool.self, forKey: .interviewerView) ?? false
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -124,5 +130,6 @@ extension Session: Codable {
         try c.encode(history, forKey: .history)
         try c.encode(progress, forKey: .progress)
         try c.encodeIfPresent(createdWith, forKey: .createdWith)
+        if interviewerView { try c.encode(true, forKey: .interviewerView) }
     }
 }

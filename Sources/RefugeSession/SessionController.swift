@@ -77,6 +77,12 @@ public final class SessionController: @unchecked Sendable {
         }
     }
 
+    /// Remembers whether the interviewer's view is on (F12), for the next time the session opens.
+    public func setInterviewerView(_ on: Bool) throws(SessionError) {
+        guard on != file.session.interviewerView else { return }
+        try commit { $0.interviewerView = on }
+    }
+
     public func setInterviewDate(_ date: PartialDate) throws(SessionError) {
         interview.setToday(date)
         let time = now()

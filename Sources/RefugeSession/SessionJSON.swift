@@ -263,6 +263,7 @@ extension SessionJSON {
         }
         key("progress"); progress(s.progress)
         if let created = s.createdWith { key("created_with"); string(created) }
+        if s.interviewerView { key("interviewer_view"); bool(true) }
     }
 
     private mutating func progress(_ p: Progress) {

@@ -61,7 +61,7 @@ final class GoldenScreenTests: XCTestCase {
 
     /// From the first screen of the example to the question after `family_with_you`.
     func throughJourney(_ h: ScreenHarness, family: Bool) {
-        h.press(.enter, .down, .enter)
+        h.press(.enter, .down, .down, .enter)
         h.type("Ana"); h.press(.enter)
         h.press(.enter)                                       // birth date skipped
         h.press(.character("3"), .enter)                      // Honduras

@@ -47,12 +47,17 @@ final class HomeScreenTests: XCTestCase {
         _ = home.handle(.down); _ = home.handle(.down)
         for c in "A-1" { _ = home.handle(.character(c)) }
         _ = home.handle(.down)
+        XCTAssertTrue(home.view().renderText().contains("Who holds the keyboard"), home.view().renderText())
+        _ = home.handle(.right)                                        // the interviewer holds the keyboard
+        _ = home.handle(.enter)
         _ = home.handle(.enter)                                        // protect: yes; passphrase still empty
         _ = home.handle(.enter); _ = home.handle(.enter)
         XCTAssertTrue(home.view().renderText().contains("Type a passphrase"), home.view().renderText())
         _ = home.handle(.up)                                           // back to "protect"
         _ = home.handle(.character("n"))                               // "no passphrase", chosen explicitly
         guard case .open(let controller) = home.handle(.enter) else { return XCTFail("the new session should open") }
+        XCTAssertTrue(controller.session.interviewerView, "the interviewer holds the keyboard: their view is on")
+        XCTAssertTrue(InterviewScreen(controller: controller, width: 80, height: 24).interviewerView)
         controller.file.close()
         XCTAssertEqual(created.first?.0, "es")
         XCTAssertEqual(created.first?.2, "A-1")

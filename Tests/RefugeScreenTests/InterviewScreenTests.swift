@@ -14,10 +14,10 @@ final class InterviewScreenTests: XCTestCase {
     /// Drives the example from the first screen to `harmed_before` (shared by several tests).
     func driveToHarm(_ h: ScreenHarness) {
         h.press(.enter)                                  // welcome
-        h.press(.down, .enter)                           // interpreter: in the room
+        h.press(.down, .down, .enter)                    // interpreter: in the room
         h.type("Ana Pérez"); h.press(.enter)
         h.type("1990-04-02"); h.press(.enter)
-        h.press(.character("9"), .enter)                 // other nationality
+        h.press(.character("9"))                         // other nationality: the cursor goes into its field
         h.type("Ukraine"); h.press(.enter)
         h.press(.character("1"), .character("3"), .enter) // Spanish, Mam
         h.type("~2024-09"); h.press(.enter)
@@ -28,7 +28,7 @@ final class InterviewScreenTests: XCTestCase {
         h.press(.character("2"), .enter)                 // child
         h.type("7"); h.press(.enter)
         h.press(.insert); h.type("Rosa"); h.press(.enter)
-        h.press(.character("5"), .enter); h.type("aunt"); h.press(.enter)
+        h.press(.character("5")); h.type("aunt"); h.press(.enter)
         h.type("40"); h.press(.enter)
         h.press(.ctrl("n"))                              // the list is complete
         h.press(.character("y"), .enter)                 // family's own fear

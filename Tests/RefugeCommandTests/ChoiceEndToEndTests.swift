@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+
+/// The real program in tmux: no answer is recorded that the client did not choose, and text
+/// typed for "other" is kept exactly, digits and spaces included.
+final class ChoiceEndToEndTests: XCTestCase {
+    var refuge: RefugeBinary!
+    var tmux: Tmux!
+    static let fixture = RefugeBinary.packageRoot.appendingPathComponent("Tests/RefugeScreenTests/Fixtures/choices.yaml").path
+
+    override func setUpWithError() throws {
+        refuge = try RefugeBinary()
+        tmux = Tmux()
+    }
+
+    override func tearDown() {
+        tmux.stop()
+        refuge.cleanUp()
+    }
+
+    var environment: [String: String] { ["REFUGE_HOME": refuge.home.path] }
+
+    func record(_ id: String, _ question: String) throws -> [String: Any]? {
+        try refuge.answers(id)[question] as? [String: Any]
+    }
+
+    /// Starts the fixture and waits for its first question.
+    func start() throws -> String {
+        let id = try refuge.newSession(["--questionnaire", Self.fixture, "--no-passphrase"])
+        try tmux.start("\(RefugeBinary.path) resume \(id)", environment: environment)
+        try tmux.waitFor("Pick a colour")
+        return id
+    }
+
+    func testEnterOnAnUntouchedChoiceSavesNothing() throws {
+        guard Tmux.available else { return print("tmux is not installed; end-to-end screen test not run") }
+        let id = try start()
+        try tmux.send("Enter"); try tmux.waitFor("or F6")         // required: stays and says how to go on
+        try tmux.send("2", "Enter"); try tmux.waitFor("Pick a fruit")
+        try tmux.send("Enter"); try tmux.waitFor("Pick a number word")
+        try tmux.send("C-c")
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertEqual((try record(id, "required_pick")?["value"] as? [String: Any])?["choice"] as? String, "blue")
+        XCTAssertNil(try record(id, "optional_pick")?["value"], "Enter on an untouched list recorded an answer")
+    }
+
+    func testAFilterThatMatchesNothingSavesNothing() throws {
+        guard Tmux.available else { return print("tmux is not installed; end-to-end screen test not run") }
+        let id = try start()
+        try tmux.send("1", "Enter"); try tmux.waitFor("Pick a fruit")
+        try tmux.send("Enter"); try tmux.waitFor("Pick a number word")
+        try tmux.send("Down")
+        try tmux.type("zzz"); try tmux.waitFor("zzz")
+        try tmux.send("Enter"); try tmux.waitFor("Who was there")
+        try tmux.send("C-c")
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertNil(try record(id, "long_pick")?["value"], "a row hidden by the filter was recorded")
+    }
+
+    func testOtherTextWithDigitsAndSpacesIsSavedExactly() throws {
+        guard Tmux.available else { return print("tmux is not installed; end-to-end screen test not run") }
+        let id = try start()
+        try tmux.send("1", "Enter"); try tmux.waitFor("Pick a fruit")
+        try tmux.send("Enter"); try tmux.waitFor("Pick a number word")
+        try tmux.send("Enter"); try tmux.waitFor("Who was there")
+        try tmux.send("1", "3")                                   // police, other: the cursor goes into its field
+        try tmux.waitFor("back to the list")
+        try tmux.type("el vecino 2"); try tmux.waitFor("el vecino 2")
+        try tmux.send("Enter"); try tmux.waitFor("Done?")
+        try tmux.send("C-c")
+        Thread.sleep(forTimeInterval: 0.5)
+        let saved = try XCTUnwrap(try record(id, "many_pick"))
+        XCTAssertEqual((saved["value"] as? [String: Any])?["choices"] as? [String], ["police", "other"])
+        XCTAssertEqual(saved["other_text"] as? String, "el vecino 2")
+    }
+}
