@@ -33,6 +33,15 @@ extension TextEditor {
         case .end, .ctrl("e"):
             moveToLineEnd(width: width)
             return true
+        case .ctrl("u"):
+            deleteToLineStart()
+            return true
+        case .ctrl("k"):
+            deleteToLineEnd()
+            return true
+        case .ctrl("w"):
+            deleteWordBackward()
+            return true
         case .up:
             return mode == .multiLine && moveUp(width: width)
         case .down:

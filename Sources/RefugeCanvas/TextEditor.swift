@@ -95,6 +95,39 @@ public struct TextEditor: Hashable, Sendable {
         return true
     }
 
+    /// Ctrl-U as in readline and nano: removes from the start of the logical line to the cursor.
+    @discardableResult
+    public mutating func deleteToLineStart() -> Bool {
+        var start = cursor
+        while start > 0, characters[start - 1] != "\n" { start -= 1 }
+        guard start < cursor else { return false }
+        replace(start..<cursor, with: "")
+        return true
+    }
+
+    /// Ctrl-K: removes from the cursor to the end of the logical line.
+    @discardableResult
+    public mutating func deleteToLineEnd() -> Bool {
+        var end = cursor
+        while end < characters.count, characters[end] != "\n" { end += 1 }
+        guard end > cursor else { return false }
+        let at = cursor
+        replace(cursor..<end, with: "")
+        cursor = at
+        return true
+    }
+
+    /// Ctrl-W: removes the word before the cursor and the spaces after it.
+    @discardableResult
+    public mutating func deleteWordBackward() -> Bool {
+        var start = cursor
+        while start > 0, characters[start - 1] == " " { start -= 1 }
+        while start > 0, characters[start - 1] != " ", characters[start - 1] != "\n" { start -= 1 }
+        guard start < cursor else { return false }
+        replace(start..<cursor, with: "")
+        return true
+    }
+
     /// Replaces a range of characters and re-segments the text, so that clusters meeting at the
     /// seam (a letter and a combining mark, two halves of a flag) become one. The cursor ends
     /// after the inserted text, never inside a cluster.

@@ -24,10 +24,12 @@ public final class InterviewScreen {
     var positionPending = false
     /// How far a long question text has been scrolled (↑↓ on an information screen).
     var textScroll = 0
+    /// Whether the question's text did not fit when last drawn (the footer then offers ↑↓).
+    var textOverflows = false
     let services: ScreenServices
 
     enum Overlay: Equatable {
-        case help
+        case help(scroll: Int)
         case menu(highlight: Int)
         case dontKnow(highlight: Int)
         case note(TextEditor)
@@ -185,7 +187,7 @@ public final class InterviewScreen {
     /// Keys that mean the same on every question.
     func handleGlobal(_ key: KeyEvent) -> Bool {
         switch key {
-        case .function(1): overlay = .help
+        case .function(1): overlay = .help(scroll: 0)
         case .function(2): nextLanguage()
         case .function(12): toggleInterviewerView()
         case .function(3): openNote()

@@ -25,6 +25,7 @@ extension InterviewScreen {
             return grid
         }
         drawHeader(&grid)
+        textOverflows = false
         let body = Rect(row: 2, column: 2, width: width - 4, height: height - 5)
         if cursor == .end {
             drawEnd(&grid, in: body)
@@ -85,40 +86,88 @@ extension InterviewScreen {
         grid.put(right, row: 0, column: width - rightWidth, style: Self.header)
     }
 
+    /// The keys of the current question (the footer's first line): only keys that do something here.
     func footerKeys() -> [String] {
         let lang = uiLanguage
         func k(_ w: ScreenWords.Word) -> String { ScreenWords.text(w, lang) }
-        guard let item = currentItem else { return [k(.keyReview), k(.keyBack), k(.keyHelp), k(.keyMenu)] }
+        let back = cursor.previous(in: interview) != nil ? [k(.keyBack)] : []
+        guard let item = currentItem else { return back }
         var keys: [String]
         switch item.type {
-        case .info, .calculate: keys = [k(.keyConfirm), k(.keyBack)]
-        case .longtext: keys = [k(.keyConfirmLong), k(.keyBack), k(.keyDontKnow)]
-        case .text, .number, .date: keys = [k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
+        case .info, .calculate:
+            keys = [k(.keyConfirm)] + (textOverflows ? [k(.keyScroll)] : [])
+        case .longtext: keys = [k(.keyConfirmLong), k(.keyEditing)]
+        case .text, .number, .date: keys = [k(.keyConfirm), k(.keyEditing)]
         case .yesno:
             let yes = ProgramWords.text(.yes, wordsLanguage).lowercased().prefix(1)
             let no = ProgramWords.text(.no, wordsLanguage).lowercased().prefix(1)
-            keys = ["\(yes)/\(no)", k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
-        case .choice where widget.editingOther, .multichoice where widget.editingOther: keys = [k(.keyConfirm), k(.keyOtherBack), k(.keyBack), k(.keyDontKnow)]
-        case .choice: keys = [k(.keyChoose), k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
-        case .multichoice: keys = [k(.keyChoose), k(.keyToggle), k(.keyConfirm), k(.keyBack), k(.keyDontKnow)]
-        case .repeat: keys = [k(.keyAdd), k(.keyOpen), k(.keyDelete), k(.keyGoOn), k(.keyBack)]
+            keys = ["\(yes)/\(no)", k(.keyConfirm)]
+        case .choice where widget.editingOther, .multichoice where widget.editingOther: keys = [k(.keyConfirm), k(.keyOtherBack)]
+        case .choice:
+            keys = [k(.keyChoose), k(.keyConfirm)] + (item.choices.count > 9 ? [k(.keySearch)] : [])
+        case .multichoice:
+            keys = [k(.keyChoose), k(.keyToggle), k(.keyConfirm)] + (item.choices.count > 9 ? [k(.keySearch)] : [])
+        case .repeat:
+            let entries = interview.entries(of: item.id)
+            let expected = interview.path.repeats[item.id]?.expectedCount
+            keys = []
+            if expected == nil || entries.count < expected! { keys.append(k(.keyAdd)) }
+            if !entries.isEmpty { keys.append(k(.keyOpen)) }
+            if !entries.isEmpty && expected == nil { keys.append(k(.keyDelete)) }
+            keys.append(k(.keyGoOn))
         }
-        return keys + [k(.keyHelp), k(.keyMenu)]
+        return keys + back
+    }
+
+    /// The F-keys that work here, most needed first, then Esc for the menu that holds them all
+    /// (the footer's second line, like the function-key bar of mc or htop).
+    func functionKeys() -> [String] {
+        let lang = uiLanguage
+        func k(_ w: ScreenWords.Word) -> String { ScreenWords.text(w, lang) }
+        let item = currentItem
+        let asked = item?.type.isAsked ?? false
+        var keys = [k(.keyHelp)]
+        if asked, let item, item.allowDontKnow || item.allowRefuse { keys.append(k(.keyDontKnow)) }
+        keys.append(k(.keyReview))
+        keys.append(k(interviewerView ? .keyClientView : .keyInterviewerView))
+        if questionnaire.languages.count > 1 { keys.append(k(.keyLanguage)) }
+        if cursor.ref != nil { keys += [k(.keyNote), k(.keyFollowUp)] }
+        // "For the lawyer only" is the interviewer's mark: the client's view does not name it (F7 still works, and the menu has it).
+        if asked { keys += (interviewerView ? [k(.keyLawyer)] : []) + [k(.keyTranslation)] }
+        keys.append(k(.keyHide))
+        return keys
     }
 
     func drawFooter(_ grid: inout CellGrid) {
-        grid.horizontalRule(row: height - 2, style: Self.muted)
-        // Help and the menu always show; the question's own keys give way when room runs out.
-        var keys = footerKeys()
-        while keys.count > 2, keys.map({ $0.displayWidth + 3 }).reduce(0, +) > width - 1 {
-            keys.remove(at: keys.count - 3)
-        }
-        var column = 1
+        grid.horizontalRule(row: height - 3, style: Self.muted)
+        drawKeyLines(&grid, footerKeys() + functionKeys(), menu: ScreenWords.text(.keyMenu, uiLanguage), firstRow: height - 2)
+    }
+
+    /// The keys on two lines: the question's own first, then the F-keys, and Esc for the menu
+    /// always last. F-keys that do not fit are in the menu (the footer says so by ending with it).
+    func drawKeyLines(_ grid: inout CellGrid, _ keys: [String], menu: String, firstRow: Int) {
+        let gap = 2
+        var lines: [[String]] = [[], []]
+        var used = [0, 0]
+        let room = width - 1
+        used[1] = menu.displayWidth + gap
+        var line = 0
         for key in keys {
-            let w = key.displayWidth
-            if column + w >= width { break }
-            grid.put(key, row: height - 1, column: column, style: Self.muted)
-            column += w + 3
+            let w = key.displayWidth + gap
+            if used[line] + w > room, line == 0 { line = 1 }
+            guard used[line] + w <= room else { break }
+            lines[line].append(key)
+            used[line] += w
+        }
+        lines[1].append(menu)
+        for (i, keys) in lines.enumerated() {
+            var column = 1
+            for key in keys {
+                let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+                let end = grid.put(parts[0], row: firstRow + i, column: column, style: Self.muted.bolded)
+                if parts.count > 1 { grid.put(" " + parts[1], row: firstRow + i, column: end, style: Self.muted) }
+                column += key.displayWidth + gap
+            }
         }
     }
 
@@ -190,29 +239,33 @@ extension InterviewScreen {
             grid.verticalRule(row: row, column: body.column + half + 1, length: max(1, min(limit, row + max(left.count, right.count)) - row), style: Self.muted)
             row += min(limit - row, max(left.count, right.count)) + 1
         } else {
+            // In the interviewer's view at this width the interviewer's language comes first, marked
+            // with a bar, then the client's; both scroll together when they do not fit.
+            var lines: [[StyledRun]] = []
             if bilingual {
                 let top = questionLines(item, ref: ref, language: interviewerLanguage, width: body.width - 2, forInterviewer: true)
-                let budget = max(2, body.height / 3)
-                for line in top.prefix(budget) {
-                    grid.put([StyledRun("│ ", style: Self.interviewer)] + line, row: row, column: body.column, limit: body.right)
-                    row += 1
-                }
-                row += 1
+                lines = top.map { [StyledRun("│ ", style: Self.interviewer)] + $0 } + [[]]
             }
-            let lines = questionLines(item, ref: ref, language: clientLanguage, width: body.width, forInterviewer: interviewerView && !bilingual)
-            // A text longer than the room scrolls with ↑↓; a marker says there is more.
+            lines += questionLines(item, ref: ref, language: clientLanguage, width: body.width, forInterviewer: interviewerView && !bilingual)
+            // A text longer than the room scrolls with ↑↓ on an information screen; elsewhere F1
+            // shows it whole. A marker says there is more.
             let reserve = item.type == .info ? 2 : 4
             let room = max(1, body.bottom - reserve - row)
             let overflow = lines.count > room
-            let first = overflow ? min(textScroll, lines.count - room + 1) : 0
+            textOverflows = overflow && item.type == .info
+            let first = overflow && item.type == .info ? min(textScroll, lines.count - room + 1) : 0
             let shown = overflow ? room - 1 : room
             for line in lines.dropFirst(first).prefix(shown) {
                 grid.put(line, row: row, column: body.column, limit: body.right)
                 row += 1
             }
             if overflow {
-                let more = first + shown < lines.count ? "↓ " + ScreenWords.text(.moreBelow, clientLanguage) : "↑"
-                grid.put(more, row: row, column: body.column, style: Self.notice)
+                let words = wordsLanguage
+                let more: String
+                if item.type != .info { more = "↓ " + ScreenWords.text(.moreInHelp, words) }
+                else if first + shown < lines.count { more = "↓ " + ScreenWords.text(.moreBelow, words) }
+                else { more = "↑" }
+                grid.put(more, row: row, column: body.column, style: Self.notice.bolded)
                 row += 1
             }
             row += 1

@@ -47,8 +47,15 @@ extension InterviewScreen {
     func handleOverlay(_ key: KeyEvent) {
         guard let current = overlay else { return }
         switch current {
-        case .help:
-            overlay = nil
+        case .help(let scroll):
+            // The help scrolls when it is longer than the screen; any other key closes it.
+            switch key {
+            case .down: overlay = .help(scroll: min(scroll + 1, max(0, helpLines(width: helpWidth).count - helpRows)))
+            case .up: overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown: overlay = .help(scroll: min(scroll + helpRows - 1, max(0, helpLines(width: helpWidth).count - helpRows)))
+            case .pageUp: overlay = .help(scroll: max(0, scroll - helpRows + 1))
+            default: overlay = nil
+            }
         case .menu(let highlight):
             let actions = MenuAction.allCases
             switch key {
@@ -128,7 +135,7 @@ extension InterviewScreen {
 
     func perform(_ action: MenuAction) {
         switch action {
-        case .help: overlay = .help
+        case .help: overlay = .help(scroll: 0)
         case .language: nextLanguage()
         case .interviewer: toggleInterviewerView()
         case .note: openNote()

@@ -19,32 +19,19 @@ extension InterviewScreen {
         let lang = uiLanguage
         grid.cursor = nil
         switch overlay {
-        case .help:
+        case .help(let scroll):
             let inner = panel(&grid, title: ScreenWords.text(.helpTitle, lang), width: 76, height: height - 2)
-            var lines: [[StyledRun]] = []
-            if let item = currentItem, let ref = cursor.ref {
-                // The client's help only: author notes never appear here.
-                if let (help, _) = rendered(item.help, language: languageFor(item), ref: ref) {
-                    lines += MarkdownRenderer.render(help, width: inner.width)
-                    // The interviewer reads the same help in their own language too.
-                    if interviewerView, interviewerLanguage != languageFor(item),
-                       let (own, _) = rendered(item.help, language: interviewerLanguage, ref: ref) {
-                        lines.append([])
-                        lines += MarkdownRenderer.render(own, width: inner.width, style: Self.interviewer)
-                    }
-                } else {
-                    lines.append([StyledRun(ScreenWords.text(.noHelp, lang), style: Self.muted)])
-                }
-                lines.append([])
+            let lines = helpLines(width: inner.width)
+            let rows = inner.height - 1
+            let first = max(0, min(scroll, lines.count - rows))
+            for (i, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+                grid.put(line, row: inner.row + i, column: inner.column, limit: inner.right)
             }
-            lines.append([StyledRun(ScreenWords.text(.helpKeys, lang), style: Style().bolded)])
-            for key in footerKeys().dropLast(2) { lines.append([StyledRun("  " + key)]) }
-            for action in MenuAction.allCases where !action.key.isEmpty {
-                lines.append([StyledRun("  \(action.key) " + ScreenWords.text(action.word, lang))])
-            }
-            lines.append([StyledRun("  PgUp/PgDn, Ctrl-P/Ctrl-N", style: Self.muted)])
-            for (i, line) in lines.prefix(inner.height - 1).enumerated() { grid.put(line, row: inner.row + i, column: inner.column, limit: inner.right) }
-            grid.put(ScreenWords.text(.keyAnyKey, lang) + " → ✕", row: inner.bottom - 1, column: inner.column, style: Self.muted)
+            var closing = ScreenWords.text(.keyAnyKey, lang) + " → ✕"
+            if lines.count > rows { closing = "↑↓ PgUp/PgDn   " + closing }
+            grid.put(closing, row: inner.bottom - 1, column: inner.column, style: Self.muted)
+            if first > 0 { grid.put("↑", row: inner.row, column: inner.right, style: Self.notice.bolded) }
+            if first + rows < lines.count { grid.put("↓", row: inner.row + rows - 1, column: inner.right, style: Self.notice.bolded) }
         case .menu(let highlight):
             let actions = MenuAction.allCases
             let inner = panel(&grid, title: ScreenWords.text(.menuTitle, lang), width: 52, height: actions.count + 3)
@@ -86,6 +73,38 @@ extension InterviewScreen {
         case .hidden:
             break
         }
+    }
+
+    /// The help panel's size, for scrolling it from the keys.
+    var helpWidth: Int { max(1, min(width - 4, 76) - 4) }
+    var helpRows: Int { max(1, min(height - 2, height - 2) - 3) }
+
+    /// The help panel: the whole question (in both languages in the interviewer's view), its
+    /// help, then every key that works here.
+    func helpLines(width w: Int) -> [[StyledRun]] {
+        let lang = uiLanguage
+        var lines: [[StyledRun]] = []
+        if let item = currentItem, let ref = cursor.ref {
+            let clientLanguage = languageFor(item)
+            lines += questionLines(item, ref: ref, language: clientLanguage, width: w, forInterviewer: false)
+            if interviewerView, interviewerLanguage != clientLanguage {
+                lines.append([])
+                lines += questionLines(item, ref: ref, language: interviewerLanguage, width: w - 2, forInterviewer: true)
+                    .map { [StyledRun("│ ", style: Self.interviewer)] + $0 }
+            }
+            if item.help == nil {
+                lines.append([])
+                lines.append([StyledRun(ScreenWords.text(.noHelp, lang), style: Self.muted)])
+            }
+            lines.append([])
+        }
+        lines.append([StyledRun(ScreenWords.text(.helpKeys, lang), style: Style().bolded)])
+        for key in footerKeys() { lines.append([StyledRun("  " + key)]) }
+        for action in MenuAction.allCases where !action.key.isEmpty {
+            lines.append([StyledRun("  \(action.key) " + ScreenWords.text(action.word, lang))])
+        }
+        lines.append([StyledRun("  Esc " + ScreenWords.text(.menuTitle, lang))])
+        return lines
     }
 
     func drawReview(_ grid: inout CellGrid, highlight: Int) {

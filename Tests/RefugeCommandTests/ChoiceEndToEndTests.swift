@@ -74,3 +74,46 @@ final class ChoiceEndToEndTests: XCTestCase {
         XCTAssertEqual(saved["other_text"] as? String, "el vecino 2")
     }
 }
+
+/// The real program in tmux: a Russian session with an English-speaking interviewer; after F12
+/// the footer, the help and the menu are in English, and the view is remembered.
+final class InterviewerViewEndToEndTests: XCTestCase {
+    var refuge: RefugeBinary!
+    var tmux: Tmux!
+
+    override func setUpWithError() throws {
+        refuge = try RefugeBinary()
+        tmux = Tmux()
+    }
+
+    override func tearDown() {
+        tmux.stop()
+        refuge.cleanUp()
+    }
+
+    func testRussianSessionWithEnglishInterviewerAfterF12() throws {
+        guard Tmux.available else { return print("tmux is not installed; end-to-end screen test not run") }
+        let id = try refuge.newSession(["--questionnaire", "intake", "--language", "ru", "--interviewer-language", "en", "--no-passphrase"])
+        let environment = ["REFUGE_HOME": refuge.home.path]
+        try tmux.start("\(RefugeBinary.path) resume \(id)", environment: environment)
+        try tmux.waitFor("Esc меню")
+        try tmux.send("F12"); try tmux.waitFor("Esc menu")
+        let footer = try tmux.screen()
+        XCTAssertTrue(footer.contains("Enter OK"), footer)
+        XCTAssertTrue(footer.contains("F1 help"), footer)
+        try tmux.send("F1"); try tmux.waitFor("Keys")
+        let help = try tmux.screen()
+        XCTAssertTrue(help.contains("Next language"), help)
+        XCTAssertFalse(help.contains("Клавиши"), help)
+        try tmux.send("Escape"); try tmux.waitFor("Esc menu")
+        try tmux.send("Escape"); try tmux.waitFor("Save and quit")
+        let menu = try tmux.screen()
+        XCTAssertTrue(menu.contains("Write the report"), menu)
+        XCTAssertFalse(menu.contains("Меню"), menu)
+        try tmux.send("Escape")
+        try tmux.send("C-c")
+        Thread.sleep(forTimeInterval: 0.5)
+        let session = try XCTUnwrap((refuge.sessionJSON(id)["body"] as? [String: Any])?["session"] as? [String: Any])
+        XCTAssertEqual(session["interviewer_view"] as? Bool, true, "F12's state is kept in the session")
+    }
+}

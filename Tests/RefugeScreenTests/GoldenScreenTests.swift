@@ -37,9 +37,9 @@ final class GoldenScreenTests: XCTestCase {
                 h.expectScreen("intake-date-\(tag)")
                 h.press(.enter)
                 h.expectScreen("intake-choice-\(tag)")
-                h.press(.enter)
+                h.press(.down, .enter)                        // the first row, chosen
                 h.expectScreen("intake-choice2-\(tag)")
-                h.press(.enter)
+                h.press(.down, .enter)
                 h.press(.character("1"), .character("2"))
                 h.expectScreen("intake-multichoice-\(tag)")
                 h.press(.enter)

@@ -107,7 +107,7 @@ final class InterviewScreenTests: XCTestCase {
 
     func testNotesFlagsReviewAndJump() throws {
         let h = try ScreenHarness("Questionnaires/example-intake.yaml")
-        h.press(.enter, .down, .enter)
+        h.press(.enter, .down, .down, .enter)
         h.type("Ana"); h.press(.enter)
         XCTAssertEqual(h.screen.cursor, .step("birth_date"))
         h.press(.function(3)); h.type("Unsure of the year"); h.press(.ctrl("n"))
@@ -119,6 +119,10 @@ final class InterviewScreenTests: XCTestCase {
         h.press(.function(9)); h.type("translated words"); h.press(.ctrl("n"))
         XCTAssertEqual(answer(h, "birth_date").translation, "translated words")
         h.press(.function(5))
+        XCTAssertFalse(h.text.contains("lawyer only"), "the client's view shows no internal marks:\n\(h.text)")
+        XCTAssertFalse(h.text.contains("⚖"), h.text)
+        h.press(.escape, .function(12), .function(5))
+        XCTAssertTrue(h.text.contains("lawyer only"), "the interviewer's view shows the marks:\n\(h.text)")
         h.expectScreen("example-review-80x24")
         h.press(.down, .enter)                           // jump to full_name
         XCTAssertEqual(h.screen.cursor, .step("full_name"))
