@@ -24,9 +24,9 @@ struct AnswerCommand: ParsableCommand {
     @Flag(name: .customLong("dont-know"), help: "Record “don't know”.") var dontKnow = false
     @Flag(help: "Record “prefer not to say”.") var refuse = false
     @Flag(help: "Remove the answer (notes and marks stay).") var clear = false
-    @Option(name: .customLong("other-text"), help: "The text for the “other” choice.") var otherText: String?
-    @Option(help: "The interviewer's note ('' clears it).") var note: String?
-    @Option(help: "The interpreter's translation of the answer ('' clears it).") var translation: String?
+    @Option(name: .customLong("other-text"), help: "The text for the “other” choice (`-` reads it from standard input).") var otherText: String?
+    @Option(help: "The interviewer's note ('' clears it; `-` reads it from standard input).") var note: String?
+    @Option(help: "The interpreter's translation of the answer ('' clears it; `-` reads it from standard input).") var translation: String?
     @Flag(inversion: .prefixedNo, help: "Mark for follow-up.") var followUp: Bool?
     @Flag(name: .customLong("lawyer-only"), inversion: .prefixedNo, help: "Mark as for the lawyer only.") var lawyerOnly: Bool?
     @OptionGroup var passphraseOptions: PassphraseOptions
@@ -35,6 +35,9 @@ struct AnswerCommand: ParsableCommand {
         let statuses = [dontKnow, refuse, clear].filter { $0 }.count
         if statuses > 1 { throw ValidationError("Give only one of --dont-know, --refuse and --clear.") }
         if statuses == 1 && value != nil { throw ValidationError("--dont-know, --refuse and --clear take no VALUE.") }
+        if [value, otherText, note, translation].filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("Only one of VALUE, --other-text, --note and --translation can be `-` (read from standard input).")
+        }
         if statuses == 0 && value == nil && note == nil && translation == nil && followUp == nil && lawyerOnly == nil && otherText == nil {
             throw ValidationError("Give a VALUE, or one of --dont-know, --refuse, --clear, --note, --translation, --follow-up, --lawyer-only.")
         }
@@ -43,15 +46,24 @@ struct AnswerCommand: ParsableCommand {
     func run() throws {
         let controller = try SessionAccess().openForWriting(session, passphraseFile: passphraseOptions.passphraseFile)
         defer { controller.file.close() }
-        var typed = value
-        if typed == "-" {
+        // `-` reads the text from standard input, so it stays out of the process list and the
+        // shell's history. Empty input is refused: it is far more likely a mistake (a closed
+        // pipe, a file not found) than a wish to store nothing.
+        func fromInput(_ given: String?, _ what: String) throws -> String? {
+            guard given == "-" else { return given }
             let data = FileHandle.standardInput.readDataToEndOfFile()
             var text = String(decoding: data, as: UTF8.self)
             if text.hasSuffix("\n") { text.removeLast() }
-            typed = text
+            if text.hasSuffix("\r") { text.removeLast() }
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw CommandFailure("Standard input was empty, so \(what) was not changed. (To clear it, use --clear or '' instead of -.)")
+            }
+            return text
         }
+        let typed = try fromInput(value, "the answer to \(question)")
         let request = AnswerRequest(question: question, value: typed, dontKnow: dontKnow, refuse: refuse, clear: clear,
-                                    otherText: otherText, note: note, translation: translation,
+                                    otherText: try fromInput(otherText, "the “other” text"), note: try fromInput(note, "the note"),
+                                    translation: try fromInput(translation, "the translation"),
                                     followUp: followUp, lawyerOnly: lawyerOnly)
         do {
             try request.apply(to: controller)

@@ -18,9 +18,10 @@ enum PassphraseSource {
         return nil
     }
 
-    /// Asks on the terminal without echo; nil when there is no terminal.
+    /// Asks on the terminal without echo; nil when there is no terminal. Ctrl-C (or any signal
+    /// that stops the program) while it asks puts echo back before the program ends.
     static func ask(_ prompt: String) -> Passphrase? {
-        let fd = open("/dev/tty", O_RDWR)
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var original = termios()
@@ -28,9 +29,11 @@ enum PassphraseSource {
         var silent = original
         silent.c_lflag &= ~tcflag_t(ECHO)
         _ = write(fd, prompt, prompt.utf8.count)
+        EchoRestorer.arm(fd: fd, original: original)
         tcsetattr(fd, TCSAFLUSH, &silent)
         defer {
             tcsetattr(fd, TCSAFLUSH, &original)
+            EchoRestorer.disarm()
             _ = write(fd, "\n", 1)
         }
         var bytes: [UInt8] = []
@@ -53,4 +56,35 @@ struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     init(_ message: String) { self.message = message }
     var description: String { message }
+}
+
+/// Puts the terminal's settings back when a signal stops the program while a passphrase is
+/// asked without echo, then lets the signal end the program as it would have.
+enum EchoRestorer {
+    // Set before the handlers are installed and read only by them: a signal handler can use
+    // nothing else.
+    nonisolated(unsafe) private static var descriptor: Int32 = -1
+    nonisolated(unsafe) private static var saved = termios()
+    private static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    /// The handlers in place before, put back afterwards.
+    nonisolated(unsafe) private static var previous: [__sighandler_t?] = []
+
+    static func arm(fd: Int32, original: termios) {
+        descriptor = fd
+        saved = original
+        previous = signals.map { number in
+            signal(number) { received in
+                _ = tcsetattr(EchoRestorer.descriptor, TCSANOW, &EchoRestorer.saved)
+                _ = write(EchoRestorer.descriptor, "\n", 1)
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+
+    static func disarm() {
+        for (number, handler) in zip(signals, previous) { signal(number, handler) }
+        previous = []
+        descriptor = -1
+    }
 }

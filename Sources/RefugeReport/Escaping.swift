@@ -5,7 +5,8 @@ public enum Escaping {
     /// Removes terminal escape sequences (CSI, OSC, DCS and two-character ones) and every
     /// control character but the newline; a tab becomes a space and CR LF a newline. Nothing
     /// left can move a terminal's cursor or change its state.
-    public static func plain(_ text: String) -> String { TerminalText.sanitized(text) }
+    /// Bidirectional overrides and zero-width characters are removed too (`InvisibleCharacters`).
+    public static func plain(_ text: String) -> String { TerminalText.sanitized(InvisibleCharacters.neutralized(text)) }
 
     /// HTML text and attribute values: the five special characters as entities, controls removed.
     public static func html(_ text: String) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import RefugeQuestionnaire
 import RefugeSession
+import RefugeStorage
 
 /// Makes a report and writes it: to a string, or to a private file (mode 0600) that
 /// replaces any earlier one at once.
@@ -35,17 +36,19 @@ public enum ReportWriter {
     @discardableResult
     public static func write(session: Session, questionnaire: Questionnaire, format: ReportFormat,
                              options: ReportOptions, intoFolder folder: URL) throws -> String {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        // Created 0700 with any missing parent (an existing folder is used as it is).
+        try StoredFile.prepareFolder(folder)
         let name = fileName(session: session, format: format, options: options)
         return try write(session: session, questionnaire: questionnaire, format: format, options: options,
                          to: folder.appendingPathComponent(name))
     }
 
-    /// `<label or id>-<YYYY-MM-DD>[-redacted].<ext>`, with anything but letters, digits,
-    /// `.`, `_` and `-` in the label replaced, so a label never names another folder.
+    /// `<label>-<id>-<YYYY-MM-DD>[-redacted].<ext>` (`<id>-...` without a label), with anything
+    /// but letters, digits, `.`, `_` and `-` in the label replaced, so a label never names another
+    /// folder. The id keeps two sessions with the same label apart: a report written for one
+    /// never replaces the other's.
     public static func fileName(session: Session, format: ReportFormat, options: ReportOptions) -> String {
-        let base = session.label.isEmpty ? session.id : session.label
+        let base = session.label.isEmpty ? session.id : session.label + "-" + session.id
         var safe = String(base.unicodeScalars.map { scalar -> Character in
             let ok = (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
                 || scalar == "-" || scalar == "_" || scalar == "."

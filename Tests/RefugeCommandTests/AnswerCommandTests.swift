@@ -87,4 +87,28 @@ final class AnswerCommandTests: XCTestCase {
         let after = try Data(contentsOf: refuge.sessionsFolder.appendingPathComponent("\(id).refuge"))
         XCTAssertEqual(before, after, "a refused answer must leave the session file as it was")
     }
+
+    func testNotesTranslationsAndOtherTextsCanComeFromStandardInputAndEmptyInputIsRefused() throws {
+        let refuge = try RefugeBinary()
+        defer { refuge.cleanUp() }
+        let id = try refuge.newSession(["--questionnaire", "example-intake", "--no-passphrase"])
+        XCTAssertEqual(try refuge.run(["answer", id, "full_name", "Ana", "--note", "-"], stdin: "a private note\n").status, 0)
+        XCTAssertEqual(try refuge.run(["answer", id, "full_name", "--translation", "-"], stdin: "Anna\n").status, 0)
+        XCTAssertEqual(try refuge.run(["answer", id, "nationality", "other", "--other-text", "-"], stdin: "Honduras\n").status, 0)
+        var answers = try refuge.answers(id)
+        let name = try XCTUnwrap(answers["full_name"] as? [String: Any])
+        XCTAssertEqual(name["note"] as? String, "a private note")
+        XCTAssertEqual(name["translation"] as? String, "Anna")
+        XCTAssertEqual((answers["nationality"] as? [String: Any])?["other_text"] as? String, "Honduras")
+
+        for (arguments, input) in [(["birth_date", "-"], ""), (["birth_date", "-"], "\n"), (["full_name", "--note", "-"], "  \n")] {
+            let refused = try refuge.run(["answer", id] + arguments, stdin: input)
+            XCTAssertEqual(refused.status, 1, "\(arguments) with \(input.debugDescription)")
+            XCTAssertTrue(refused.stderr.contains("Standard input was empty"), refused.stderr)
+        }
+        answers = try refuge.answers(id)
+        XCTAssertNil(answers["birth_date"], "nothing stored for an empty input")
+        XCTAssertEqual((answers["full_name"] as? [String: Any])?["note"] as? String, "a private note")
+        XCTAssertEqual(try refuge.run(["answer", id, "full_name", "-", "--note", "-"], stdin: "x").status, 2, "only one `-`")
+    }
 }
