@@ -22,7 +22,9 @@ public enum AnswerParser {
         case .longtext:
             return .success(.text(input))
         case .number:
-            guard let n = parseNumber(trimmed) else { return .failure(.unreadableNumber) }
+            guard let n = parseNumber(trimmed) else {
+                return .failure(parseNumber(trimmed, exactly: false) == nil ? .unreadableNumber : .inexactNumber)
+            }
             return .success(.number(n))
         case .date:
             switch PartialDate.parseTyped(trimmed) {
@@ -62,13 +64,15 @@ public enum AnswerParser {
         return nil
     }
 
-    /// Reads a number typed with `.` or `,` as the decimal mark, in any script's digits.
-    public static func parseNumber(_ input: String) -> Double? {
+    /// Reads a number typed with `.` or `,` as the decimal mark, in any script's digits. With
+    /// `exactly` (the default), a number that cannot be kept exactly as typed is nil too
+    /// (`ExactNumber`).
+    public static func parseNumber(_ input: String, exactly: Bool = true) -> Double? {
         var s = normalizeDigits(input).replacingOccurrences(of: " ", with: "")
         if s.contains(",") && !s.contains(".") { s = s.replacingOccurrences(of: ",", with: ".") }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
         guard let n = Double(s), n.isFinite else { return nil }
-        return n
+        return exactly ? ExactNumber.value(of: s) : n
     }
 
     /// Replaces Arabic-Indic and Persian digits (and other Unicode decimal digits) with ASCII ones.

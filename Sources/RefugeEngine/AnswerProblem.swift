@@ -17,6 +17,8 @@ public enum AnswerProblem: Sendable, Equatable, Error {
     case aboveMaximum(Double)
     case notWholeNumber
     case unreadableNumber
+    /// A number with more digits than can be kept exactly (`ExactNumber`).
+    case inexactNumber
     case unreadableDate(DateInputError)
     case tooPrecise(allowed: DatePrecision)
     case tooFewSelected(min: Int)
@@ -24,6 +26,9 @@ public enum AnswerProblem: Sendable, Equatable, Error {
     case tooFewEntries(min: Int)
     case tooManyEntries(max: Int)
     case constraint(message: LocalizedText?)
+    /// A `pattern` or `matches` could not be checked: the regex engine gave up (a pattern that
+    /// takes too long on this text). Refused, never taken as fitting.
+    case uncheckable
     case dontKnowNotAllowed
     case refuseNotAllowed
     case noSuchEntry

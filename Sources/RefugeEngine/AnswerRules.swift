@@ -10,7 +10,13 @@ public enum AnswerRules {
             let length = s.count
             if let min = item.minLength, length < min { return .tooShort(min: min) }
             if let max = item.maxLength, length > max { return .tooLong(max: max) }
-            if let pattern = item.pattern, !pattern.matchesWhole(s) { return .patternMismatch(message: item.patternMessage) }
+            if let pattern = item.pattern {
+                switch pattern.wholeMatch(s) {
+                case true?: break
+                case false?: return .patternMismatch(message: item.patternMessage)
+                case nil: return .uncheckable
+                }
+            }
             return nil
         case (.yesno, .choice(let v)):
             return v == "yes" || v == "no" ? nil : .notAChoice

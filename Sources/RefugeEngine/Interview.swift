@@ -207,8 +207,10 @@ public struct Interview: Sendable {
             } else {
                 base = env
             }
-            if constraint.refuses(in: DotEnvironment(base: base, dot: value.expressionValue)) {
-                return .constraint(message: item.constraintMessage)
+            switch constraint.outcome(in: DotEnvironment(base: base, dot: value.expressionValue)) {
+            case .accepted: break
+            case .refused: return .constraint(message: item.constraintMessage)
+            case .unchecked: return .uncheckable
             }
         }
         return nil

@@ -4,9 +4,9 @@ public enum ProgramWords {
     public enum Word: String, Sendable, CaseIterable {
         case yes, no, dontKnow, preferNotToSay, noneOfThese, otherPleaseSay, missingPlaceholder, redacted
         case required, notAChoice, otherTextMissing, tooShort, tooLong, patternMismatch, belowMinimum
-        case aboveMaximum, notWholeNumber, unreadableNumber, unreadableDate, ambiguousDate, invalidDate
+        case aboveMaximum, notWholeNumber, unreadableNumber, inexactNumber, unreadableDate, ambiguousDate, invalidDate
         case tooPreciseYear, tooPreciseMonth, tooFewSelected, tooManySelected, tooFewEntries, tooManyEntries
-        case constraintFailed, dontKnowNotAllowed, refuseNotAllowed, notOnPath, notAQuestion, noSuchEntry
+        case constraintFailed, uncheckable, dontKnowNotAllowed, refuseNotAllowed, notOnPath, notAQuestion, noSuchEntry
         case wrongKind, fallbackMarker, approximate, entry, entriesCount
     }
 
@@ -50,6 +50,7 @@ public enum ProgramWords {
         .aboveMaximum: "Please give a number of at most %1.",
         .notWholeNumber: "Please give a whole number.",
         .unreadableNumber: "Please type a number, for example 3 or 2.5.",
+        .inexactNumber: "This number has too many digits to be kept exactly. Please give at most 15 significant digits.",
         .unreadableDate: "Please type a date like 2022, 2022-09 or 2022-09-21. Put ~ in front if it is approximate.",
         .ambiguousDate: "This date could be read two ways. Please type it like 2022-04-03 (year-month-day).",
         .invalidDate: "This date does not exist. Please check the month and day.",
@@ -60,6 +61,7 @@ public enum ProgramWords {
         .tooFewEntries: "Please add at least %1.",
         .tooManyEntries: "No more can be added here (at most %1).",
         .constraintFailed: "This answer does not fit with the other answers. Please check it.",
+        .uncheckable: "This answer could not be checked: it is too long or too complex for the questionnaire's rule. Please shorten it.",
         .dontKnowNotAllowed: "“Don't know” is not possible for this question.",
         .refuseNotAllowed: "“Prefer not to say” is not possible for this question.",
         .notOnPath: "This question is not asked with the answers given so far.",
@@ -83,6 +85,7 @@ public enum ProgramWords {
         .aboveMaximum: "Por favor dé un número de como máximo %1.",
         .notWholeNumber: "Por favor dé un número entero.",
         .unreadableNumber: "Por favor escriba un número, por ejemplo 3 o 2,5.",
+        .inexactNumber: "Este número tiene demasiadas cifras para guardarlo exactamente. Por favor use como máximo 15 cifras significativas.",
         .unreadableDate: "Por favor escriba una fecha como 2022, 2022-09 o 2022-09-21. Ponga ~ delante si es aproximada.",
         .ambiguousDate: "Esta fecha se puede leer de dos maneras. Escríbala como 2022-04-03 (año-mes-día).",
         .invalidDate: "Esta fecha no existe. Revise el mes y el día.",
@@ -93,6 +96,7 @@ public enum ProgramWords {
         .tooFewEntries: "Por favor añada al menos %1.",
         .tooManyEntries: "No se pueden añadir más aquí (como máximo %1).",
         .constraintFailed: "Esta respuesta no coincide con las otras respuestas. Por favor revísela.",
+        .uncheckable: "No se pudo comprobar esta respuesta: es demasiado larga o compleja para la regla del cuestionario. Por favor acórtela.",
         .dontKnowNotAllowed: "«No sé» no es posible en esta pregunta.",
         .refuseNotAllowed: "«Prefiero no decirlo» no es posible en esta pregunta.",
         .notOnPath: "Esta pregunta no se hace con las respuestas dadas hasta ahora.",
@@ -116,6 +120,7 @@ public enum ProgramWords {
         .aboveMaximum: "Пожалуйста, введите число не больше %1.",
         .notWholeNumber: "Пожалуйста, введите целое число.",
         .unreadableNumber: "Пожалуйста, введите число, например 3 или 2,5.",
+        .inexactNumber: "В этом числе слишком много цифр, чтобы сохранить его точно. Пожалуйста, укажите не более 15 значащих цифр.",
         .unreadableDate: "Пожалуйста, введите дату, например 2022, 2022-09 или 2022-09-21. Поставьте ~ впереди, если дата примерная.",
         .ambiguousDate: "Эту дату можно понять по-разному. Введите её так: 2022-04-03 (год-месяц-день).",
         .invalidDate: "Такой даты не бывает. Проверьте месяц и день.",
@@ -126,6 +131,7 @@ public enum ProgramWords {
         .tooFewEntries: "Пожалуйста, добавьте не меньше %1.",
         .tooManyEntries: "Больше добавить нельзя (не больше %1).",
         .constraintFailed: "Этот ответ не сходится с другими ответами. Пожалуйста, проверьте его.",
+        .uncheckable: "Этот ответ не удалось проверить: он слишком длинный или сложный для правила анкеты. Пожалуйста, сократите его.",
         .dontKnowNotAllowed: "Ответ «Не знаю» здесь невозможен.",
         .refuseNotAllowed: "Ответ «Предпочитаю не отвечать» здесь невозможен.",
         .notOnPath: "Этот вопрос не задаётся при данных ответах.",
@@ -155,6 +161,7 @@ extension AnswerProblem {
         case .aboveMaximum(let m): return ProgramWords.format(.aboveMaximum, language, n(m))
         case .notWholeNumber: return ProgramWords.text(.notWholeNumber, language)
         case .unreadableNumber: return ProgramWords.text(.unreadableNumber, language)
+        case .inexactNumber: return ProgramWords.text(.inexactNumber, language)
         case .unreadableDate(let e):
             switch e {
             case .ambiguous: return ProgramWords.text(.ambiguousDate, language)
@@ -168,6 +175,7 @@ extension AnswerProblem {
         case .tooManyEntries(let m): return ProgramWords.format(.tooManyEntries, language, String(m))
         case .constraint(let text):
             return text?.resolve(language, defaultLanguage: defaultLanguage).text ?? ProgramWords.text(.constraintFailed, language)
+        case .uncheckable: return ProgramWords.text(.uncheckable, language)
         case .dontKnowNotAllowed: return ProgramWords.text(.dontKnowNotAllowed, language)
         case .refuseNotAllowed: return ProgramWords.text(.refuseNotAllowed, language)
         case .noSuchEntry: return ProgramWords.text(.noSuchEntry, language)

@@ -21,11 +21,11 @@ enum Evaluator {
         case .add(let left, let right):
             guard case .number(let a) = evaluate(left, in: env),
                   case .number(let b) = evaluate(right, in: env) else { return .nothing }
-            return .number(a + b)
+            return ExactNumber.combine(a, b, subtracting: false).map(Value.number) ?? .nothing
         case .subtract(let left, let right):
             guard case .number(let a) = evaluate(left, in: env),
                   case .number(let b) = evaluate(right, in: env) else { return .nothing }
-            return .number(a - b)
+            return ExactNumber.combine(a, b, subtracting: true).map(Value.number) ?? .nothing
 
         case .equal(let left, let right, let negated):
             let answer = equality(evaluate(left, in: env), evaluate(right, in: env))
@@ -136,7 +136,11 @@ enum Evaluator {
             return .number(Double(text.count))
         case .matches(let operand, let pattern):
             guard case .text(let text) = evaluate(operand, in: env) else { return .nothing }
-            return .bool(pattern.matchesWhole(text))
+            guard let matched = pattern.wholeMatch(text) else {
+                (env as? EvaluationScope)?.log.gaveUp = true
+                return .nothing
+            }
+            return .bool(matched)
         case .choose(let condition, let whenTrue, let whenFalse):
             // An unknown condition counts as false, as everywhere a condition decides.
             return evaluate(condition, in: env) == .bool(true)

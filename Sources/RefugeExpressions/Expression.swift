@@ -30,7 +30,15 @@ public struct Expression: Sendable {
 
     /// The value, with nothing where an answer is missing or uncertain.
     public func evaluate(in env: any EvaluationEnvironment) -> Value {
-        Evaluator.evaluate(root, in: env)
+        evaluateLogging(in: env).value
+    }
+
+    /// The value, and whether a pattern gave up on the way. `.` keeps its value inside
+    /// `count`, `any` and `all`.
+    private func evaluateLogging(in env: any EvaluationEnvironment) -> (value: Value, gaveUp: Bool) {
+        let log = GiveUpLog()
+        let value = Evaluator.evaluate(root, in: EvaluationScope(base: env, dot: env.dot, log: log))
+        return (value, log.gaveUp)
     }
 
     /// For show_if, next, checks: true only when the value is true (nothing counts as false).
@@ -41,6 +49,15 @@ public struct Expression: Sendable {
     /// For constraints: refuses only when the value is exactly false; nothing accepts.
     public func refuses(in env: any EvaluationEnvironment) -> Bool {
         evaluate(in: env) == .bool(false)
+    }
+
+    /// For constraints: false refuses; nothing accepts, unless it came from a pattern that
+    /// could not be checked, which refuses with its own message.
+    public func outcome(in env: any EvaluationEnvironment) -> ConstraintOutcome {
+        let (value, gaveUp) = evaluateLogging(in: env)
+        if value == .bool(false) { return .refused }
+        if value == .nothing && gaveUp { return .unchecked }
+        return .accepted
     }
 
     /// The value of an expression that reads no answers and not the interview date (such as

@@ -25,8 +25,8 @@ enum Tokenizer {
                     while index < characters.count, characters[index].isASCIIDigit { index += 1 }
                 }
                 let text = characters.text(start..<index)
-                guard let value = Double(text) else {
-                    return fail("`\(text)` is not a number this language can read", at: start)
+                guard let value = ExactNumber.value(of: text) else {
+                    return fail("`\(text)` has too many digits to be kept exactly (numbers are exact decimals of up to 15 significant digits)", at: start)
                 }
                 tokens.append(Token(kind: .number(value), column: start, text: text))
                 continue

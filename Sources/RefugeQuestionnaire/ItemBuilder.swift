@@ -112,8 +112,8 @@ extension Builder {
             sink.error(map.keyLocation("min_length"), "`min_length` of \(what) is larger than its `max_length`")
         }
         if let pattern = map.string("pattern", into: &sink) {
-            if let regex = try? NSRegularExpression(pattern: pattern) {
-                item.pattern = NSRegularExpressionBox(source: pattern, regex: regex)
+            if let compiled = try? WholeTextPattern(pattern) {
+                item.pattern = NSRegularExpressionBox(source: pattern, pattern: compiled)
             } else {
                 sink.error(map.value("pattern")!.location, "the `pattern` of \(what) is not a valid regular expression")
             }

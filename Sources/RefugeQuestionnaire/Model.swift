@@ -80,17 +80,16 @@ public struct Item: Sendable {
     public func choice(_ value: String) -> Choice? { choices.first { $0.value == value } }
 }
 
-/// A compiled regular expression that can be shared across threads (it is immutable once built).
+/// An item's `pattern`, compiled once: a `WholeTextPattern`, so its work is bounded and a
+/// give-up is told apart from a mismatch.
 public final class NSRegularExpressionBox: @unchecked Sendable {
     public let source: String
-    public let regex: NSRegularExpression
-    public init(source: String, regex: NSRegularExpression) { self.source = source; self.regex = regex }
+    let pattern: WholeTextPattern
+    public init(source: String, pattern: WholeTextPattern) { self.source = source; self.pattern = pattern }
     /// True when the whole text matches.
-    public func matchesWhole(_ text: String) -> Bool {
-        let range = NSRange(text.startIndex..., in: text)
-        guard let match = regex.firstMatch(in: text, options: [.anchored], range: range) else { return false }
-        return match.range == range
-    }
+    public func matchesWhole(_ text: String) -> Bool { pattern.matchesWhole(text) }
+    /// Whether the whole text matches; nil when the regex engine gave up.
+    public func wholeMatch(_ text: String) -> Bool? { pattern.wholeMatch(text) }
 }
 
 public struct Section: Sendable {
