@@ -89,8 +89,15 @@ extension PartialDate {
             return .success(DateParts(year: numbers[1], month: numbers[0]))
         case 3 where widths[0] == 4 && short(1) && short(2):
             return .success(DateParts(year: numbers[0], month: numbers[1], day: numbers[2]))
+        case 3 where short(0) && short(1) && widths[2] == 4 && numbers[0] > 12 && numbers[1] <= 12:
+            // `21/09/1990`: 21 cannot be a month, so this is day-month-year whatever the country.
+            return .success(DateParts(year: numbers[2], month: numbers[1], day: numbers[0]))
+        case 3 where short(0) && short(1) && widths[2] == 4 && numbers[1] > 12 && numbers[0] <= 12:
+            // `09/21/1990`: month-day-year for the same reason.
+            return .success(DateParts(year: numbers[2], month: numbers[0], day: numbers[1]))
         case 3 where short(0) && short(1) && (widths[2] == 4 || widths[2] == 2):
-            // Day-month or month-day: countries disagree, so it is never guessed.
+            // Day-month or month-day with both parts 12 or less: countries disagree, so it is
+            // never guessed (nor is a two-digit year).
             return .failure(.ambiguous)
         case 2 where short(0) && short(1):
             // `09/22`: September 2022, or 9 February?

@@ -26,6 +26,15 @@ public final class InterviewScreen {
     var textScroll = 0
     /// Whether the question's text did not fit when last drawn (the footer then offers ↑↓).
     var textOverflows = false
+    /// The rows of the long-text box as last drawn, for PgUp/PgDn.
+    var longTextRows = 5
+    var longTextWidth = 70
+    /// When the note or translation being typed last changed, for its draft timer.
+    var pendingChangedAt: Double?
+    /// Checks that began to hold with the answer just confirmed, told once the screen moves on.
+    var freshChecks: [Check] = []
+    /// The review row a jump came from: confirming the answer goes back to the review.
+    var returnToReview: Int?
     let services: ScreenServices
 
     enum Overlay: Equatable {
@@ -48,6 +57,23 @@ public final class InterviewScreen {
         self.widget = WidgetState()
         self.widget = makeWidget()
         self.interviewerView = controller.session.interviewerView
+        let session = controller.session
+        if session.position == nil, !session.history.isEmpty {
+            // The end was reached before: a finished session opens on its review.
+            cursor = .end
+            widget = WidgetState()
+            overlay = .review(highlight: 0)
+        } else if session.position == nil, let ref = cursor.ref {
+            // The first screen is the position from the start, so that an answer saved before
+            // any move does not look like the end of the interview.
+            _ = try? controller.setPosition(ref, saveNow: false)
+        }
+        if let pending = session.pendingText, pending.position.ref == cursor.ref {
+            // A note or translation was being typed when the program stopped: it is back.
+            var editor = TextEditor(text: pending.text, mode: .multiLine)
+            editor.moveToEnd()
+            overlay = pending.kind == .note ? .note(editor) : .translation(editor)
+        }
         if let notice = services.openingNotice { say { _ in notice } }
     }
 
@@ -76,7 +102,10 @@ public final class InterviewScreen {
     @discardableResult
     func save(_ body: (SessionController) throws -> Void) -> Bool {
         do {
+            let before = Set(interview.holdingChecks.map(\.id))
             try body(controller)
+            let fresh = interview.holdingChecks.filter { !before.contains($0.id) }
+            if !fresh.isEmpty { freshChecks = fresh }
             return true
         } catch let problem as AnswerProblem {
             sayProblem(problem)
@@ -110,12 +139,14 @@ public final class InterviewScreen {
     /// position not yet written goes to disk.
     public func tick(at time: Double) {
         if let since = draftChangedAt, time - since >= 1 { saveDraft() }
+        if let since = pendingChangedAt, time - since >= 1 { savePendingText() }
         if positionPending, save({ try $0.retrySave() }) { positionPending = false }
     }
 
     /// Before the program stops (quit, signal, closed terminal): the draft is saved.
     public func prepareToStop() {
         saveDraft()
+        savePendingText()
         if save({ try $0.setPosition(cursor.ref, saveNow: false) }), save({ try $0.retrySave() }) { positionPending = false }
     }
 
@@ -139,11 +170,17 @@ public final class InterviewScreen {
         case .success(let next):
             message = nil
             go(to: next)
+            tellFreshChecks()
+            if let row = returnToReview {
+                returnToReview = nil
+                overlay = .review(highlight: row)
+            }
         }
     }
 
     func goBack() {
         message = nil
+        returnToReview = nil
         if let previous = cursor.previous(in: interview) { go(to: previous) }
     }
 
@@ -175,10 +212,15 @@ public final class InterviewScreen {
             return .quit
         }
         if overlay != nil {
-            handleOverlay(key)
+            handleOverlay(key, at: time)
             return wantsToQuit ? .quit : .keepGoing
         }
         if isTooSmall { return .keepGoing }
+        if currentItem?.type == .longtext, key == .pageUp || key == .pageDown {
+            // In a long text PgUp/PgDn scroll the text, as in an editor; Ctrl-P/Ctrl-N move.
+            pageLongText(down: key == .pageDown)
+            return .keepGoing
+        }
         if handleGlobal(key) { return wantsToQuit ? .quit : .keepGoing }
         handleWidget(key, at: time)
         return wantsToQuit ? .quit : .keepGoing
@@ -202,6 +244,31 @@ public final class InterviewScreen {
         default: return false
         }
         return true
+    }
+
+    /// Checks that began to hold with the answer just confirmed: shown at once in the
+    /// interviewer's view (not blocking), as well as in the review.
+    func tellFreshChecks() {
+        guard !freshChecks.isEmpty else { return }
+        let checks = freshChecks
+        freshChecks = []
+        let defaultLanguage = questionnaire.defaultLanguage
+        say(interviewerOnly: true) { lang in
+            "⚑ " + checks.map { $0.message.resolve(lang, defaultLanguage: defaultLanguage).text }.joined(separator: " · ")
+        }
+    }
+
+    /// Saves the note or translation being typed as the session's pending text.
+    func savePendingText() {
+        pendingChangedAt = nil
+        guard let ref = cursor.ref else { return }
+        let pending: PendingText?
+        switch overlay {
+        case .note(let editor): pending = PendingText(kind: .note, position: Position(ref), text: editor.text)
+        case .translation(let editor): pending = PendingText(kind: .translation, position: Position(ref), text: editor.text)
+        default: return
+        }
+        save { try $0.setPendingText(pending) }
     }
 
     func toggleInterviewerView() {

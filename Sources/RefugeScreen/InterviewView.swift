@@ -96,7 +96,7 @@ extension InterviewScreen {
         switch item.type {
         case .info, .calculate:
             keys = [k(.keyConfirm)] + (textOverflows ? [k(.keyScroll)] : [])
-        case .longtext: keys = [k(.keyConfirmLong), k(.keyEditing)]
+        case .longtext: keys = [k(.keyConfirmLong), k(.keyPageScroll), k(.keyEditing)]
         case .text, .number, .date: keys = [k(.keyConfirm), k(.keyEditing)]
         case .yesno:
             let yes = ProgramWords.text(.yes, wordsLanguage).lowercased().prefix(1)

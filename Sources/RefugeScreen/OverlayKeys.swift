@@ -44,7 +44,7 @@ extension InterviewScreen {
         }
     }
 
-    func handleOverlay(_ key: KeyEvent) {
+    func handleOverlay(_ key: KeyEvent, at time: Double = 0) {
         guard let current = overlay else { return }
         switch current {
         case .help(let scroll):
@@ -81,15 +81,23 @@ extension InterviewScreen {
         case .note(var editor), .translation(var editor):
             let isNote: Bool = { if case .note = current { return true } else { return false } }()
             switch key {
-            case .escape: overlay = nil
+            case .escape:
+                overlay = nil
+                pendingChangedAt = nil
+                save { try $0.setPendingText(nil) }
             case .ctrl("n"), .pageDown, .function(3), .function(9):
                 overlay = nil
+                pendingChangedAt = nil
                 guard let ref = cursor.ref else { return }
                 let text = editor.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : editor.text
                 save { try $0.change(ref) { r in if isNote { r.note = text } else { r.translation = text } } }
+                save { try $0.setPendingText(nil) }
             default:
+                let before = editor.text
                 _ = editor.handle(key, width: 60)
                 overlay = isNote ? .note(editor) : .translation(editor)
+                // Typed text is a draft, saved within a second like an answer's.
+                if editor.text != before, pendingChangedAt == nil { pendingChangedAt = time }
             }
         case .review(let highlight):
             let rows = reviewRows()
@@ -101,7 +109,10 @@ extension InterviewScreen {
             case .escape, .function(5): overlay = nil
             case .enter:
                 overlay = nil
-                if let ref = rows[safe: highlight]?.ref { jump(to: ref) }
+                if let ref = rows[safe: highlight]?.ref {
+                    jump(to: ref)
+                    returnToReview = highlight
+                }
             default: break
             }
         case .hidden(var passphrase, _):

@@ -14,7 +14,7 @@ public enum ScreenWords {
         case saveFailed, saveRetry, saveElsewhere, savedElsewhere, notSaved, languageNow, entryHeading, forInterviewer
         case menuHelp, menuLanguage, menuInterviewer, menuNote, menuFollowUp, menuReview, menuDontKnow, menuLawyer
         case menuHide, menuTranslation, menuReport, menuQuit, reportWritten, reportFailed, reportUnencrypted, noHelp
-        case chooseOne, chooseOneOrF6, keyOtherBack, moreInHelp
+        case chooseOne, chooseOneOrF6, keyOtherBack, moreInHelp, numbersOnly, wholeNumbersOnly, keyPageScroll
         case keyScroll, keyEditing, keySearch, keyClientView, keyInterviewerView, keyNote, keyFollowUp, keyLawyer
         case keyTranslation, keyLanguage, keyHide
         case moreBelow, enterHint, questionOf, repeatEmptyHint, followUpOn, followUpOff, lawyerOn, lawyerOff, entriesCount
@@ -60,7 +60,8 @@ public enum ScreenWords {
         .chooseOne: "Please choose one (↑↓ or its number), then Enter.",
         .chooseOneOrF6: "Please choose one (↑↓ or its number), or F6: don't know / prefer not to say.",
         .keyOtherBack: "↑/Tab back to the list",
-        .moreInHelp: "more: F1 shows the whole question", .keyScroll: "↑↓ scroll", .keyEditing: "Ctrl-U/K/W erase", .keySearch: "letters: search",
+        .moreInHelp: "more: F1 shows the whole question", .numbersOnly: "Only a number can be typed here.",
+        .wholeNumbersOnly: "Please type a whole number (digits only).", .keyPageScroll: "PgUp/PgDn scroll", .keyScroll: "↑↓ scroll", .keyEditing: "Ctrl-U/K/W erase", .keySearch: "letters: search",
         .keyClientView: "F12 client's view", .keyInterviewerView: "F12 interviewer", .keyNote: "F3 note", .keyFollowUp: "F4 follow-up",
         .keyLawyer: "F7 lawyer only", .keyTranslation: "F9 translation", .keyLanguage: "F2 language", .keyHide: "F8 hide",
     ]
@@ -95,7 +96,8 @@ public enum ScreenWords {
         .chooseOne: "Por favor elija una opción (↑↓ o su número) y pulse Enter.",
         .chooseOneOrF6: "Por favor elija una opción (↑↓ o su número), o F6: no sé / prefiero no decirlo.",
         .keyOtherBack: "↑/Tab volver a la lista",
-        .moreInHelp: "hay más: F1 muestra la pregunta entera", .keyScroll: "↑↓ desplazar", .keyEditing: "Ctrl-U/K/W borrar", .keySearch: "letras: buscar",
+        .moreInHelp: "hay más: F1 muestra la pregunta entera", .numbersOnly: "Aquí solo se puede escribir un número.",
+        .wholeNumbersOnly: "Escriba un número entero (solo cifras).", .keyPageScroll: "RePág/AvPág desplazar", .keyScroll: "↑↓ desplazar", .keyEditing: "Ctrl-U/K/W borrar", .keySearch: "letras: buscar",
         .keyClientView: "F12 vista cliente", .keyInterviewerView: "F12 entrevistador", .keyNote: "F3 nota", .keyFollowUp: "F4 seguimiento",
         .keyLawyer: "F7 abogado", .keyTranslation: "F9 traducción", .keyLanguage: "F2 idioma", .keyHide: "F8 ocultar",
     ]
@@ -130,7 +132,8 @@ public enum ScreenWords {
         .chooseOne: "Пожалуйста, выберите вариант (↑↓ или его номер) и нажмите Enter.",
         .chooseOneOrF6: "Пожалуйста, выберите вариант (↑↓ или его номер) или F6: не знаю / не хочу отвечать.",
         .keyOtherBack: "↑/Tab назад к списку",
-        .moreInHelp: "дальше есть текст: F1 покажет весь вопрос", .keyScroll: "↑↓ прокрутка", .keyEditing: "Ctrl-U/K/W стереть", .keySearch: "буквы: поиск",
+        .moreInHelp: "дальше есть текст: F1 покажет весь вопрос", .numbersOnly: "Здесь можно ввести только число.",
+        .wholeNumbersOnly: "Введите целое число (только цифры).", .keyPageScroll: "PgUp/PgDn прокрутка", .keyScroll: "↑↓ прокрутка", .keyEditing: "Ctrl-U/K/W стереть", .keySearch: "буквы: поиск",
         .keyClientView: "F12 вид клиента", .keyInterviewerView: "F12 интервьюер", .keyNote: "F3 заметка", .keyFollowUp: "F4 уточнить",
         .keyLawyer: "F7 юристу", .keyTranslation: "F9 перевод", .keyLanguage: "F2 язык", .keyHide: "F8 скрыть",
     ]

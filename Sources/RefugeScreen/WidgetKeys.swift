@@ -34,12 +34,17 @@ extension InterviewScreen {
     // MARK: Typed answers
 
     func handleTextField(_ key: KeyEvent, item: Item, ref: AnswerRef, at time: Double) {
-        let confirmKeys: [KeyEvent] = item.type == .longtext ? [.ctrl("n"), .pageDown] : [.enter, .ctrl("n"), .pageDown]
+        let confirmKeys: [KeyEvent] = item.type == .longtext ? [.ctrl("n")] : [.enter, .ctrl("n"), .pageDown]
         if confirmKeys.contains(key) {
             confirmTyped(item: item, ref: ref)
             return
         }
         guard var editor = widget.editor else { return }
+        if item.type == .number, case .character(let c) = key, let refusal = numberRefusal(c, item: item) {
+            // Refused as typed, with the reason, rather than when Enter is pressed.
+            say(refusal, problem: true)
+            return
+        }
         let before = editor.text
         if editor.handle(key, width: fieldWidth) {
             widget.editor = editor
@@ -48,6 +53,21 @@ extension InterviewScreen {
                 if draftChangedAt == nil { draftChangedAt = time }
             }
         }
+    }
+
+    /// Why a typed character cannot be part of a number here, or nil when it can.
+    func numberRefusal(_ c: Character, item: Item) -> ScreenWords.Word? {
+        if c.isNumber || c == "-" || c == "+" || c == " " { return nil }
+        if c == "." || c == "," { return item.integerOnly ? .wholeNumbersOnly : nil }
+        return item.integerOnly ? .wholeNumbersOnly : .numbersOnly
+    }
+
+    func pageLongText(down: Bool) {
+        guard var editor = widget.editor else { return }
+        for _ in 0..<max(1, longTextRows - 1) {
+            if down { _ = editor.handle(.down, width: longTextWidth) } else { _ = editor.handle(.up, width: longTextWidth) }
+        }
+        widget.editor = editor
     }
 
     func confirmTyped(item: Item, ref: AnswerRef) {

@@ -60,6 +60,8 @@ extension InterviewScreen {
         let box = Rect(row: area.row, column: area.column, width: area.width, height: max(3, area.height))
         grid.box(box, style: Self.muted)
         let inner = box.inset(by: 1)
+        longTextRows = inner.height
+        longTextWidth = inner.width
         editor.scrollToCursor(width: inner.width, height: inner.height)
         grid.put(editor.viewport(width: inner.width, height: inner.height), in: inner, showCursor: overlay == nil)
     }

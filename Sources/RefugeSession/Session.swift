@@ -29,6 +29,9 @@ public struct Session: Sendable, Equatable {
     /// interviewer's language, both languages, author notes and marks. Kept per session so a
     /// resumed session looks as it did for whoever holds the keyboard.
     public var interviewerView = false
+    /// A note (F3) or translation (F9) being typed and not yet saved with Ctrl-N: a draft, kept
+    /// like an answer's draft so that nothing typed is lost to a signal or a closed terminal.
+    public var pendingText: PendingText?
 
     public init(id: String, label: String, questionnaire: QuestionnaireRef, language: String, interviewerLanguage: String,
                 created: Date, interviewDate: PartialDate) {
@@ -39,6 +42,16 @@ public struct Session: Sendable, Equatable {
         self.progress = Progress(answered: 0, total: 0)
         self.createdWith = nil
     }
+}
+
+/// A note or a translation being typed for one question.
+public struct PendingText: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case note, translation }
+    public var kind: Kind
+    public var position: Position
+    public var text: String
+    public init(kind: Kind, position: Position, text: String) { self.kind = kind; self.position = position; self.text = text }
+    enum CodingKeys: String, CodingKey { case kind, position = "at", text }
 }
 
 public struct QuestionnaireRef: Sendable, Equatable, Codable {
@@ -93,6 +106,7 @@ extension Session: Codable {
         case interviewDate = "interview_date", answers, position, history, progress
         case createdWith = "created_with"
         case interviewerView = "interviewer_view"
+        case pendingText = "pending_text"
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -114,6 +128,7 @@ extension Session: Codable {
         progress = try c.decodeIfPresent(Progress.self, forKey: .progress) ?? Progress(answered: 0, total: 0)
         createdWith = try c.decodeIfPresent(String.self, forKey: .createdWith)
         interviewerView = try c.decodeIfPresent(Bool.self, forKey: .interviewerView) ?? false
+        pendingText = try c.decodeIfPresent(PendingText.self, forKey: .pendingText)
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -131,5 +146,6 @@ extension Session: Codable {
         try c.encode(progress, forKey: .progress)
         try c.encodeIfPresent(createdWith, forKey: .createdWith)
         if interviewerView { try c.encode(true, forKey: .interviewerView) }
+        try c.encodeIfPresent(pendingText, forKey: .pendingText)
     }
 }

@@ -83,6 +83,12 @@ public final class SessionController: @unchecked Sendable {
         try commit { $0.interviewerView = on }
     }
 
+    /// Keeps (or, with nil, forgets) the note or translation being typed.
+    public func setPendingText(_ pending: PendingText?) throws(SessionError) {
+        guard pending != file.session.pendingText else { return }
+        try commit { $0.pendingText = pending }
+    }
+
     public func setInterviewDate(_ date: PartialDate) throws(SessionError) {
         interview.setToday(date)
         let time = now()

@@ -264,6 +264,19 @@ extension SessionJSON {
         key("progress"); progress(s.progress)
         if let created = s.createdWith { key("created_with"); string(created) }
         if s.interviewerView { key("interviewer_view"); bool(true) }
+        if let p = s.pendingText {
+            key("pending_text")
+            object { o in
+                o.key("kind"); o.string(p.kind.rawValue)
+                o.key("at")
+                o.object { at in
+                    at.key("item"); at.string(p.position.itemID)
+                    if let r = p.position.repeatID { at.key("repeat"); at.string(r) }
+                    if let e = p.position.entryID { at.key("entry"); at.string(e) }
+                }
+                o.key("text"); o.string(p.text)
+            }
+        }
     }
 
     private mutating func progress(_ p: Progress) {

@@ -117,3 +117,44 @@ final class InterviewerViewEndToEndTests: XCTestCase {
         XCTAssertEqual(session["interviewer_view"] as? Bool, true, "F12's state is kept in the session")
     }
 }
+
+/// The real program in tmux: a note being typed (F3) when Ctrl-C stops the program is there,
+/// still being typed, when the session is resumed.
+final class NoteDraftEndToEndTests: XCTestCase {
+    var refuge: RefugeBinary!
+    var tmux: Tmux!
+
+    override func setUpWithError() throws {
+        refuge = try RefugeBinary()
+        tmux = Tmux()
+    }
+
+    override func tearDown() {
+        tmux.stop()
+        refuge.cleanUp()
+    }
+
+    func testANoteTypedThenCtrlCIsThereAfterResume() throws {
+        guard Tmux.available else { return print("tmux is not installed; end-to-end screen test not run") }
+        let id = try refuge.newSession(["--questionnaire", "example-intake", "--no-passphrase"])
+        let environment = ["REFUGE_HOME": refuge.home.path]
+        try tmux.start("\(RefugeBinary.path) resume \(id)", environment: environment)
+        try tmux.waitFor("We will ask you")
+        try tmux.send("F3"); try tmux.waitFor("Interviewer's note")
+        try tmux.type("Arrived tired, 2 hours late"); try tmux.waitFor("2 hours late")
+        try tmux.send("C-c")
+        Thread.sleep(forTimeInterval: 0.5)
+
+        tmux.stop()
+        tmux = Tmux()
+        try tmux.start("\(RefugeBinary.path) resume \(id)", environment: environment)
+        let screen = try tmux.waitFor("Interviewer's note")
+        XCTAssertTrue(screen.contains("Arrived tired, 2 hours late"), screen)
+        try tmux.type(".")
+        try tmux.send("C-n"); try tmux.waitFor("We will ask you")
+        try tmux.send("C-c")
+        Thread.sleep(forTimeInterval: 0.5)
+        let note = (try refuge.answers(id)["welcome"] as? [String: Any])?["note"] as? String
+        XCTAssertEqual(note, "Arrived tired, 2 hours late.")
+    }
+}

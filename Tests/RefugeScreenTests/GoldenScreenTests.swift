@@ -76,8 +76,7 @@ final class GoldenScreenTests: XCTestCase {
         let h = try ScreenHarness("Questionnaires/example-intake.yaml", width: 80, height: 24)
         throughJourney(h, family: true)
         h.press(.character("+")); h.type("Luis"); h.press(.enter, .character("2"), .enter)
-        h.type("seven")
-        h.press(.enter)
+        h.type("seven")                                       // refused as typed, with the reason
         XCTAssertEqual(h.screen.cursor, .field(repeatID: "family", entryID: "e1", field: "family_age"))
         h.expectScreen("example-number-error-80x24")
 

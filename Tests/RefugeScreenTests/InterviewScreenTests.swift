@@ -42,7 +42,7 @@ final class InterviewScreenTests: XCTestCase {
         driveToHarm(h)
         h.press(.character("y"), .enter)                 // harmed
         h.type("~2023-06"); h.press(.enter)
-        h.type("They burned our shop."); h.press(.pageDown)
+        h.type("They burned our shop."); h.press(.ctrl("n"))
         h.press(.function(6), .down, .enter)             // phone: prefer not to say
         h.press(.character("y"), .enter)                 // consent
         XCTAssertEqual(h.screen.cursor, .end)

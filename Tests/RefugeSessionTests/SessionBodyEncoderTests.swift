@@ -93,6 +93,15 @@ final class SessionBodyEncoderTests: XCTestCase {
         XCTAssertEqual(try reading(encoder.encode(s)), s, "empty")
     }
 
+    func testTheInterviewersViewAndATextBeingTypedReadBack() throws {
+        var s = session()
+        s.interviewerView = true
+        s.pendingText = PendingText(kind: .translation, position: Position(itemID: "f", repeatID: "r", entryID: "e1"), text: "dijo \"no\"\nsegunda línea")
+        XCTAssertEqual(try reading(SessionBodyEncoder().encode(s)), s)
+        s.pendingText = PendingText(kind: .note, position: Position(itemID: "q1"), text: "")
+        XCTAssertEqual(try reading(SessionBodyEncoder().encode(s)), s)
+    }
+
     func testAnEmptySessionReadsBack() throws {
         XCTAssertEqual(try reading(SessionBodyEncoder().encode(session())), session())
     }
