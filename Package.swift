@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Which Refuge this is: the release and the commit it was built from (`RefugeVersion.full`).
@@ -56,10 +57,15 @@ let package = Package(
         .target(name: "RefugeTerminal", dependencies: ["RefugeCanvas", "CNcursesw"]),
         // Generated questionnaires of any size, for property tests and benchmarks.
         .target(name: "RefugeSynthetic"),
+        // XLSForm import: the survey, choices and settings sheets of an .xlsx or of CSV files,
+        // turned into a questionnaire folder (YAML written here, expressions translated).
+        .target(name: "RefugeXLSForm", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The `refuge` command.
         .executableTarget(name: "refuge", dependencies: [
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
-            "RefugeScreen", "RefugeTerminal", "RefugePlain", "RefugeVersion",
+            "RefugeScreen", "RefugeTerminal", "RefugePlain", "RefugeVersion", "RefugeXLSForm",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/RefugeCommand"),
         // A helper process for RefugeStorage's crash and lock tests.
@@ -84,6 +90,7 @@ let package = Package(
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"], exclude: ["Replays"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas"], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
+        .testTarget(name: "RefugeXLSFormTests", dependencies: ["RefugeXLSForm", "RefugeQuestionnaire"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),
         .testTarget(name: "RefugeWalkthroughTests", dependencies: ["RefugeSession", "RefugeReport", "RefugePlain", "RefugeEngine", "RefugeQuestionnaire"], exclude: ["Replays"]),

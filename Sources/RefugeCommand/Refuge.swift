@@ -32,6 +32,7 @@ struct Refuge: ParsableCommand {
         subcommands: [
             NewCommand.self, ResumeCommand.self, ListCommand.self, ValidateCommand.self,
             QuestionnairesCommand.self, DeleteCommand.self, AnswerCommand.self, ReportCommand.self, ManualCommand.self,
+            ImportCommand.self,
         ]
     )
 

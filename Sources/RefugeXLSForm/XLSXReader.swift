@@ -1,0 +1,222 @@
+// Reads the sheets of an .xlsx file: a zip of XML parts (ECMA-376). Only what an XLSForm needs:
+// the workbook's sheet names, their parts, shared strings, and each cell's text.
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+enum XLSXReader {
+    struct Failure: Error, Sendable { var message: String }
+
+    /// Every sheet of the workbook, by name, in workbook order.
+    static func sheets(at url: URL, display: String) throws(Failure) -> [(name: String, rows: [Sheet.Row])] {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw Failure(message: "this is not an .xlsx file (it cannot be opened as a zip archive); save it from the spreadsheet program as .xlsx")
+        }
+        func part(_ path: String) throws(Failure) -> Data? {
+            guard let entry = archive[path] else { return nil }
+            var data = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            } catch {
+                throw Failure(message: "the part \(path) of this .xlsx is damaged")
+            }
+            return data
+        }
+        guard let workbook = try part("xl/workbook.xml") else {
+            throw Failure(message: "this zip file has no xl/workbook.xml, so it is not an .xlsx workbook")
+        }
+        let sheetList = WorkbookParser.parse(workbook)
+        let relations = try part("xl/_rels/workbook.xml.rels").map(RelationsParser.parse) ?? [:]
+        let shared = try part("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
+        var result: [(String, [Sheet.Row])] = []
+        for (index, sheet) in sheetList.enumerated() {
+            var target = relations[sheet.relation] ?? "worksheets/sheet\(index + 1).xml"
+            // Targets are relative to xl/, or absolute from the package root.
+            target = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            guard let xml = try part(target) else {
+                throw Failure(message: "the sheet \(sheet.name) has no part \(target) in this .xlsx")
+            }
+            result.append((sheet.name, try WorksheetParser.parse(xml, sharedStrings: shared, sheet: sheet.name)))
+        }
+        return result
+    }
+}
+
+/// `<sheet name="survey" r:id="rId1"/>` entries of xl/workbook.xml.
+private final class WorkbookParser: NSObject, XMLParserDelegate {
+    var sheets: [(name: String, relation: String)] = []
+
+    static func parse(_ data: Data) -> [(name: String, relation: String)] {
+        let delegate = WorkbookParser()
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        return parser.parse() ? delegate.sheets : []
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard localName(name) == "sheet", let sheetName = attributes["name"] else { return }
+        let relation = attributes.first { localName($0.key) == "id" }?.value ?? ""
+        sheets.append((sheetName, relation))
+    }
+}
+
+/// Relationship id → target part, from xl/_rels/workbook.xml.rels.
+private final class RelationsParser: NSObject, XMLParserDelegate {
+    var targets: [String: String] = [:]
+
+    static func parse(_ data: Data) -> [String: String] {
+        let delegate = RelationsParser()
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        return parser.parse() ? delegate.targets : [:]
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard localName(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+        targets[id] = target
+    }
+}
+
+/// The shared string table: each `<si>` is one string, either one `<t>` or rich-text runs
+/// `<r><t>…</t></r>` joined; phonetic hints (`<rPh>`) are not part of the text.
+private final class SharedStringsParser: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var current = ""
+    private var inText = false
+    private var phonetic = 0
+
+    static func parse(_ data: Data) -> [String] {
+        let delegate = SharedStringsParser()
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        return parser.parse() ? delegate.strings : []
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch localName(name) {
+        case "si": current = ""
+        case "rPh": phonetic += 1
+        case "t": inText = phonetic == 0
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch localName(name) {
+        case "si": strings.append(current)
+        case "rPh": phonetic -= 1
+        case "t": inText = false
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+}
+
+/// Cells of one worksheet. A cell's column comes from its reference (`C7`), so empty cells
+/// that the file leaves out (sparse rows) keep the others in their columns.
+private final class WorksheetParser: NSObject, XMLParserDelegate {
+    var rows: [Sheet.Row] = []
+    let shared: [String]
+    private var rowNumber = 0
+    private var cells: [String] = []
+    private var column = 0
+    private var cellType = ""
+    private var value = ""
+    private var collecting = false
+    private var inInline = false
+    private var phonetic = 0
+    var badSharedIndex = false
+
+    init(shared: [String]) { self.shared = shared }
+
+    static func parse(_ data: Data, sharedStrings: [String], sheet: String) throws(XLSXReader.Failure) -> [Sheet.Row] {
+        let delegate = WorksheetParser(shared: sharedStrings)
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        if !parser.parse() {
+            throw XLSXReader.Failure(message: "the sheet \(sheet) is not well-formed XML (line \(parser.lineNumber))")
+        }
+        if delegate.badSharedIndex {
+            throw XLSXReader.Failure(message: "the sheet \(sheet) names a shared string that the file does not have")
+        }
+        return delegate.rows
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch localName(name) {
+        case "row":
+            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            cells = []
+            column = 0
+        case "c":
+            if let reference = attributes["r"], let index = WorksheetParser.columnIndex(reference) {
+                column = index
+            }
+            cellType = attributes["t"] ?? "n"
+            value = ""
+        case "v": collecting = true; value = ""
+        case "is": inInline = true; value = ""
+        case "rPh": phonetic += 1
+        case "t" where inInline: collecting = phonetic == 0
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch localName(name) {
+        case "v", "t": collecting = false
+        case "is": inInline = false
+        case "rPh": phonetic -= 1
+        case "c":
+            let text: String
+            switch cellType {
+            case "s":
+                if let index = Int(value.trimmed), shared.indices.contains(index) { text = shared[index] } else {
+                    if !value.isEmpty { badSharedIndex = true }
+                    text = ""
+                }
+            case "b": text = value == "1" ? "TRUE" : (value == "0" ? "FALSE" : value)
+            default: text = value   // inlineStr, str (a formula's text), n (a number as written), e
+            }
+            if cells.count <= column { cells += Array(repeating: "", count: column - cells.count + 1) }
+            cells[column] = text
+            column += 1
+        case "row":
+            rows.append(Sheet.Row(number: rowNumber, cells: cells))
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting { value += string }
+    }
+
+    /// `AB12` → 27 (0-based column of the letters).
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0
+        var letters = 0
+        for scalar in reference.unicodeScalars {
+            guard scalar.value >= 65 && scalar.value <= 90 else { break }
+            index = index * 26 + Int(scalar.value - 64)
+            letters += 1
+        }
+        return letters == 0 ? nil : index - 1
+    }
+}
+
+private func localName(_ qualified: String) -> String {
+    if let colon = qualified.lastIndex(of: ":") { return String(qualified[qualified.index(after: colon)...]) }
+    return qualified
+}
