@@ -174,8 +174,9 @@ extension Converter {
 
     /// Translates one expression cell; on failure, reports it with what follows for the form.
     mutating func translate(_ source: String, column: String, row: Int, repeatName: String?,
-                            current: RefugeExpression.ValueKind?, consequence: String, comments: inout [String]) -> String? {
-        let translator = ExpressionTranslator(symbols: symbols, repeatName: repeatName, currentKind: current)
+                            current: RefugeExpression.ValueKind?, selfName: String? = nil, consequence: String,
+                            comments: inout [String]) -> String? {
+        let translator = ExpressionTranslator(symbols: symbols, repeatName: repeatName, currentKind: current, selfName: selfName)
         do {
             return try translator.translate(source).text
         } catch {

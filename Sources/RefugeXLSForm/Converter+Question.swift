@@ -129,9 +129,18 @@ extension Converter {
 
         if asked {
             requirement(record, name: name, into: &item, comments: &comments)
-            if let constraint = record.value("constraint") {
+            if let constraint = record.value("constraint"), currentKind == .multichoice,
+               let counts = SelectionCount.bounds(of: constraint, selfName: name) {
+                // `count-selected(.) <= 3` is what Refuge's min_count and max_count say.
+                item.minCount = counts.min
+                item.maxCount = counts.max
+                item.constraintMessage = nil
+                if !record.texts("constraint_message").isEmpty {
+                    warn(survey, row, "the constraint_message is not imported: the constraint became min_count/max_count, whose message is Refuge's own", into: &comments)
+                }
+            } else if let constraint = record.value("constraint") {
                 item.constraint = translate(constraint, column: "constraint", row: row, repeatName: repeatName, current: currentKind,
-                                            consequence: "the answer is not checked", comments: &comments)
+                                            selfName: name, consequence: "the answer is not checked", comments: &comments)
                 if item.constraint != nil {
                     item.constraintMessage = texts(record, "constraint_message", in: survey, comments: &comments)
                 }

@@ -37,6 +37,9 @@ struct ExpressionTranslator {
     var repeatName: String?
     /// `.` (the answer being given) is allowed only in constraints.
     var currentKind: RefugeExpression.ValueKind?
+    /// In a constraint, the question's own name means the answer being given (`.`): the stored
+    /// answer is the one being replaced.
+    var selfName: String? = nil
 
     func translate(_ source: String) throws(Untranslatable) -> RefugeExpression {
         let tree: XPathNode
@@ -70,6 +73,9 @@ struct ExpressionTranslator {
     }
 
     private func reference(_ name: String) throws(Untranslatable) -> RefugeExpression {
+        if let selfName, name == selfName, let currentKind {
+            return RefugeExpression(text: ".", level: 7, kind: currentKind)
+        }
         guard let symbol = symbols[name] else {
             throw Untranslatable(reason: "`${\(name)}` names no question of this form")
         }
@@ -199,6 +205,9 @@ struct ExpressionTranslator {
             try arity(1)
             let question = try translate(args[0])
             guard question.kind == .multichoice else { throw Untranslatable(reason: "`count-selected()` needs a select_multiple question") }
+            guard question.text != "." else {
+                throw Untranslatable(reason: "`count-selected()` of the answer being given has no equivalent in an expression (Refuge's min_count and max_count say how many may be chosen)")
+            }
             return RefugeExpression(text: "count(\(question.text))", level: 7, kind: .number)
         case "count":
             try arity(1)

@@ -67,6 +67,7 @@ public enum FormReader {
         do {
             let survey = try sheet("survey").get()!
             let others = names.filter { $0.lowercased().hasSuffix(".csv") && !["survey.csv", "choices.csv", "settings.csv"].contains($0.lowercased()) }
+                .map { String($0.dropLast(4)) }
             return .success(Workbook(survey: survey, choices: try sheet("choices").get(), settings: try sheet("settings").get(),
                                      otherSheets: others.sorted(), source: path))
         } catch {

@@ -30,6 +30,8 @@ struct OutputItem: Sendable {
     var integer = false
     var min: String?
     var max: String?
+    var minCount: Int?
+    var maxCount: Int?
     var precision: String?
     var expression: String?
     var count: String?

@@ -66,6 +66,8 @@ enum YAMLWriter {
         if item.integer { out += "\(inner)integer: true\n" }
         if let v = item.min { out += "\(inner)min: \(v)\n" }
         if let v = item.max { out += "\(inner)max: \(v)\n" }
+        if let v = item.minCount { out += "\(inner)min_count: \(v)\n" }
+        if let v = item.maxCount { out += "\(inner)max_count: \(v)\n" }
         if let v = item.precision { out += "\(inner)precision: \(v)\n" }
         if let v = item.constraint { out += "\(inner)constraint: \(quoted(v))\n" }
         text("constraint_message", item.constraintMessage)

@@ -53,7 +53,9 @@ INTAKE_SURVEY = [
     ["begin group", "journey", "Your journey", "Su viaje", "", "", "", "${age} >= 14 or ${has_a_number} != 'no'"],
     ["select_one countries or_other", "country", "Which country are you from?", "¿De qué país es usted?", "", "", "yes"],
     ["select_multiple languages", "langs", "Which languages do you speak?", "¿Qué idiomas habla?", "", "", "",
-     "", "count-selected(${langs}) >= 1", "Choose at least one.", "Elija al menos uno."],
+     "", "count-selected(.) >= 1 and count-selected(.) <= 2"],
+    ["text", "best_language", "Which language is best for you?", "¿Qué idioma le resulta mejor?", "", "", "",
+     "count-selected(${langs}) >= 2"],
     ["begin group", "interpreting", "", "", "", "", "", "not(selected(${langs}, 'en'))"],
     ["acknowledge", "interpreter_ok", "An interpreter will help you. Is that all right?",
      "Un intérprete le ayudará. ¿Está bien?"],
@@ -307,6 +309,8 @@ def main():
         write_csv(os.path.join(folder, "survey.csv"), survey)
         write_csv(os.path.join(folder, "choices.csv"), choices)
         write_csv(os.path.join(folder, "settings.csv"), settings)
+        for sheet in extra:
+            write_csv(os.path.join(folder, f"{sheet}.csv"), [["text"], ["not part of the form"]])
 
 
 if __name__ == "__main__":
