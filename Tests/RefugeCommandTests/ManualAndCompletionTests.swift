@@ -10,7 +10,7 @@ final class ManualAndCompletionTests: XCTestCase {
     override func setUpWithError() throws { refuge = try RefugeBinary() }
     override func tearDown() { refuge.cleanUp() }
 
-    static let commands = ["new", "resume", "list", "validate", "questionnaires", "delete", "answer", "report"]
+    static let commands = ["new", "resume", "list", "validate", "questionnaires", "delete", "answer", "report", "import"]
 
     func testManualPageCoversEveryCommandAndOption() throws {
         let r = try refuge.run(["manual"])
