@@ -16,8 +16,15 @@ struct ColumnKey: Hashable, Sendable {
         "calculate": "calculation",
     ]
 
+    static let oneColonBases: Set<String> = ["label", "hint", "guidance_hint", "constraint_message", "required_message", "image", "audio", "video"]
+
     init(header: String) {
-        let parts = header.components(separatedBy: "::").map(\.trimmed)
+        var parts = header.components(separatedBy: "::").map(\.trimmed)
+        // Older forms write `label:English (en)` with one colon.
+        if parts.count == 1, let colon = header.firstIndex(of: ":"),
+           ColumnKey.oneColonBases.contains(String(header[..<colon]).trimmed.lowercased()) {
+            parts = [String(header[..<colon]).trimmed, String(header[header.index(after: colon)...]).trimmed]
+        }
         var base = parts[0].lowercased()
         var rest = Array(parts.dropFirst())
         if base == "media", let kind = rest.first {
@@ -37,13 +44,19 @@ struct SheetRecord: Sendable {
     var number: Int
     var values: [ColumnKey: String]
 
+    /// The media columns with text, in a fixed order.
+    var mediaKinds: [String] {
+        Set(values.keys.filter { $0.base.hasPrefix("media::") }.map { String($0.base.dropFirst(7)) }).sorted()
+    }
+
     func value(_ base: String) -> String? {
         values[ColumnKey(base: base, language: nil)]
     }
 
     /// The texts of a translatable column by language tag as written (nil: no language).
     func texts(_ base: String) -> [(tag: String?, text: String)] {
-        values.filter { $0.key.base == base }.map { ($0.key.language, $0.value) }
+        // In a fixed order (no language first), so messages come out the same on every run.
+        values.filter { $0.key.base == base }.map { ($0.key.language, $0.value) }.sorted { ($0.tag ?? "") < ($1.tag ?? "") }
     }
 }
 

@@ -87,8 +87,13 @@ extension Converter {
                 text[language] = text[language].map { $0 + "\n\n" + value } ?? value
             }
             if text[defaultLanguage] == nil {
-                warn(survey, row, "the note `\(name)` has no label in `\(defaultLanguage)`; its name is shown", into: &comments)
-                text[defaultLanguage] = name
+                if let other = languages.first(where: { text[$0] != nil }) {
+                    warn(survey, row, "the note `\(name)` has no label in `\(defaultLanguage)`; its `\(other)` label is used there too", into: &comments)
+                    text[defaultLanguage] = text[other]
+                } else {
+                    warn(survey, row, "the note `\(name)` has no label; its name is shown", into: &comments)
+                    text[defaultLanguage] = name
+                }
             }
             item.text = text
         case "calculate":
@@ -97,8 +102,13 @@ extension Converter {
         default:
             var prompt = label ?? [:]
             if prompt[defaultLanguage] == nil {
-                warn(survey, row, "`\(name)` has no label in `\(defaultLanguage)`; its name is the question", into: &comments)
-                prompt[defaultLanguage] = name
+                if let other = languages.first(where: { prompt[$0] != nil }) {
+                    warn(survey, row, "`\(name)` has no label in `\(defaultLanguage)`; its `\(other)` label is used there too", into: &comments)
+                    prompt[defaultLanguage] = prompt[other]
+                } else {
+                    warn(survey, row, "`\(name)` has no label; its name is the question", into: &comments)
+                    prompt[defaultLanguage] = name
+                }
             }
             item.prompt = prompt
             item.help = hint
@@ -164,8 +174,8 @@ extension Converter {
         if let parameters = record.value("parameters"), type != .range {
             warn(survey, row, "the parameters `\(parameters)` are ignored", into: &comments)
         }
-        for (key, _) in record.values where key.base.hasPrefix("media::") {
-            warn(survey, row, "the \(key.base.dropFirst(7)) of `\(name)` is not imported (Refuge shows text only)", into: &comments)
+        for kind in record.mediaKinds {
+            warn(survey, row, "the \(kind) of `\(name)` is not imported (Refuge shows text only)", into: &comments)
         }
         if renamedDuplicates[row] != nil {
             comments.append("the name `\(name)` is used twice; this one has the id `\(item.id)`")

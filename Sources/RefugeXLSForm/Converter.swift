@@ -50,6 +50,7 @@ struct Converter {
         }
         guard let tree = buildTree() else { return nil }
         declare(tree, repeatName: nil, topLevel: true)
+        settleCalculations(tree)
         let sections = buildSections(tree)
         if diagnostics.contains(where: { $0.severity == .error }) { return nil }
         guard !sections.isEmpty else {
@@ -125,7 +126,10 @@ struct Converter {
         var tags: [String] = []
         var untagged = false
         for sheet in [workbook.survey, workbook.choices].compactMap({ $0 }) {
+            let records = sheet.records
             for key in sheet.keys where Converter.translatable.contains(key.base) || key.base.hasPrefix("media::") {
+                // Only languages some row uses: an empty column names no language.
+                guard records.contains(where: { $0.values[key] != nil }) else { continue }
                 if let tag = key.language {
                     if !tags.contains(tag) { tags.append(tag) }
                 } else if Converter.translatable.contains(key.base) {
@@ -151,13 +155,11 @@ struct Converter {
             }
         }
         if defaultCode == nil {
+            // Without default_language, ODK Collect starts in the form's first language; with
+            // no language named at all, English is assumed.
+            defaultCode = codes.first ?? "en"
             if untagged {
-                // A column without `::Language` is the form's default language; with no
-                // default_language to name it, English is assumed unless English has its own columns.
-                defaultCode = codes.contains("en") ? "und" : "en"
-                comments.append("columns without a language (label, hint, …) are taken as `\(defaultCode!)`; set default_language in the settings sheet to name it")
-            } else {
-                defaultCode = codes.first ?? "en"
+                comments.append("columns without a language (label, hint, …) are read as `\(defaultCode!)`\(codes.isEmpty ? "" : ", the form's first language,") where it has no text of its own; set default_language in the settings sheet to name their language")
             }
         }
         tagCodes[nil] = defaultCode
@@ -174,6 +176,12 @@ struct Converter {
             if tag == nil { fromUntagged[code] = value } else { result[code] = value }
         }
         for (code, value) in fromUntagged where result[code] == nil { result[code] = value }
+        if !result.isEmpty, result[defaultLanguage] == nil, base != "label",
+           let other = languages.first(where: { result[$0] != nil }) {
+            // Refuge needs every text in the default language; another language's is better than none.
+            warn(sheet, record.number, "the \(base) has no text in `\(defaultLanguage)`; the `\(other)` text is used there too", into: &comments)
+            result[defaultLanguage] = result[other]
+        }
         return result.isEmpty ? nil : result
     }
 
@@ -188,14 +196,14 @@ struct Converter {
             let name = String(rest[start.upperBound..<end]).trimmed
             let whole = String(rest[start.lowerBound...end])
             rest = rest[rest.index(after: end)...]
-            if sheet.name == "survey", let symbol = symbols[name], !symbol.id.isEmpty,
+            if sheet.name == "survey", let symbol = symbols[name], !symbol.id.isEmpty, symbol.hasValue,
                let defined = symbolRows[name], defined < row, symbol.repeatName == nil || symbol.repeatName == currentRepeat {
                 out += "{{\(symbol.id)}}"
             } else {
                 let reason: String
                 switch symbols[name]?.kind {
                 case nil: reason = "no question of this form is named `\(name)`"
-                case .notImported(let type)?: reason = "`\(name)` is a \(type) question, which was not imported"
+                case .notImported(let type)?: reason = "`\(name)` (\(type)) was not imported"
                 case .group?, .note?: reason = "`\(name)` has no value to show"
                 default:
                     reason = symbols[name]?.repeatName != nil && symbols[name]?.repeatName != currentRepeat
@@ -229,11 +237,16 @@ struct Converter {
             var ignored: [String] = []
             var label = texts(record, "label", in: sheet, comments: &ignored) ?? [:]
             if label[defaultLanguage] == nil {
-                warn(sheet, record.number, "the choice `\(value)` of `\(list)` has no label in `\(defaultLanguage)`; its value is shown instead", into: &comments)
-                label[defaultLanguage] = value
+                if let other = languages.first(where: { label[$0] != nil }) {
+                    warn(sheet, record.number, "the choice `\(value)` of `\(list)` has no label in `\(defaultLanguage)`; its `\(other)` label is used there too", into: &comments)
+                    label[defaultLanguage] = label[other]
+                } else {
+                    warn(sheet, record.number, "the choice `\(value)` of `\(list)` has no label; its value is shown", into: &comments)
+                    label[defaultLanguage] = value
+                }
             }
-            for (key, _) in record.values where key.base.hasPrefix("media::") {
-                warn(sheet, record.number, "the \(key.base.dropFirst(7)) of choice `\(value)` is not imported (Refuge shows text only)", into: &comments)
+            for kind in record.mediaKinds {
+                warn(sheet, record.number, "the \(kind) of choice `\(value)` is not imported (Refuge shows text only)", into: &comments)
             }
             if lists[list] == nil {
                 lists[list] = OutputList(name: list, choices: [])
@@ -344,6 +357,32 @@ struct Converter {
                 default: id = ids.allocate(name)
                 }
                 define(name, row: record.number, kind: kind, id: id, repeatName: repeatName, values: values)
+            }
+        }
+    }
+
+    mutating func settleCalculations(_ tree: [SurveyNode]) {
+        var calculations: [(name: String, source: String?, repeatName: String?)] = []
+        func collect(_ nodes: [SurveyNode], _ repeatName: String?) {
+            for node in nodes {
+                switch node {
+                case .group(let g): collect(g.children, repeatName ?? (g.isRepeat ? g.name : nil))
+                case .question(let record, .calculate):
+                    if let name = record.value("name") { calculations.append((name, record.value("calculation"), repeatName)) }
+                default: break
+                }
+            }
+        }
+        collect(tree, nil)
+        var changed = true
+        while changed {
+            changed = false
+            for c in calculations where symbols[c.name]?.kind == .calculate {
+                let translator = ExpressionTranslator(symbols: symbols, repeatName: c.repeatName, currentKind: nil)
+                if c.source == nil || (try? translator.translate(c.source!)) == nil {
+                    symbols[c.name]?.kind = .notImported("calculate")
+                    changed = true
+                }
             }
         }
     }

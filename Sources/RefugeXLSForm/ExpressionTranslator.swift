@@ -91,7 +91,7 @@ struct ExpressionTranslator {
         case .repeatGroup: kind = .repeatGroup
         case .group: throw Untranslatable(reason: "`${\(name)}` is a group, which has no value")
         case .note: throw Untranslatable(reason: "`${\(name)}` is a note, which has no value")
-        case .notImported(let type): throw Untranslatable(reason: "`${\(name)}` is a \(type) question, which was not imported")
+        case .notImported(let type): throw Untranslatable(reason: "`${\(name)}` (\(type)) was not imported")
         }
         if let owner = symbol.repeatName, owner != repeatName {
             throw Untranslatable(reason: "`${\(name)}` is a field of the repeat `\(owner)`, named from outside it; Refuge reads a repeat's fields only inside their repeat (or with count/any/all)")

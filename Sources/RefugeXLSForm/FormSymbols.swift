@@ -13,6 +13,14 @@ struct FormSymbol: Sendable {
     var repeatName: String?
     /// The choice values of a select's list.
     var choiceValues: [String] = []
+
+    /// Whether a text may show it as `{{id}}`.
+    var hasValue: Bool {
+        switch kind {
+        case .group, .note, .notImported: return false
+        default: return true
+        }
+    }
 }
 
 /// Refuge ids from XLSForm names: `[a-z][a-z0-9_]*`, unique across sections, items and repeat

@@ -70,10 +70,14 @@ enum XPathTokenizer {
             case "<", ">":
                 if i + 1 < chars.count, chars[i + 1] == "=" { tokens.append(.op(String(c) + "=")); i += 2 }
                 else { tokens.append(.op(String(c))); i += 1 }
-            case "'", "\"":
+            case "'", "\"", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}":
+                // Spreadsheet programs turn quotes into typographic ones as they are typed;
+                // pyxform reads those as plain quotes, and so does this.
+                let closers: Set<Unicode.Scalar> = c == "'" ? ["'"] : c == "\"" ? ["\""]
+                    : (c == "\u{2018}" || c == "\u{2019}") ? ["\u{2018}", "\u{2019}", "'"] : ["\u{201C}", "\u{201D}", "\""]
                 var j = i + 1
                 var text = String.UnicodeScalarView()
-                while j < chars.count, chars[j] != c { text.append(chars[j]); j += 1 }
+                while j < chars.count, !closers.contains(chars[j]) { text.append(chars[j]); j += 1 }
                 guard j < chars.count else { throw XPathSyntaxError(message: "a text in quotes is never closed (a \(c) is missing)") }
                 tokens.append(.string(String(text))); i = j + 1
             case "$":

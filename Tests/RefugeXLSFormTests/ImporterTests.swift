@@ -133,4 +133,39 @@ final class ImporterTests: XCTestCase {
         XCTAssertTrue(yaml.contains("# warning (survey!9): the calculation `${hh_size} * 2` is not imported"), yaml)
         XCTAssertFalse(yaml.contains("id: \"location\""))
     }
+
+    func testACalculationThatCannotBeTranslatedTakesWhatNamesItWithIt() throws {
+        let survey = sheet("survey", [
+            ["type", "name", "label", "calculation", "constraint"],
+            ["integer", "n", "N", "", ""],
+            ["calculate", "twice", "", "${n} * 2", ""],
+            ["calculate", "more", "", "${twice} + 1", ""],
+            ["integer", "m", "M: ${more}", "", ". < ${more}"],
+        ])
+        let result = XLSFormImporter.convert(Workbook(survey: survey, choices: nil, settings: nil, source: "f.xlsx"))
+        XCTAssertEqual(result.errors, [])
+        XCTAssertEqual(result.warnings.compactMap(\.place), ["survey!3", "survey!4", "survey!5", "survey!5"])
+        let q = try XCTUnwrap(load(result).questionnaire, "\(load(result).diagnostics)")
+        XCTAssertEqual(q.allItems.map(\.id), ["n", "m"])
+        XCTAssertEqual(q.allItems[1].prompt?.translations["en"], "M: ${more}")
+        XCTAssertNil(q.allItems[1].constraint)
+    }
+
+    func testLanguagesOneColonHeadersAndTextsMissingInTheDefaultLanguage() throws {
+        let survey = sheet("survey", [
+            ["type", "name", "label:English (en)", "label::Kiswahili (sw)", "hint::Kiswahili (sw)", "label"],
+            ["text", "a", "Name?", "Jina?", "Andika jina", ""],
+            ["text", "b", "", "Umri?", "", ""],
+            ["text", "c", "", "", "", "Plain"],
+        ])
+        let result = XLSFormImporter.convert(Workbook(survey: survey, choices: nil, settings: nil, source: "f.xlsx"))
+        let q = try XCTUnwrap(load(result).questionnaire, "\(load(result).diagnostics)")
+        // Without default_language the first language with text is the default; a column
+        // without a language fills its gaps; a text only in Swahili is used for English too.
+        XCTAssertEqual(q.languages, ["en", "sw"])
+        XCTAssertEqual(q.allItems[0].help?.translations, ["en": "Andika jina", "sw": "Andika jina"])
+        XCTAssertEqual(q.allItems[1].prompt?.translations, ["en": "Umri?", "sw": "Umri?"])
+        XCTAssertEqual(q.allItems[2].prompt?.translations["en"], "Plain")
+        XCTAssertEqual(result.warnings.compactMap(\.place), ["survey!2", "survey!3"])
+    }
 }
