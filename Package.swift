@@ -76,6 +76,8 @@ let package = Package(
             "RefugeStorage",
             // Its reference for loading is Yams parsing the same text.
             .product(name: "Yams", package: "Yams"),
+            // XLSForm import of a generated .xlsx, written with ZIPFoundation.
+            "RefugeXLSForm", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Sources/RefugeBenchmarks"),
 
         // A helper process for the session crash test (answers saved in a loop, killed at random).

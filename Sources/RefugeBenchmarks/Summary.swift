@@ -82,6 +82,8 @@ enum Summary {
             let name = AnswerBenchmark.name(encrypted: encrypted, fsync: false)
             out.append(under("\(name), 1,000 items, median < 2 ms", median(name, "1,000"), 2 * ms))
         }
+        out.append(under("XLSForm import of 2,000 questions (.xlsx read, converted, validated) < 1 s (median)",
+                         median(ImportBenchmark.convertAndValidate, "2,000"), 1000 * ms))
         let reports = results.rows.filter { $0.name.hasPrefix("report:") && $0.data == "credible-fear" }
         let slowest = reports.max { $0.samples.median < $1.samples.median }
         out.append(under("report, every format, full credible-fear session, median < 50 ms"

@@ -11,11 +11,13 @@ struct Options {
     var scratch: String?
     var unsyncedScratch: String?
     var sizes = [100, 1000, 10000]
-    var only: Set<String> = ["load", "keys", "engine", "answers", "reports", "startup"]
+    var only: Set<String> = ["load", "keys", "engine", "answers", "reports", "startup", "import"]
+    var importSizes = [200, 2000]
     var budget = Budget.normal
 
     static let usage = """
-    usage: refuge-benchmarks [--quick] [--only load,keys,engine,answers,reports,startup] [--sizes 100,1000,10000]
+    usage: refuge-benchmarks [--quick] [--only load,keys,engine,answers,reports,startup,import] [--sizes 100,1000,10000]
+                             [--import-sizes 200,2000]
                              [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER] [--unsynced-scratch FOLDER]
     """
 
@@ -33,6 +35,7 @@ struct Options {
             case "--scratch": scratch = try value(arg)
             case "--unsynced-scratch": unsyncedScratch = try value(arg)
             case "--sizes": sizes = try value(arg).split(separator: ",").compactMap { Int($0) }
+            case "--import-sizes": importSizes = try value(arg).split(separator: ",").compactMap { Int($0) }
             case "--only": only = Set(try value(arg).split(separator: ",").map(String.init))
             case "-h", "--help": print(Self.usage); exit(0)
             default: throw BenchmarkFailure("unknown argument \(arg)\n\(Self.usage)")
@@ -86,6 +89,10 @@ func run() throws {
     if options.only.contains("reports") {
         progress("reports…")
         try ReportBenchmark.run(datasets, scratch: scratch, budget: options.budget, into: results)
+    }
+    if options.only.contains("import") {
+        progress("XLSForm import…")
+        try ImportBenchmark.run(sizes: options.importSizes, scratch: scratch, budget: options.budget, into: results)
     }
     if options.only.contains("startup") {
         progress("start-up in a pseudo-terminal…")
