@@ -35,7 +35,7 @@ extension Converter {
 
     mutating func section(from group: SurveyGroup) -> OutputSection? {
         var comments = ["survey!\(group.record.number): group `\(group.name)`"]
-        let id = symbols[group.name]?.id ?? ids.allocate(group.name)
+        let id = rowID(group)
         var title = texts(group.record, "label", in: survey, comments: &comments) ?? [:]
         if title[defaultLanguage] == nil {
             comments.append("the group has no label in `\(defaultLanguage)`: its name is the section's title")
@@ -130,7 +130,7 @@ extension Converter {
     mutating func repeatItem(_ group: SurveyGroup, conditions: [String], comments: inout [String]) -> OutputItem? {
         let record = group.record
         comments.append("survey!\(record.number): repeat `\(group.name)`" + renamedNote(group.name, row: record.number))
-        var item = OutputItem(id: symbols[group.name]?.id ?? ids.allocate(group.name), type: "repeat")
+        var item = OutputItem(id: rowID(group), type: "repeat")
         item.prompt = texts(record, "label", in: survey, comments: &comments)
         if item.prompt?[defaultLanguage] == nil {
             comments.append("the repeat has no label in `\(defaultLanguage)`: its name is the question")
@@ -165,6 +165,12 @@ extension Converter {
         item.comments = comments
         comments = []
         return item
+    }
+
+    /// The id declared for a group's or repeat's row (its own even when its name is used twice).
+    mutating func rowID(_ group: SurveyGroup) -> String {
+        let declared = id(forRow: group.record.number)
+        return declared.isEmpty ? ids.allocate(group.name) : declared
     }
 
     func renamedNote(_ name: String, row: Int) -> String {

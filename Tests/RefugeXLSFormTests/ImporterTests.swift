@@ -168,4 +168,22 @@ final class ImporterTests: XCTestCase {
         XCTAssertEqual(q.allItems[2].prompt?.translations["en"], "Plain")
         XCTAssertEqual(result.warnings.compactMap(\.place), ["survey!2", "survey!3"])
     }
+
+    func testANameUsedTwiceGivesTwoIds() throws {
+        let survey = sheet("survey", [
+            ["type", "name", "label"],
+            ["text", "family", "Family name"],
+            ["begin group", "family", "Family"],
+            ["text", "Family", "Again"],
+            ["end group"],
+            ["begin repeat", "family", "Relatives"],
+            ["text", "relative", "Name"],
+            ["end repeat"],
+        ])
+        let result = XLSFormImporter.convert(Workbook(survey: survey, choices: nil, settings: nil, source: "f.xlsx"))
+        let q = try XCTUnwrap(load(result).questionnaire, "\(load(result).diagnostics)")
+        XCTAssertEqual(q.sections.map(\.id), ["section_1", "family_2", "section_3"])
+        XCTAssertEqual(q.allItems.map(\.id), ["family", "family_3", "family_4", "relative"])
+        XCTAssertEqual(result.warnings.compactMap(\.place), ["survey!3", "survey!6"], "`Family` is another name than `family`")
+    }
 }
