@@ -78,7 +78,7 @@ public enum QuestionnaireLoader {
     static func load(main: (name: String, data: Data, display: String), translations files: [(name: String, data: Data, display: String)],
                      sourcePath: String) -> LoadResult {
         var builder = Builder()
-        var built: (header: Builder.Header, sections: [Section], checks: [Check], report: ReportLayout?)
+        var built: (header: Builder.Header, sections: [Section], checks: [Check], report: ReportLayout?, legalData: LegalData?)
         // The files' texts and YAML trees are only needed to build the model: in this block they
         // are released before the model is finished, which was the peak of memory while loading.
         do {
@@ -135,7 +135,7 @@ public enum QuestionnaireLoader {
         let questionnaire = Questionnaire(
             id: built.header.id, version: built.header.version, title: title, description: built.header.description,
             languages: builder.languages, sections: sections, checks: built.checks, report: built.report,
-            contentHash: contentHash(sources), sourcePath: sourcePath, sourceFiles: sources)
+            contentHash: contentHash(sources), sourcePath: sourcePath, sourceFiles: sources, legalData: built.legalData)
         return LoadResult(questionnaire: questionnaire, diagnostics: diagnostics)
     }
 

@@ -111,6 +111,8 @@ public struct Check: Sendable {
     public var kind: CheckKind
     public var severity: CheckSeverity
     public var location: SourceLocation
+    /// The id of the rule in `legal_data` this check rests on, if any (checked at load time).
+    public var rule: String? = nil
 }
 
 public struct ReportHeading: Sendable {
@@ -135,6 +137,8 @@ public struct Questionnaire: Sendable {
     public var sections: [Section]
     public var checks: [Check]
     public var report: ReportLayout?
+    /// The rules the checks rest on, with their sources and status, as of a date.
+    public var legalData: LegalData?
     /// SHA-256 over the relative path, length and bytes of each source file.
     public var contentHash: String
     /// The file or folder it was loaded from.
@@ -156,7 +160,8 @@ public struct Questionnaire: Sendable {
 
     init(id: String, version: String, title: LocalizedText, description: LocalizedText?, languages: [String],
          sections: [Section], checks: [Check], report: ReportLayout?, contentHash: String,
-         sourcePath: String, sourceFiles: [SourceFile]) {
+         sourcePath: String, sourceFiles: [SourceFile], legalData: LegalData? = nil) {
+        self.legalData = legalData
         self.id = id; self.version = version; self.title = title; self.description = description
         self.languages = languages; self.sections = sections; self.checks = checks; self.report = report
         self.contentHash = contentHash; self.sourcePath = sourcePath; self.sourceFiles = sourceFiles

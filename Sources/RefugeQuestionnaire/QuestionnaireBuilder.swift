@@ -4,13 +4,13 @@ import RefugeExpressions
 extension Builder {
     /// Builds the whole questionnaire from the main file's tree. Returns the model's parts;
     /// the caller makes a `Questionnaire` only when no error was found.
-    mutating func build(_ root: YAMLNode) -> (header: Header, sections: [Section], checks: [Check], report: ReportLayout?)? {
+    mutating func build(_ root: YAMLNode) -> (header: Header, sections: [Section], checks: [Check], report: ReportLayout?, legalData: LegalData?)? {
         guard root.mapEntries != nil else {
             sink.error(root.location, "a questionnaire should be a set of keys (format, id, version, title, languages, sections)")
             return nil
         }
         let top = MapReader(root, what: "the questionnaire")
-        top.reportUnknownKeys(["format", "id", "version", "title", "description", "languages", "lists", "sections", "checks", "report"], into: &sink)
+        top.reportUnknownKeys(["format", "id", "version", "title", "description", "languages", "lists", "sections", "checks", "report", "legal_data"], into: &sink)
 
         if let formatNode = top.requireKey("format", into: &sink), formatNode.scalar != "1" {
             sink.error(formatNode.location, "this program reads questionnaire format 1; `format` here is `\(formatNode.scalar ?? formatNode.kindName)`")
@@ -89,9 +89,12 @@ extension Builder {
             }
         }
 
-        let checks = buildChecks(top.value("checks"))
+        let legalData = buildLegalData(top.value("legal_data"))
+        var ruleLocations: [String: SourceLocation] = [:]
+        let checks = buildChecks(top.value("checks"), ruleLocations: &ruleLocations)
+        checkRuleReferences(checks, ruleNodes: ruleLocations, legalData: legalData)
         let report = buildReport(top.value("report"))
-        return (Header(id: id, version: version, title: title, description: description), sections, checks, report)
+        return (Header(id: id, version: version, title: title, description: description), sections, checks, report, legalData)
     }
 
     /// The ids of every item and field under `sections`, without checking anything.
@@ -112,7 +115,7 @@ extension Builder {
 
     // Sets of keys read for every section, check and heading, built once.
     static let sectionKeys: Set<String> = ["id", "title", "show_if", "next", "items"]
-    static let checkKeys: Set<String> = ["id", "if", "message", "kind", "severity"]
+    static let checkKeys: Set<String> = ["id", "if", "message", "kind", "severity", "rule"]
     static let headingKeys: Set<String> = ["id", "title", "items"]
 
     struct Header {
@@ -158,7 +161,7 @@ extension Builder {
                        showIf: showIf, next: next, items: items)
     }
 
-    mutating func buildChecks(_ node: YAMLNode?) -> [Check] {
+    mutating func buildChecks(_ node: YAMLNode?, ruleLocations: inout [String: SourceLocation]) -> [Check] {
         guard let node else { return [] }
         guard let list = node.sequence else {
             sink.error(node.location, "`checks` should be a list of checks")
@@ -198,8 +201,11 @@ extension Builder {
                 if let parsed = CheckSeverity(rawValue: s) { severity = parsed }
                 else { sink.error(map.value("severity")!.location, "`severity` of \(what) should be `warning` or `error`, not `\(s)`") }
             }
+            let rule = map.string("rule", into: &sink)
+            if rule != nil { ruleLocations[id] = map.value("rule")!.location }
             if let condition, let message {
-                checks.append(Check(id: id, condition: condition, message: message, kind: kind, severity: severity, location: checkNode.location))
+                checks.append(Check(id: id, condition: condition, message: message, kind: kind, severity: severity,
+                                    location: checkNode.location, rule: rule))
             }
         }
         return checks

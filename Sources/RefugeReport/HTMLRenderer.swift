@@ -36,7 +36,7 @@ public struct HTMLRenderer: Sendable {
             (w(.created), JSONRenderer.timestamp(h.created)),
             (w(.updated), JSONRenderer.timestamp(h.updated)),
             (w(.generated), JSONRenderer.timestamp(h.generated)),
-        ]
+        ] + LegalDataWording.headerRow(report)
         for (name, value) in rows {
             let cls = name == "SHA-256" ? " class=\"hash\"" : ""
             out.append("<tr><th scope=\"row\">\(e(name))</th><td\(cls)>\(e(value))</td></tr>")
@@ -183,7 +183,8 @@ public struct HTMLRenderer: Sendable {
             let important = check.severity == .error && !check.withheld
                 ? "<strong>[\(e(ReportWords.text(.important, report.wordsLanguage)))]</strong> " : ""
             let idAttribute = check.withheld ? "" : " data-check=\"\(e(check.id))\""
-            out += "<li class=\"\(check.severity.rawValue)\"\(idAttribute)>\(important)\(e(check.message))</li>\n"
+            let rule = LegalDataWording.ruleLine(check, report).map { "<br><span class=\"rule\">\(e($0))</span>" } ?? ""
+            out += "<li class=\"\(check.severity.rawValue)\"\(idAttribute)>\(important)\(e(check.message))\(rule)</li>\n"
         }
         return out + "</ul>"
     }

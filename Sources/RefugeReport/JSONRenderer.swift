@@ -18,6 +18,8 @@ public enum JSONRenderer {
         var answers: [(String, OrderedJSON)] = []
         for answer in report.answers { answers.append((answer.id, entry(answer))) }
         let textLanguage = report.wordsLanguage
+        // Only a questionnaire with a `legal_data` block has an "as of" month to export.
+        let legalData: [(String, OrderedJSON)] = h.legalDataAsOf.map { [("legal_data_as_of", .string($0))] } ?? []
         return .object([
             ("format", .number(1)),
             ("questionnaire", .object([
@@ -26,7 +28,8 @@ public enum JSONRenderer {
             ])),
             ("session", .object(session)),
             ("redacted", .bool(report.redacted)),
-            ("flags", .array(report.flags.filter { !$0.withheld }.map { .object([("id", .string($0.id)), ("message", .string($0.message))]) })),
+        ] + legalData + [
+            ("flags", .array(report.flags.filter { !$0.withheld }.map(flag))),
             ("answers", .object(answers)),
             ("timeline", .array(report.timeline.map { event in
                 guard let date = event.date else { return .null }
@@ -44,6 +47,18 @@ public enum JSONRenderer {
             ("unanswered_required", .array(report.unansweredRequired.map { .string($0.label) })),
             ("removed_answers", .object(report.removedAnswers.map { ($0.label, removed($0)) })),
         ])
+    }
+
+    /// A legal flag, with the rule it rests on (id, title, status, source, note) when it names one.
+    static func flag(_ check: ReportCheck) -> OrderedJSON {
+        var members: [(String, OrderedJSON)] = [("id", .string(check.id)), ("message", .string(check.message))]
+        if let rule = check.rule {
+            members.append(("rule", .object([
+                ("id", .string(rule.id)), ("title", .string(rule.title)), ("status", .string(rule.status.rawValue)),
+                ("source", .string(rule.source)), ("note", rule.note.map(OrderedJSON.string) ?? .null),
+            ])))
+        }
+        return .object(members)
     }
 
     static func eventText(_ event: ReportEvent, language: String) -> String {

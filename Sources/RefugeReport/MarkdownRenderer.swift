@@ -21,7 +21,7 @@ public struct MarkdownRenderer: Sendable {
             (w(.created), JSONRenderer.timestamp(h.created)),
             (w(.updated), JSONRenderer.timestamp(h.updated)),
             (w(.generated), JSONRenderer.timestamp(h.generated)),
-        ]
+        ] + LegalDataWording.headerRow(report)
         for (label, value) in rows { out.append("- **\(inline(label)):** \(inline(value))") }
         out.append("")
         out.append("*" + inline(w(.confidentialNotice)) + "*")
@@ -138,7 +138,8 @@ public struct MarkdownRenderer: Sendable {
         if checks.isEmpty { return [inline(ReportWords.text(.none, report.wordsLanguage))] }
         return checks.map { check in
             let mark = check.severity == .error && !check.withheld ? "**" + inline("[\(ReportWords.text(.important, report.wordsLanguage))]") + "** " : ""
-            return "- " + mark + inline(check.message)
+            let rule = LegalDataWording.ruleLine(check, report).map { "\\\n  *" + inline($0) + "*" } ?? ""
+            return "- " + mark + inline(check.message) + rule
         }
     }
 

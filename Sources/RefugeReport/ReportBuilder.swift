@@ -128,7 +128,7 @@ struct ReportAssembly {
             sessionID: session.id, label: session.label, language: session.language,
             interviewerLanguage: session.interviewerLanguage, displayLanguages: displayLanguages,
             interviewDate: session.interviewDate, created: session.created, updated: session.updated,
-            generated: options.now)
+            generated: options.now, legalDataAsOf: questionnaire.legalData?.asOf)
 
         var answers: [ReportAnswer] = []
         for section in questionnaire.sections {
@@ -150,7 +150,8 @@ struct ReportAssembly {
             }
             let text = check.message.resolve(wordsLanguage, defaultLanguage: questionnaire.defaultLanguage).text
             return ReportCheck(id: check.id, severity: check.severity,
-                               message: interpolator(wordsLanguage).render(text, hide: hidden), withheld: false)
+                               message: interpolator(wordsLanguage).render(text, hide: hidden), withheld: false,
+                               rule: check.rule.flatMap { questionnaire.legalData?.rule($0) })
         }
 
         let timeline = dated.sorted { a, b in

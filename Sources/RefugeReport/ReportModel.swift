@@ -46,6 +46,8 @@ public struct ReportHeader: Sendable {
     public var created: Date
     public var updated: Date
     public var generated: Date
+    /// The month the questionnaire's legal data was last checked (`legal_data.as_of`), if it has any.
+    public var legalDataAsOf: String? = nil
 }
 
 public struct ReportCheck: Sendable, Hashable {
@@ -55,6 +57,8 @@ public struct ReportCheck: Sendable, Hashable {
     /// as "prior removal" would otherwise tell what the withheld answer was).
     public var message: String
     public var withheld: Bool
+    /// The rule of law the check rests on, with its status and source (never for a withheld check).
+    public var rule: LegalRule? = nil
 }
 
 public struct ReportPart: Sendable {

@@ -25,7 +25,7 @@ public struct TextRenderer: Sendable {
             (w(.created), JSONRenderer.timestamp(h.created)),
             (w(.updated), JSONRenderer.timestamp(h.updated)),
             (w(.generated), JSONRenderer.timestamp(h.generated)),
-        ]
+        ] + LegalDataWording.headerRow(report)
         let labelWidth = rows.map { DisplayWidth.of($0.0) }.max()! + 2
         for (label, value) in rows {
             lines += TextWrapping.wrap(clean(value), width: width, first: TextWrapping.padded(label + ":", to: labelWidth),
@@ -157,7 +157,11 @@ public struct TextRenderer: Sendable {
         return checks.flatMap { check in
             let mark = check.severity == .error ? "!! " : "!  "
             let suffix = check.severity == .error && !check.withheld ? " [\(ReportWords.text(.important, report.wordsLanguage))]" : ""
-            return TextWrapping.wrap(clean(check.message) + suffix, width: width, first: mark, rest: "   ")
+            var lines = TextWrapping.wrap(clean(check.message) + suffix, width: width, first: mark, rest: "   ")
+            if let rule = LegalDataWording.ruleLine(check, report) {
+                lines += TextWrapping.wrap(clean(rule), width: width, first: "   ", rest: "   ")
+            }
+            return lines
         }
     }
 
