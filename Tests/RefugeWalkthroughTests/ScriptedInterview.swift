@@ -33,6 +33,16 @@ struct ScriptedInterview {
 
     init(_ script: [String: Said]) { self.script = script }
 
+    /// The client-facing questions asked on the walk: top-level questions put to the client
+    /// (`audience: client`), a repeat counted once and its fields not at all, as progress counts
+    /// them. Interviewer-coded questions and information screens are not counted.
+    func clientQuestions(in questionnaire: Questionnaire) -> [String] {
+        asked.filter { address in
+            guard !address.contains("["), let item = questionnaire.item(address) else { return false }
+            return item.audience == .client && item.type.isAsked
+        }
+    }
+
     /// Whether `id` was on the path when `question` came up (nil: `question` never came up).
     func wasOnPath(_ id: String, whenAsked question: String) -> Bool? { pathBefore[question]?.contains(id) }
 

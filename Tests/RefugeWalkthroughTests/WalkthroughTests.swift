@@ -59,6 +59,13 @@ final class WalkthroughTests: XCTestCase {
             XCTAssertFalse(h.isOnPath(id), "\(id) should not be on his path")
         }
         XCTAssertTrue(walk.asked.contains("transit[2].transit_problems"), "both transit countries were entered")
+        // He came in 2026: the CBP One questions (2023-01-12 to 2025-01-20) are not asked. He fears
+        // the army, so the country question is not asked again; relocation is asked once, in the
+        // military section; what happened to others once, under past harm.
+        for id in ["cbp_one_appointment", "cbp_one_story", "conscription_possible", "relocate_safely", "others_fate", "us_arrest_date"] {
+            XCTAssertFalse(h.isOnPath(id), "\(id) should not be on his path")
+        }
+        XCTAssertEqual(walk.clientQuestions(in: h.questionnaire).count, 110, "client-facing questions, with the military module (at most 110)")
         XCTAssertTrue(walk.asked.contains("service[1].service_end_how"))
         XCTAssertEqual(h.interview.entries(of: "transit").count, 2)
 
@@ -85,7 +92,7 @@ final class WalkthroughTests: XCTestCase {
                      "Когда вы её получили или узнали о ней? When did you receive it, or learn about it? 2026-04-14",
                      "Мобилизация / Mobilization", "Я не пошёл (не пошла) / I did not go",
                      "Уголовное дело / A criminal case",
-                     "Тюрьма, Всё равно отправят воевать, Назовут предателем или врагом — публично или официально / Prison, Being sent to fight anyway, Being called a traitor or an enemy, publicly or by officials",
+                     "Prison, Being sent to fight anyway, Being called a traitor or an enemy, publicly or by officials",
                      "Я не хочу убивать украинцев. Это несправедливая война."] {
             XCTAssertTrue(foldedMilitary.contains(line), "the military section shows “\(line)”:\n\(military)")
         }
@@ -98,18 +105,24 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertTrue(persecutor.contains("The military enlistment office"), persecutor)
         // The torture section: never held, so only what he fears, asked without an "again".
         let torture = ReportText.folded(try XCTUnwrap(ReportText.part("Пытки (CAT)", in: report)))
+        XCTAssertTrue(torture.contains("Боитесь ли вы, что вас арестуют или посадят в тюрьму, если вы вернётесь? Are you afraid that you would be arrested or put in prison if you went back? Да / Yes"), torture)
         XCTAssertTrue(torture.contains("Что, по-вашему, с вами будет, если после возвращения вас задержат или посадят в тюрьму? "
                                        + "What do you think would happen to you if you were held or imprisoned after going back? "
                                        + "Меня посадят в СИЗО"), torture)
         XCTAssertFalse(torture.contains("Were officials involved?"), torture)
 
-        // Legal flags: an entry from Mexico after 2024-06-05; nothing about a prior removal.
+        // Legal flags: an entry from Mexico after 2024-06-05 and after 2025-01-20, each with its
+        // rule's status and source; the state is whom he fears, so CAT; nothing about a prior removal.
         let flags = ReportText.folded(try XCTUnwrap(ReportText.part("Legal flags", in: report)))
-        XCTAssertTrue(flags.contains("the Securing the Border limits may apply"), flags)
+        XCTAssertTrue(flags.contains("the Securing the Border rule may be applied"), flags)
+        XCTAssertTrue(flags.contains("Status: partly vacated by a court (as of 2026-11). Source: 8 CFR 208.35; Las Americas Immigrant Advocacy Center v. DHS"), flags)
+        XCTAssertTrue(flags.contains("Proclamation 10888 may be invoked"), flags)
         XCTAssertFalse(flags.contains("Prior removal"), flags)
+        XCTAssertTrue(folded.contains("Legal data as of: 2026-11"), String(report.prefix(1200)))
 
         let document = try json(try h.report(.json))
-        XCTAssertEqual(ids(document["flags"]), ["securing_border_window"])
+        XCTAssertEqual(ids(document["flags"]), ["securing_border_window", "proclamation_10888", "cat_acquiescence"])
+        XCTAssertEqual(document["legal_data_as_of"] as? String, "2026-11")
         let answers = try XCTUnwrap(document["answers"] as? [String: Any])
         let summons = (answers["summons_date"] as? [String: Any])?["value"] as? [String: Any]
         XCTAssertEqual(summons?["date"] as? String, "2026-04-14")
@@ -126,12 +139,14 @@ final class WalkthroughTests: XCTestCase {
 
         // Not a conscription country, no fear of the army: the military section never opens.
         // No state actor, no detention, no beating, no fear of prison: no torture section either.
-        for id in ["military_intro", "summons_received", "conscription_possible", "torture_intro", "custody", "custody_fear",
-                   "prior_removal_date", "acs_applied"] {
+        // She fears being killed by a gang the police work with: the torture questions open through
+        // that fear (CAT for everyone), not only through custody; never held, so nothing about prison.
+        for id in ["military_intro", "summons_received", "conscription_possible", "custody_fear",
+                   "prior_removal_date", "acs_applied", "cbp_one_appointment", "us_arrest_date", "presence_proof"] {
             XCTAssertFalse(h.isOnPath(id), "\(id) should not be on her path")
         }
         for id in ["incidents", "threat_continues_details", "protection_failures", "relocation_obstacles", "moved_within_details",
-                   "social_group_details", "earlier_statements_explained", "cbp_one_obstacles", "papers_understood"] {
+                   "social_group_details", "earlier_statements_explained", "torture_intro", "custody", "officials_role"] {
             XCTAssertTrue(h.isOnPath(id), "\(id) should be on her path")
         }
         XCTAssertEqual(walk.wasOnPath("military_intro", whenAsked: "harmed_before"), false)
@@ -146,10 +161,12 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertFalse(report.contains(ProgramWords.text(.fallbackMarker, "es")), "every Spanish text is translated")
         // Her one answer filed under the military heading is her "no" to fearing service.
         let military = ReportText.folded(try XCTUnwrap(ReportText.part("Servicio militar (Matter of A-G-; ACNUR, GIP 10)", in: report)))
-        XCTAssertEqual(military, "¿Tiene miedo de que le obliguen a servir en el ejército, o de que le castiguen por evitar o "
+        XCTAssertEqual(military, "¿Tiene miedo de que lo/la obliguen a servir en el ejército, o de que lo/la castiguen por evitar o "
                        + "abandonar el servicio militar? Are you afraid of being forced to serve in the army, or of being "
                        + "punished for avoiding or leaving military service? No")
-        XCTAssertNil(ReportText.titleLine("Torture (CAT)", in: report))
+        XCTAssertEqual(walk.clientQuestions(in: h.questionnaire).count, 85, "client-facing questions without the military module (at most 85)")
+        let cat = ReportText.folded(try XCTUnwrap(ReportText.part("Tortura (CAT)", in: report), "a CAT section for a gang victim"))
+        XCTAssertTrue(cat.contains("¿Tiene miedo de que alguien le haga un daño muy grave a propósito si regresa?"), cat)
 
         // The gang's threats, in her words, under past harm.
         let past = ReportText.folded(try XCTUnwrap(ReportText.part("Daños pasados (persecución)", in: report)))
@@ -163,16 +180,18 @@ final class WalkthroughTests: XCTestCase {
         }
         // State protection: the police cannot or will not protect her.
         let protection = ReportText.folded(try XCTUnwrap(ReportText.part("Persecutor y protección del Estado", in: report)))
-        for line in ["¿Podrían protegerle la policía o el gobierno de su país?",
+        for line in ["¿Podrían protegerlo/la la policía o el gobierno de su país?",
                      "No: no pueden o no quieren protegerme / No: they cannot or will not protect me",
+                     "Police or officials work with them, Officials know and do nothing",
                      "La policía trabaja con la mara. Cuando denuncié, no hicieron nada.",
                      "Una pandilla o un grupo criminal / A gang or criminal group"] {
             XCTAssertTrue(protection.contains(line), "state protection shows “\(line)”:\n\(protection)")
         }
         // Flags and points to clarify, in the interviewer's English.
         let flags = ReportText.folded(try XCTUnwrap(ReportText.part("Legal flags", in: report)))
-        XCTAssertTrue(flags.contains("obstacles to using CBP One"), flags)
+        XCTAssertFalse(flags.contains("CBP One"), "she came in 2026, after CBP One appointments ended: \(flags)")
         XCTAssertTrue(flags.contains("officer's gender"), flags)
+        XCTAssertTrue(flags.contains("screen for CAT"), flags)
         let clarify = ReportText.folded(try XCTUnwrap(ReportText.part("Points to clarify", in: report)))
         XCTAssertTrue(clarify.contains("did not tell the border officers they were afraid"), clarify)
         XCTAssertTrue(clarify.contains("signed papers they did not understand"), clarify)
@@ -180,7 +199,7 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertTrue(folded.contains("Chronology"))
 
         let document = try json(try h.report(.json))
-        XCTAssertEqual(ids(document["flags"]), ["securing_border_window", "cbp_one_obstacle", "interview_requests"])
+        XCTAssertEqual(ids(document["flags"]), ["securing_border_window", "proclamation_10888", "cat_acquiescence", "gender_based_claim", "interview_requests"])
         XCTAssertEqual(ids(document["clarify"]), ["fear_not_told_at_border", "earlier_statements", "papers_not_understood"])
         let answers = try XCTUnwrap(document["answers"] as? [String: Any])
         XCTAssertEqual((answers["police_protect"] as? [String: Any])?["value"] as? String, "no_cannot_or_will_not")
@@ -210,8 +229,12 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertLessThan(flagsTitle, firstPart, "legal flags come before the answers")
         let flags = try XCTUnwrap(ReportText.part("Legal flags", in: report))
         XCTAssertTrue(flags.hasPrefix("!! Prior removal: if the order is reinstated, this is a reasonable fear"), flags)
+        // On the reinstatement track no asylum-only flag is raised, though he entered from Mexico in 2026.
+        for asylumOnly in ["Securing the Border rule may be applied", "lawful-pathways window", "Proclamation 10888 may", "one-year asylum filing"] {
+            XCTAssertFalse(ReportText.folded(flags).contains(asylumOnly), flags)
+        }
         XCTAssertTrue(ReportText.folded(flags).contains("asylum is not available, only withholding of removal and CAT"), flags)
-        XCTAssertTrue(ReportText.folded(flags).contains("counts as declining it. [important]"), flags)
+        XCTAssertTrue(ReportText.folded(flags).contains("counts as declining it: the client must say clearly that they want review."), flags)
         let procedure = ReportText.folded(try XCTUnwrap(ReportText.part("Entry and procedural posture", in: report)))
         XCTAssertTrue(procedure.contains("Has a US officer or judge ever deported you, or ordered you to leave the United States? Yes"), procedure)
         XCTAssertTrue(procedure.contains("When did that happen? 2019-07-18"), procedure)
