@@ -19,7 +19,7 @@ final class CustodyQuestionsTests: XCTestCase {
     func testNeverHeldIsAskedOnlyWhatTheyFear() throws {
         var interview = try interview()
         interview.update(AnswerRef("custody")) { $0.status = .answered }  // "none"
-        for id in ["mistreatment_forms", "mistreatment_reasons", "officials_involved", "lasting_effects", "medical_records"] {
+        for id in ["mistreatment_forms", "mistreatment_reasons", "officials_involved", "lasting_effects"] {
             XCTAssertFalse(interview.isOnPath(AnswerRef(id)), id)
         }
         XCTAssertTrue(interview.isOnPath(AnswerRef("custody_fear")))
@@ -31,7 +31,6 @@ final class CustodyQuestionsTests: XCTestCase {
         interview.update(AnswerRef(field: "custody_place", of: "custody", entry: entry)) { $0 = .answered(.choice("police_station")) }
         XCTAssertTrue(interview.isOnPath(AnswerRef("mistreatment_forms")))
         XCTAssertTrue(interview.isOnPath(AnswerRef("lasting_effects")))
-        XCTAssertTrue(interview.isOnPath(AnswerRef("medical_records")))
         XCTAssertFalse(interview.isOnPath(AnswerRef("officials_involved")), "no mistreatment told yet")
         interview.update(AnswerRef("mistreatment_forms")) { $0 = .answered(.choices(["beatings", "threats_to_kill"])) }
         XCTAssertTrue(interview.isOnPath(AnswerRef("mistreatment_reasons")))

@@ -65,7 +65,7 @@ final class WalkthroughTests: XCTestCase {
         for id in ["cbp_one_appointment", "cbp_one_story", "conscription_possible", "relocate_safely", "others_fate", "us_arrest_date"] {
             XCTAssertFalse(h.isOnPath(id), "\(id) should not be on his path")
         }
-        XCTAssertEqual(walk.clientQuestions(in: h.questionnaire).count, 110, "client-facing questions, with the military module (at most 110)")
+        XCTAssertEqual(walk.clientQuestions(in: h.questionnaire).count, 108, "client-facing questions, with the military module (at most 110)")
         XCTAssertTrue(walk.asked.contains("service[1].service_end_how"))
         XCTAssertEqual(h.interview.entries(of: "transit").count, 2)
 
@@ -141,12 +141,12 @@ final class WalkthroughTests: XCTestCase {
         // No state actor, no detention, no beating, no fear of prison: no torture section either.
         // She fears being killed by a gang the police work with: the torture questions open through
         // that fear (CAT for everyone), not only through custody; never held, so nothing about prison.
-        for id in ["military_intro", "summons_received", "conscription_possible", "custody_fear",
+        for id in ["military_intro", "summons_received", "conscription_possible", "custody", "custody_fear",
                    "prior_removal_date", "acs_applied", "cbp_one_appointment", "us_arrest_date", "presence_proof"] {
             XCTAssertFalse(h.isOnPath(id), "\(id) should not be on her path")
         }
         for id in ["incidents", "threat_continues_details", "protection_failures", "relocation_obstacles", "moved_within_details",
-                   "social_group_details", "earlier_statements_explained", "torture_intro", "custody", "officials_role"] {
+                   "social_group_details", "earlier_statements_explained", "torture_intro", "officials_role", "lasting_effects"] {
             XCTAssertTrue(h.isOnPath(id), "\(id) should be on her path")
         }
         XCTAssertEqual(walk.wasOnPath("military_intro", whenAsked: "harmed_before"), false)
@@ -164,9 +164,10 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertEqual(military, "¿Tiene miedo de que lo/la obliguen a servir en el ejército, o de que lo/la castiguen por evitar o "
                        + "abandonar el servicio militar? Are you afraid of being forced to serve in the army, or of being "
                        + "punished for avoiding or leaving military service? No")
-        XCTAssertEqual(walk.clientQuestions(in: h.questionnaire).count, 85, "client-facing questions without the military module (at most 85)")
+        XCTAssertEqual(walk.clientQuestions(in: h.questionnaire).count, 83, "client-facing questions without the military module (at most 85)")
         let cat = ReportText.folded(try XCTUnwrap(ReportText.part("Tortura (CAT)", in: report), "a CAT section for a gang victim"))
         XCTAssertTrue(cat.contains("¿Tiene miedo de que alguien le haga un daño muy grave a propósito si regresa?"), cat)
+        XCTAssertTrue(cat.contains("Police or officials work with them, Officials know and do nothing"), cat)
 
         // The gang's threats, in her words, under past harm.
         let past = ReportText.folded(try XCTUnwrap(ReportText.part("Daños pasados (persecución)", in: report)))
@@ -182,7 +183,6 @@ final class WalkthroughTests: XCTestCase {
         let protection = ReportText.folded(try XCTUnwrap(ReportText.part("Persecutor y protección del Estado", in: report)))
         for line in ["¿Podrían protegerlo/la la policía o el gobierno de su país?",
                      "No: no pueden o no quieren protegerme / No: they cannot or will not protect me",
-                     "Police or officials work with them, Officials know and do nothing",
                      "La policía trabaja con la mara. Cuando denuncié, no hicieron nada.",
                      "Una pandilla o un grupo criminal / A gang or criminal group"] {
             XCTAssertTrue(protection.contains(line), "state protection shows “\(line)”:\n\(protection)")
@@ -213,15 +213,16 @@ final class WalkthroughTests: XCTestCase {
         defer { h.close() }
 
         XCTAssertTrue(h.isOnPath("prior_removal_date"))
-        XCTAssertTrue(h.isOnPath("prior_us_visits_details"))
+        XCTAssertTrue(h.isOnPath("prior_removal_how") && h.isOnPath("rights_review_reasonable_fear"), "the reinstatement track")
+        XCTAssertFalse(h.isOnPath("prior_us_visits"), "earlier stays are covered by the removal questions")
         // A beating in a past incident opens the torture questions; nothing opens the military ones.
         XCTAssertTrue(h.isOnPath("incidents"))
         XCTAssertTrue(h.isOnPath("torture_intro"))
         XCTAssertFalse(h.isOnPath("military_intro"))
         XCTAssertFalse(h.isOnPath("summons_date"))
-        // Beaten but never held: asked about lasting injuries, not about treatment in custody.
-        XCTAssertTrue(h.isOnPath("lasting_effects") && h.isOnPath("medical_records"))
-        XCTAssertFalse(h.isOnPath("mistreatment_forms") || h.isOnPath("officials_involved"))
+        // Beaten but never held: asked about lasting injuries, not about custody.
+        XCTAssertTrue(h.isOnPath("lasting_effects"))
+        XCTAssertFalse(h.isOnPath("custody") || h.isOnPath("mistreatment_forms") || h.isOnPath("officials_involved"))
 
         let report = try h.report(.text)
         let flagsTitle = try XCTUnwrap(ReportText.titleLine("Legal flags", in: report))
