@@ -54,7 +54,10 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         // The thin ncurses backend: copies the grid to the terminal, turns bytes into key events.
-        .target(name: "RefugeTerminal", dependencies: ["RefugeCanvas", "CNcursesw"]),
+        // Linked with ncursesw on Linux; macOS ships it as libncurses (wide characters included).
+        .target(name: "RefugeTerminal", dependencies: ["RefugeCanvas", "CNcursesw"],
+                linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])),
+                                 .linkedLibrary("ncurses", .when(platforms: [.macOS]))]),
         // Generated questionnaires of any size, for property tests and benchmarks.
         .target(name: "RefugeSynthetic"),
         // XLSForm import: the survey, choices and settings sheets of an .xlsx or of CSV files,

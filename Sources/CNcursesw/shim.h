@@ -13,7 +13,11 @@
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
+#if defined(__APPLE__)
+#include <curses.h>          /* macOS ships ncurses (wide characters included) as curses.h */
+#else
 #include <ncursesw/curses.h>
+#endif
 
 /* glibc declares wcwidth only under __USE_XOPEN, which the Swift Glibc module is built without. */
 extern int wcwidth(wchar_t c);

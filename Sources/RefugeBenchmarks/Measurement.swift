@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Durations in nanoseconds from the monotonic clock, and the summary the table prints.
 struct Samples {
@@ -49,18 +53,25 @@ struct Budget {
 /// (writing 5 to /proc/self/clear_refs), so each case gets its own peak.
 enum Memory {
     static func resetPeak() {
+        #if os(Linux)
         let fd = open("/proc/self/clear_refs", O_WRONLY)
         guard fd >= 0 else { return }
         _ = write(fd, "5", 1)
         close(fd)
+        #endif
     }
 
     /// VmHWM in bytes, or the whole run's ru_maxrss when /proc is not there.
     static func peakBytes() -> Int {
         if let kb = status("VmHWM:") { return kb * 1024 }
         var usage = rusage()
+        #if os(Linux)
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return usage.ru_maxrss * 1024
+        return usage.ru_maxrss * 1024   // kilobytes on Linux
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss          // bytes on macOS
+        #endif
     }
 
     /// VmRSS in bytes (0 when /proc is not there).

@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A pseudo-terminal of a given size and a child process running on it, with its output read
 /// back: enough to time `refuge` from exec to its first full frame. The pty functions are not in
@@ -69,7 +73,11 @@ final class PseudoTerminal {
             let ready = poll(&poller, 1, 50)
             if ready < 0 && errno == EINTR { continue }
             if ready <= 0 { continue }
+            #if os(Linux)
             let n = Glibc.read(master, &buffer, buffer.count)
+            #else
+            let n = Darwin.read(master, &buffer, buffer.count)
+            #endif
             if n <= 0 { return (false, String(decoding: output, as: UTF8.self)) }   // EIO: the child closed it
             output += buffer[0..<n]
             let text = Self.visibleText(output)

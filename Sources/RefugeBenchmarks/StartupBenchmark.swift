@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// From exec of `refuge resume ID` to its first complete interview frame on an 80x24
 /// pseudo-terminal (the footer line, which is drawn last, has appeared), and the child's peak

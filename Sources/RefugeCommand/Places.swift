@@ -16,7 +16,11 @@ struct Places {
 
     /// The running program's real path (argv[0] may be a bare name found on PATH).
     static var executablePath: String {
+        #if os(Linux)
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        #else
+        Bundle.main.executablePath ?? CommandLine.arguments[0]
+        #endif
     }
 
     var sessions: String { (home as NSString).appendingPathComponent("sessions") }

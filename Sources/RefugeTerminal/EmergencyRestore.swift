@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 // Last-resort terminal restoration for exits that skip `Terminal.restore()`: a crash or a call
@@ -46,7 +50,7 @@ enum EmergencyRestore {
         guard tcgetattr(STDIN_FILENO, &savedSettings) == 0 else { return }
         for (index, number) in crashSignals.enumerated() {
             var action = SignalAction()
-            action.__sigaction_handler.sa_handler = crashHandler
+            action.setHandler(crashHandler)
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(number, &action, &previousCrashActions[index])

@@ -1,8 +1,23 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// The C `struct sigaction`, named apart from the function of the same name.
 typealias SignalAction = sigaction
+
+extension SignalAction {
+    /// Sets the handler: a member of a union that glibc and Darwin name differently.
+    mutating func setHandler(_ handler: (@convention(c) (Int32) -> Void)?) {
+        #if os(Linux)
+        __sigaction_handler.sa_handler = handler
+        #else
+        __sigaction_u.__sa_handler = handler
+        #endif
+    }
+}
 
 /// The write end of the self-pipe, read by the signal handler. A signal handler may only do
 /// async-signal-safe things; a lock-free atomic load and write(2) are, and an `Atomic` in a
@@ -63,7 +78,7 @@ final class SignalRelay {
     /// Catches a signal with the relay handler, remembering what was there before.
     func install(_ number: Int32) {
         var action = SignalAction()
-        action.__sigaction_handler.sa_handler = relaySignal
+        action.setHandler(relaySignal)
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
         var previous = SignalAction()
@@ -76,7 +91,7 @@ final class SignalRelay {
     /// Gives a signal its default action again (to stop the process for real on Ctrl-Z).
     func setDefault(_ number: Int32) {
         var action = SignalAction()
-        action.__sigaction_handler.sa_handler = SIG_DFL
+        action.setHandler(SIG_DFL)
         sigemptyset(&action.sa_mask)
         sigaction(number, &action, nil)
     }

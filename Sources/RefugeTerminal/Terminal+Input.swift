@@ -1,5 +1,9 @@
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RefugeCanvas
 
 extension Terminal {
@@ -65,7 +69,11 @@ extension Terminal {
         } else {
             milliseconds = -1
         }
+        #if os(Linux)
         let count = Glibc.poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+        #else
+        let count = Darwin.poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+        #endif
         if count < 0 {
             // Any failure other than a signal is treated as a quiet moment: the caller's loop
             // goes on (and its timeout keeps meaning something).

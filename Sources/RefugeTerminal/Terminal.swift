@@ -1,5 +1,9 @@
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RefugeCanvas
 
 /// The full-screen terminal: the only code in Refuge that talks to curses.
