@@ -16,6 +16,7 @@ final class ListingCommandTests: XCTestCase {
         XCTAssertEqual(try jsonArray(refuge.run(["list", "--json"]).stdout).count, 0, "no sessions: an empty array, not a sentence")
         let open = try refuge.newSession(["--questionnaire", "example-intake", "--no-passphrase", "--label", "A-1", "--language", "es"])
         XCTAssertEqual(try refuge.run(["answer", open, "full_name", "Ana"]).status, 0)
+        Thread.sleep(forTimeInterval: 1.1)   // times are kept to the second: "newest" needs a later second
         let locked = try refuge.newSession(["--questionnaire", "example-intake", "--label", "B-2"], environment: ["REFUGE_PASSPHRASE": "pass phrase here"])
         try Data("not a session".utf8).write(to: refuge.sessionsFolder.appendingPathComponent("zz-broken.refuge"))
 
