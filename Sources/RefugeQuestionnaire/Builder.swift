@@ -10,6 +10,8 @@ struct Builder {
     let catalog = SymbolCatalog()
     var lists: [String: [Choice]] = [:]
     var listLocations: [String: SourceLocation] = [:]
+    /// Words kept off client screens (`glossary`), checked once the sections are built.
+    var glossary = Glossary()
     /// Every text built, with the order before which its `{{id}}` names must come and the
     /// repeat it lives in, for the interpolation check.
     var interpolatedTexts: [(text: LocalizedText, what: String, before: Int?, repeatID: String?, anyFieldOf: String?)] = []

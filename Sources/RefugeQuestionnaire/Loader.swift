@@ -119,6 +119,7 @@ public enum QuestionnaireLoader {
         built.sections = []
         builder.resolveRoutes(&sections)
         builder.checkInterpolations()
+        builder.checkGlossary(builder.glossary, sections: sections)
         for unused in builder.translations.unused {
             builder.sink.error(unused.entry.location, "the translation `\(unused.path)` does not match anything in questionnaire.yaml (check the id)")
         }

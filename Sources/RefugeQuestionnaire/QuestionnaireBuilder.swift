@@ -10,7 +10,7 @@ extension Builder {
             return nil
         }
         let top = MapReader(root, what: "the questionnaire")
-        top.reportUnknownKeys(["format", "id", "version", "title", "description", "languages", "lists", "sections", "checks", "report", "legal_data"], into: &sink)
+        top.reportUnknownKeys(["format", "id", "version", "title", "description", "languages", "lists", "sections", "checks", "report", "legal_data", "glossary"], into: &sink)
 
         if let formatNode = top.requireKey("format", into: &sink), formatNode.scalar != "1" {
             sink.error(formatNode.location, "this program reads questionnaire format 1; `format` here is `\(formatNode.scalar ?? formatNode.kindName)`")
@@ -90,6 +90,7 @@ extension Builder {
         }
 
         let legalData = buildLegalData(top.value("legal_data"))
+        glossary = buildGlossary(top.value("glossary"))
         var ruleLocations: [String: SourceLocation] = [:]
         let checks = buildChecks(top.value("checks"), ruleLocations: &ruleLocations)
         checkRuleReferences(checks, ruleNodes: ruleLocations, legalData: legalData)
