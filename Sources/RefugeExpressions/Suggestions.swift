@@ -1,10 +1,11 @@
-// "Did you mean ...?" for names an author mistyped.
+// "Did you mean ...?" for names an author mistyped: the one edit distance of the program, used by
+// the expression checker and the questionnaire validator alike.
 
-enum Suggestions {
+public enum Suggestions {
     /// The candidate closest to `word`, if it is close enough to be a likely typo. Of equally
     /// close candidates the first in alphabetical order, so the message is the same on every run
     /// (candidates often come from a `Set`, whose order changes from run to run).
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, min(3, word.count / 3))
         var best: (String, Int)?
         for candidate in candidates {

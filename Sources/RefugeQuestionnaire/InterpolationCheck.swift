@@ -1,3 +1,4 @@
+import RefugeExpressions
 /// `{{id}}` in a text may name only a question asked earlier (inside a repeat, a field of the
 /// same entry; in an entry label, any field of that repeat).
 extension Builder {
@@ -18,7 +19,7 @@ extension Builder {
 
     private func interpolationProblem(_ id: String, before: Int?, repeatID: String?, anyFieldOf: String?) -> String? {
         guard let target = catalog.entries[id] else {
-            if let close = closestMatch(to: id, in: catalog.allIDs) { return "no question has this id; did you mean `\(close)`?" }
+            if let close = Suggestions.closest(to: id, among: catalog.allIDs) { return "no question has this id; did you mean `\(close)`?" }
             return "no question has this id"
         }
         guard let type = target.itemType else { return "`\(id)` is a section, not a question" }

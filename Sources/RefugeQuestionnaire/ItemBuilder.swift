@@ -68,7 +68,7 @@ extension Builder {
         guard let type = ItemType(rawValue: typeName) else {
             let names = ItemType.allCases.map(\.rawValue)
             var message = "`\(typeName)` is not an item type"
-            if let close = closestMatch(to: typeName, in: names) { message += "; did you mean `\(close)`?" }
+            if let close = Suggestions.closest(to: typeName, among: names) { message += "; did you mean `\(close)`?" }
             else { message += " (types: \(names.joined(separator: ", ")))" }
             sink.error(map.value("type")!.location, message)
             return nil
@@ -201,7 +201,7 @@ extension Builder {
         if let listName = node.scalar {
             guard let list = lists[listName] else {
                 var message = "`choices: \(listName)` names no list in `lists`"
-                if let close = closestMatch(to: listName, in: Array(lists.keys)) { message += "; did you mean `\(close)`?" }
+                if let close = Suggestions.closest(to: listName, among: Array(lists.keys)) { message += "; did you mean `\(close)`?" }
                 sink.error(node.location, message)
                 return []
             }

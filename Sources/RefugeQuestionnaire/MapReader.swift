@@ -1,3 +1,4 @@
+import RefugeExpressions
 /// Reads the keys of one YAML map, remembering which were used so that unknown keys can be
 /// reported, and turning wrong kinds of values into messages an author understands.
 struct MapReader {
@@ -50,7 +51,7 @@ struct MapReader {
             var message = "`\(key)` is not a key of \(what)"
             if let h = hint[key] {
                 message += "; \(h)"
-            } else if let close = closestMatch(to: key, in: Array(allowed)) {
+            } else if let close = Suggestions.closest(to: key, among: Array(allowed)) {
                 message += "; did you mean `\(close)`?"
             } else {
                 message += " (allowed here: \(allowed.sorted().joined(separator: ", ")))"
@@ -112,36 +113,4 @@ struct MapReader {
         }
         return n
     }
-}
-
-/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
-func closestMatch(to word: String, in candidates: [String]) -> String? {
-    var best: (String, Int)?
-    let limit = max(1, min(3, word.count / 3))
-    for candidate in candidates {
-        if abs(candidate.count - word.count) > limit { continue }
-        let d = editDistance(word, candidate)
-        if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) { best = (candidate, d) }
-    }
-    return best?.0
-}
-
-/// Edit distance where swapping two neighbouring letters ("afriad" for "afraid") counts as one edit.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { d[i][0] = i }
-    for j in 0...b.count { d[0][j] = j }
-    for i in 1...a.count {
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            d[i][j] = Swift.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                d[i][j] = Swift.min(d[i][j], d[i - 2][j - 2] + 1)
-            }
-        }
-    }
-    return d[a.count][b.count]
 }

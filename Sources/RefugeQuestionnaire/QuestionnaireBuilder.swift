@@ -242,7 +242,7 @@ extension Builder {
                         guard let itemID = itemNode.scalar else { continue }
                         guard let entry = catalog.entries[itemID], entry.itemType != nil else {
                             var message = "report heading `\(id)` lists `\(itemID)`, which is not an item of this questionnaire"
-                            if let close = closestMatch(to: itemID, in: catalog.allIDs) { message += "; did you mean `\(close)`?" }
+                            if let close = Suggestions.closest(to: itemID, among: catalog.allIDs) { message += "; did you mean `\(close)`?" }
                             sink.error(itemNode.location, message)
                             continue
                         }

@@ -48,7 +48,7 @@ extension Builder {
         guard let target = position[rule.target] else {
             var message = "`goto: \(rule.target)` names no item or section"
             // Every id and `end` (the closest is the same whatever their order).
-            if let close = closestMatch(to: rule.target, in: Array(position.keys) + ["end"]) { message += "; did you mean `\(close)`?" }
+            if let close = Suggestions.closest(to: rule.target, among: Array(position.keys) + ["end"]) { message += "; did you mean `\(close)`?" }
             sink.error(rule.location, message)
             return
         }

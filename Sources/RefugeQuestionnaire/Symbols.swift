@@ -37,7 +37,7 @@ struct QuestionSymbols: SymbolTable {
             if catalog.idsInFile.contains(id) {
                 return .notAllowed(reason: "`\(id)` comes later in the file; only questions asked before this point can be used here")
             }
-            return .unknown(suggestion: closestMatch(to: id, in: catalog.allIDs))
+            return .unknown(suggestion: Suggestions.closest(to: id, among: catalog.allIDs))
         }
         guard let itemType = entry.itemType else {
             return .notAllowed(reason: "`\(id)` is a section, not a question; name one of its questions instead")
