@@ -28,9 +28,11 @@ let package = Package(
         .target(name: "RefugeExpressions", dependencies: ["RefugeLimits"]),
         // The questionnaire model, the YAML loader with source positions, and the validator.
         .target(name: "RefugeQuestionnaire", dependencies: [
-            "RefugeExpressions", "RefugeLimits", .product(name: "Yams", package: "Yams"),
+            "RefugeExpressions", "RefugeLimits", "CLibYAML",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // libyaml, the C parser the loader reads YAML events from (Debian: libyaml-dev).
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // The interview engine: answers, path, navigation, progress, constraints, checks.
         .target(name: "RefugeEngine", dependencies: ["RefugeQuestionnaire", "RefugeExpressions"]),
         // Durable, private files: atomic replace with backups, advisory locks, encryption.
@@ -40,15 +42,15 @@ let package = Package(
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
         // Sessions: the session model, its file format, the sessions folder, and lookups.
-        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion", "RefugeLimits"]),
+        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion", "RefugeLimits", "RefugeExpressions", "RefugeQuestionnaire"]),
         // Plain mode: the same interview as lines of text, for screen readers and scripts.
-        .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas"]),
+        .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas", "RefugeQuestionnaire"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
-        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas", "RefugeVersion"]),
+        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas", "RefugeVersion", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage"]),
         // Terminal-independent drawing: cells, display widths, wrapping, key events, text editing.
         .target(name: "RefugeCanvas"),
         // The interview program as a pure function of state: update(state, key) and view(state).
-        .target(name: "RefugeScreen", dependencies: ["RefugeCanvas", "RefugeSession", "RefugeEngine", "RefugeReport"]),
+        .target(name: "RefugeScreen", dependencies: ["RefugeCanvas", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire"]),
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
@@ -68,7 +70,7 @@ let package = Package(
         // The `refuge` command.
         .executableTarget(name: "refuge", dependencies: [
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
-            "RefugeScreen", "RefugeTerminal", "RefugePlain", "RefugeVersion", "RefugeXLSForm",
+            "RefugeScreen", "RefugeTerminal", "RefugePlain", "RefugeVersion", "RefugeXLSForm", "RefugeCanvas", "RefugeStorage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/RefugeCommand"),
         // A helper process for RefugeStorage's crash and lock tests.
@@ -76,7 +78,7 @@ let package = Package(
         // Benchmarks of loading, key presses, saves, reports and start-up (./bench.sh; not a test).
         .executableTarget(name: "refuge-benchmarks", dependencies: [
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport", "RefugeScreen", "RefugeCanvas", "RefugeSynthetic",
-            "RefugeStorage",
+            "RefugeStorage", "RefugeExpressions",
             // Its reference for loading is Yams parsing the same text.
             .product(name: "Yams", package: "Yams"),
             // XLSForm import of a generated .xlsx, written with ZIPFoundation.
@@ -89,16 +91,16 @@ let package = Package(
 
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions", "RefugeSynthetic", "RefugeLimits"]),
         .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic", "RefugeLimits"], exclude: ["Fixtures"]),
-        .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic"]),
+        .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic", "RefugeExpressions"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage", "RefugeLimits"]),
-        .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion"]),
-        .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession"], exclude: ["Replays"]),
-        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas"], exclude: ["Snapshots"]),
+        .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage"]),
+        .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire"], exclude: ["Replays"]),
+        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession"], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeXLSFormTests", dependencies: ["RefugeXLSForm", "RefugeQuestionnaire"], exclude: ["Fixtures"]),
-        .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen"], exclude: ["Goldens", "Fixtures"]),
+        .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),
-        .testTarget(name: "RefugeWalkthroughTests", dependencies: ["RefugeSession", "RefugeReport", "RefugePlain", "RefugeEngine", "RefugeQuestionnaire"], exclude: ["Replays"]),
+        .testTarget(name: "RefugeWalkthroughTests", dependencies: ["RefugeSession", "RefugeReport", "RefugePlain", "RefugeEngine", "RefugeQuestionnaire", "RefugeExpressions"], exclude: ["Replays"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,7 @@
 #   ~/.local/share/bash-completion/completions/refuge   completions for bash (loaded by bash-completion),
 #   ~/.local/share/zsh/site-functions/_refuge           zsh (add the folder to fpath)
 #   ~/.config/fish/completions/refuge.fish              and fish (loaded by fish)
-# Set PREFIX to install elsewhere. Needs Swift 6 and libncurses-dev (installed if missing).
+# Set PREFIX to install elsewhere. Needs Swift 6, libncurses-dev and libyaml-dev (installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 PREFIX="${PREFIX:-$HOME/.local/opt/refuge}"
@@ -15,9 +15,13 @@ BIN_LINK_DIR="${BIN_LINK_DIR:-$HOME/.local/bin}"
 DATA_DIR="${XDG_DATA_HOME:-$HOME/.local/share}"
 CONFIG_DIR="${XDG_CONFIG_HOME:-$HOME/.config}"
 
-if [ ! -e /usr/include/ncursesw/curses.h ]; then
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libncurses-dev
-  else echo "Please install libncurses-dev first (sudo apt-get install libncurses-dev)." >&2; exit 1; fi
+# The C libraries Refuge builds on: ncurses (the screen) and libyaml (reading questionnaires).
+missing=()
+[ -e /usr/include/ncursesw/curses.h ] || missing+=(libncurses-dev)
+[ -e /usr/include/yaml.h ] || missing+=(libyaml-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}"
+  else echo "Please install ${missing[*]} first (sudo apt-get install ${missing[*]})." >&2; exit 1; fi
 fi
 
 # The Swift runtime and Foundation linked in: start-up skips loading and binding their shared

@@ -1,4 +1,4 @@
-internal import CYaml
+internal import CLibYAML
 import RefugeLimits
 
 /// Builds our `YAMLNode` tree straight from libyaml's parser events.
