@@ -1,3 +1,4 @@
+import RefugeExpressions
 import Foundation
 
 extension Builder {
@@ -56,7 +57,7 @@ extension Builder {
                     if status == nil {
                         let allowed = LegalRuleStatus.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
                         var message = "`status` of rule `\(id)` should be one of \(allowed), not `\(statusNode.scalar ?? statusNode.kindName)`"
-                        if let s = statusNode.scalar, let close = closestMatch(to: s, in: LegalRuleStatus.allCases.map(\.rawValue)) {
+                        if let s = statusNode.scalar, let close = Suggestions.closest(to: s, among: LegalRuleStatus.allCases.map(\.rawValue)) {
                             message += "; did you mean `\(close)`?"
                         }
                         sink.error(statusNode.location, message)
@@ -99,7 +100,7 @@ extension Builder {
                 sink.error(location, "check `\(check.id)` names the rule `\(rule)`, but the questionnaire has no `legal_data` block")
             } else if !known.contains(rule) {
                 var message = "check `\(check.id)` names the rule `\(rule)`, which is not in `legal_data.rules`"
-                if let close = closestMatch(to: rule, in: known) { message += "; did you mean `\(close)`?" }
+                if let close = Suggestions.closest(to: rule, among: known) { message += "; did you mean `\(close)`?" }
                 sink.error(location, message)
             }
         }
