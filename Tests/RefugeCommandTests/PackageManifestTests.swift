@@ -6,7 +6,7 @@ import XCTest
 /// reaches into another package's internal module.
 final class PackageManifestTests: XCTestCase {
     /// Modules of the toolchain and the system, which need no declaration.
-    private static let platformModules: Set<String> = ["Foundation", "FoundationEssentials", "Glibc", "Darwin", "Dispatch",
+    private static let platformModules: Set<String> = ["Foundation", "FoundationEssentials", "FoundationXML", "Glibc", "Darwin", "Dispatch",
                                                        "XCTest", "Testing", "Synchronization", "PackagePlugin"]
     /// The modules of the package products Refuge depends on.
     private static let productModules: [String: [String]] = [
