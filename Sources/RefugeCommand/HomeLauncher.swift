@@ -50,7 +50,8 @@ enum HomeLauncher {
                                           questionnaire: h.map { "\($0.questionnaire.id) \($0.questionnaire.version)" } ?? "-",
                                           language: h?.language ?? "-",
                                           progress: h.map { "\($0.progress.answered)/\($0.progress.total)" } ?? "-",
-                                          updated: h.map { formatter.string(from: $0.updated) } ?? "-", isProtected: s.isProtected)
+                                          updated: h.map { formatter.string(from: $0.updated) } ?? "-", isProtected: s.isProtected,
+                                          updatedAt: h?.updated)
                 }
             },
             questionnaires: {
@@ -77,6 +78,11 @@ enum HomeLauncher {
                 let options = ReportOptions(now: Date())
                 try ReportWriter.write(session: session, questionnaire: q, format: .html, options: options, intoFolder: folder)
                 return try ReportWriter.write(session: session, questionnaire: q, format: .text, options: options, intoFolder: folder)
+            },
+            loadQuestionnaire: { path in
+                // "A file…" in the picker: the same lookup as `refuge new --questionnaire PATH`.
+                guard let q = catalog.find(path)?.result.questionnaire else { return nil }
+                return HomeScreen.Choice(id: path, title: q.title.resolve("en", defaultLanguage: q.defaultLanguage).text, languages: q.languages)
             })
     }
 }

@@ -17,9 +17,12 @@ public final class HomeScreen {
         public var progress: String
         public var updated: String
         public var isProtected: Bool
-        public init(url: URL, id: String, label: String, questionnaire: String, language: String, progress: String, updated: String, isProtected: Bool) {
+        /// The last change, for sorting newest first (nil: unknown, listed last).
+        public var updatedAt: Date?
+        public init(url: URL, id: String, label: String, questionnaire: String, language: String, progress: String, updated: String,
+                    isProtected: Bool, updatedAt: Date? = nil) {
             self.url = url; self.id = id; self.label = label; self.questionnaire = questionnaire; self.language = language
-            self.progress = progress; self.updated = updated; self.isProtected = isProtected
+            self.progress = progress; self.updated = updated; self.isProtected = isProtected; self.updatedAt = updatedAt
         }
     }
 
@@ -37,6 +40,8 @@ public final class HomeScreen {
         case confirmDelete(Int)
         case passphrase(purpose: Purpose, editor: TextEditor)
         case form(Form)
+        case confirmQuit
+        case confirmReport(Int)
     }
 
     enum Purpose: Equatable { case open(Int), report(Int) }
@@ -54,6 +59,9 @@ public final class HomeScreen {
         var protect = true
         var passphrase = TextEditor(text: "", mode: .singleLine)
         var again = TextEditor(text: "", mode: .singleLine)
+        /// "A file…": a questionnaire given by its path (the entry after the installed ones).
+        var path = TextEditor(text: "", mode: .singleLine)
+        var fileChoice: Choice?
     }
 
     let services: HomeServices
@@ -64,6 +72,10 @@ public final class HomeScreen {
     var highlight = 0
     var mode: Mode = .list
     var message: (text: String, isProblem: Bool)?
+    /// Typed letters filter the list by label (after `/`, or from a digit); nil when not filtering.
+    var filter: String?
+    /// After a refused open, letters typed (a passphrase typed on, say) do nothing until another key.
+    var lettersMuted = false
     /// The home screen speaks English: the program's own words before a client's language is chosen.
     let language = "en"
 
@@ -75,10 +87,31 @@ public final class HomeScreen {
     }
 
     func reload() {
-        rows = services.listSessions()
+        // Newest first: the session just worked on is at the top.
+        rows = services.listSessions().enumerated().sorted { a, b in
+            let x = a.element.updatedAt ?? .distantPast, y = b.element.updatedAt ?? .distantPast
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
         choices = services.questionnaires()
         highlight = min(highlight, max(0, rows.count - 1))
     }
+
+    /// The rows the filter lets through, by index.
+    var visibleRows: [Int] {
+        guard let filter, !filter.isEmpty else { return Array(rows.indices) }
+        let needle = filter.lowercased()
+        return rows.indices.filter { rows[$0].label.lowercased().contains(needle) || rows[$0].id.lowercased().hasPrefix(needle) }
+    }
+
+    var pageSize: Int { max(1, height - 9) }
+
+    func move(to position: Int) {
+        let visible = visibleRows
+        guard !visible.isEmpty else { return }
+        highlight = visible[max(0, min(visible.count - 1, position))]
+    }
+
+    var highlightPosition: Int { visibleRows.firstIndex(of: highlight) ?? 0 }
 
     // MARK: Keys
 
@@ -112,28 +145,67 @@ public final class HomeScreen {
             return .keepGoing
         case .form(var form):
             return handleForm(key, &form)
+        case .confirmQuit:
+            mode = .list
+            if case .character(let c) = key, c == "y" || c == "Y" { return .quit }
+            return .keepGoing
+        case .confirmReport(let index):
+            mode = .list
+            guard case .character(let c) = key, c == "y" || c == "Y", let row = rows[safe: index] else { return .keepGoing }
+            if row.isProtected { mode = .passphrase(purpose: .report(index), editor: TextEditor(text: "", mode: .singleLine)) }
+            else { return finish(.report(index), passphrase: nil) }
+            return .keepGoing
         }
     }
 
     func handleList(_ key: KeyEvent) -> Outcome {
+        if case .character = key, lettersMuted { return .keepGoing }
+        lettersMuted = false
+        if filter != nil {
+            switch key {
+            case .character(let c):
+                filter?.append(c)
+                move(to: 0)
+                return .keepGoing
+            case .backspace:
+                if filter?.isEmpty ?? true { filter = nil } else { filter?.removeLast() }
+                move(to: 0)
+                return .keepGoing
+            case .escape:
+                filter = nil
+                return .keepGoing
+            default: break
+            }
+        }
         switch key {
-        case .up: highlight = max(0, highlight - 1)
-        case .down: highlight = min(max(0, rows.count - 1), highlight + 1)
-        case .character("q"), .escape: return .quit
+        case .up: move(to: highlightPosition - 1)
+        case .down: move(to: highlightPosition + 1)
+        case .home: move(to: 0)
+        case .end: move(to: visibleRows.count - 1)
+        case .pageUp: move(to: highlightPosition - pageSize)
+        case .pageDown: move(to: highlightPosition + pageSize)
+        case .character("/"):
+            filter = ""
+        case .character(let c) where c.isNumber:
+            // Labels are case numbers: typing one finds it.
+            filter = String(c)
+            move(to: 0)
+        case .character("q"): return .quit
+        case .escape: mode = .confirmQuit
         case .character("n"), .character("N"), .insert:
-            guard !choices.isEmpty else { message = ("No questionnaire is installed.", true); return .keepGoing }
+            // Read again, so that a questionnaire added to the folder is offered without a restart.
+            choices = services.questionnaires()
             message = nil
             mode = .form(Form())
         case .enter:
-            guard let row = rows[safe: highlight] else { return .keepGoing }
+            guard visibleRows.contains(highlight), let row = rows[safe: highlight] else { return .keepGoing }
             if row.isProtected { mode = .passphrase(purpose: .open(highlight), editor: TextEditor(text: "", mode: .singleLine)) }
             else { return finish(.open(highlight), passphrase: nil) }
         case .delete, .character("d"):
-            if rows[safe: highlight] != nil { mode = .confirmDelete(highlight) }
+            if visibleRows.contains(highlight), rows[safe: highlight] != nil { mode = .confirmDelete(highlight) }
         case .character("r"):
-            guard let row = rows[safe: highlight] else { return .keepGoing }
-            if row.isProtected { mode = .passphrase(purpose: .report(highlight), editor: TextEditor(text: "", mode: .singleLine)) }
-            else { return finish(.report(highlight), passphrase: nil) }
+            // Writing a report leaves an unencrypted copy on disk: it asks first.
+            if visibleRows.contains(highlight), rows[safe: highlight] != nil { mode = .confirmReport(highlight) }
         default: break
         }
         return .keepGoing
@@ -147,6 +219,7 @@ public final class HomeScreen {
                 return .open(try services.open(row.url, passphrase))
             } catch {
                 message = ("\(error)", true)
+                lettersMuted = true
             }
         case .report(let index):
             guard let row = rows[safe: index] else { return .keepGoing }
@@ -161,7 +234,32 @@ public final class HomeScreen {
     }
 
     func handleForm(_ key: KeyEvent, _ form: inout Form) -> Outcome {
-        let languages = choices[safe: form.questionnaire]?.languages ?? ["en"]
+        let picksFile = form.questionnaire == choices.count
+        let languages = (picksFile ? form.fileChoice?.languages : choices[safe: form.questionnaire]?.languages) ?? ["en"]
+        // "A file…": the path is typed in the questionnaire field, and read when leaving it.
+        if picksFile, form.field == 0 {
+            switch key {
+            case .enter, .down, .tab:
+                let path = form.path.text.trimmingCharacters(in: .whitespaces)
+                guard let choice = services.loadQuestionnaire?(path) else {
+                    message = ("No questionnaire can be read at “\(path)”; check the path (refuge validate PATH says why).", true)
+                    mode = .form(form)
+                    return .keepGoing
+                }
+                message = nil
+                form.fileChoice = choice
+                form.language = 0
+                form.interviewerLanguage = choice.languages.firstIndex(of: "en") ?? 0
+                form.field = 1
+                mode = .form(form)
+                return .keepGoing
+            case .left, .right, .escape, .up, .backTab: break
+            default:
+                _ = form.path.handle(key, width: 36)
+                mode = .form(form)
+                return .keepGoing
+            }
+        }
         let lastField = form.protect ? 7 : 5
         switch key {
         case .escape:
@@ -175,9 +273,11 @@ public final class HomeScreen {
             let step = key == .left ? -1 : 1
             switch form.field {
             case 0:
-                form.questionnaire = (form.questionnaire + step + choices.count) % choices.count
+                // The installed questionnaires, then "a file…" when the program can read one.
+                let count = choices.count + (services.loadQuestionnaire == nil ? 0 : 1)
+                form.questionnaire = (form.questionnaire + step + count) % max(1, count)
                 form.language = 0
-                let langs = choices[form.questionnaire].languages
+                let langs = choices[safe: form.questionnaire]?.languages ?? form.fileChoice?.languages ?? ["en"]
                 form.interviewerLanguage = langs.firstIndex(of: "en") ?? 0
             case 1: form.language = (form.language + step + languages.count) % languages.count
             case 2: form.interviewerLanguage = (form.interviewerLanguage + step + languages.count) % languages.count
@@ -229,21 +329,21 @@ public final class HomeScreen {
     }
 
     func create(_ form: Form) -> Outcome {
-        guard let choice = choices[safe: form.questionnaire] else { return .keepGoing }
+        guard let choice = choices[safe: form.questionnaire] ?? form.fileChoice else { return .keepGoing }
         var passphrase: String?
         if form.protect {
             guard !form.passphrase.text.isEmpty else {
                 message = ("Type a passphrase, or choose “no passphrase”.", true)
-                mode = .form(Form(field: 6, questionnaire: form.questionnaire, language: form.language,
-                                  interviewerLanguage: form.interviewerLanguage, label: form.label,
-                                  interviewerHolds: form.interviewerHolds, protect: true))
+                var again = form
+                again.field = 6; again.passphrase = TextEditor(text: "", mode: .singleLine); again.again = TextEditor(text: "", mode: .singleLine)
+                mode = .form(again)
                 return .keepGoing
             }
             guard form.passphrase.text == form.again.text else {
                 message = ("The two passphrases differ; please type them again.", true)
-                mode = .form(Form(field: 6, questionnaire: form.questionnaire, language: form.language,
-                                  interviewerLanguage: form.interviewerLanguage, label: form.label,
-                                  interviewerHolds: form.interviewerHolds, protect: true))
+                var again = form
+                again.field = 6; again.passphrase = TextEditor(text: "", mode: .singleLine); again.again = TextEditor(text: "", mode: .singleLine)
+                mode = .form(again)
                 return .keepGoing
             }
             passphrase = form.passphrase.text
@@ -270,13 +370,16 @@ public struct HomeServices {
     public var open: (URL, String?) throws -> SessionController
     public var delete: (URL) throws -> Void
     public var writeReport: (URL, String?) throws -> String
+    /// Reads a questionnaire from a path for "a file…" (nil: the picker offers installed ones only).
+    public var loadQuestionnaire: ((String) -> HomeScreen.Choice?)?
 
     public init(listSessions: @escaping () -> [HomeScreen.Row], questionnaires: @escaping () -> [HomeScreen.Choice],
                 create: @escaping (String, String, String, String, String?) throws -> SessionController,
                 open: @escaping (URL, String?) throws -> SessionController, delete: @escaping (URL) throws -> Void,
-                writeReport: @escaping (URL, String?) throws -> String) {
+                writeReport: @escaping (URL, String?) throws -> String,
+                loadQuestionnaire: ((String) -> HomeScreen.Choice?)? = nil) {
         self.listSessions = listSessions; self.questionnaires = questionnaires; self.create = create
-        self.open = open; self.delete = delete; self.writeReport = writeReport
+        self.open = open; self.delete = delete; self.writeReport = writeReport; self.loadQuestionnaire = loadQuestionnaire
     }
 }
 

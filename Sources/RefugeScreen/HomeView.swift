@@ -30,8 +30,11 @@ extension HomeScreen {
         grid.horizontalRule(row: height - 2, style: Self.muted)
         let keys: String
         switch mode {
-        case .list: keys = "↑↓ choose   Enter resume   n new session   r report   d delete   q quit"
+        case .list where filter != nil: keys = "type to filter   ↑↓ choose   Enter resume   Backspace/Esc stop filtering"
+        case .list: keys = "↑↓ PgUp/PgDn choose  Enter resume  / find  n new  r report  d delete  q quit"
         case .form: keys = "↑↓/Tab field   ←→ change   Enter next / start   Esc cancel"
+        case .confirmQuit: keys = "y quit Refuge   any other key: stay"
+        case .confirmReport: keys = "y write the report   any other key: cancel"
         case .passphrase: keys = "Enter open   Esc cancel"
         case .confirmDelete: keys = "y delete   any other key: keep"
         }
@@ -45,19 +48,30 @@ extension HomeScreen {
             grid.put("No sessions yet. Press n to start one.", row: row, column: 2, style: Self.muted)
             return
         }
-        let columns = [("LABEL", 18), ("QUESTIONNAIRE", 22), ("LANG", 5), ("PROGRESS", 9), ("LAST CHANGE", 17), ("PROTECTED", 9)]
+        // Fits 80 columns: 2 + 15 + 21 + 4 + 8 + 16 + 4 and 5 separators = 75.
+        let columns = [("LABEL", 15), ("QUESTIONNAIRE", 21), ("LANG", 4), ("PROGRESS", 8), ("LAST CHANGE", 16), ("LOCK", 4)]
         var column = 2
         for (title, w) in columns {
             grid.put(title, row: row, column: column, style: Self.muted.bolded)
             column += w + 1
         }
         row += 1
-        let space = height - 7
-        let first = max(0, min(highlight - space / 2, rows.count - space))
-        for (offset, r) in rows.dropFirst(first).prefix(space).enumerated() {
-            let index = first + offset
+        if let filter {
+            grid.put("Find: " + filter + "▏", row: height - 6, column: 2, style: Style(role: .accent).bolded)
+        }
+        let visible = visibleRows
+        if visible.isEmpty {
+            grid.put("No session's label contains “\(filter ?? "")”.", row: row, column: 2, style: Self.muted)
+        }
+        let space = height - 9
+        let position = highlightPosition
+        let first = max(0, min(position - space / 2, visible.count - space))
+        if first > 0 { grid.put("↑", row: row, column: width - 2, style: Self.muted.bolded) }
+        if first + space < visible.count { grid.put("↓", row: row + space - 1, column: width - 2, style: Self.muted.bolded) }
+        for (offset, index) in visible.dropFirst(first).prefix(space).enumerated() {
+            let r = rows[index]
             let style = index == highlight ? Self.selection : .plain
-            grid.fill(Rect(row: row + offset, column: 1, width: width - 2, height: 1), style: style)
+            grid.fill(Rect(row: row + offset, column: 1, width: width - 3, height: 1), style: style)
             let values = [r.label.isEmpty ? r.id : r.label, r.questionnaire, r.language, r.progress, r.updated, r.isProtected ? "yes" : "no"]
             column = 2
             for ((_, w), value) in zip(columns, values) {
@@ -66,6 +80,13 @@ extension HomeScreen {
             }
         }
         switch mode {
+        case .confirmQuit:
+            grid.put("Quit Refuge? Press y to quit, any other key to stay.", row: height - 5, column: 2, style: Self.problem)
+        case .confirmReport(let index):
+            if let r = rows[safe: index] {
+                grid.put("Write a report for \(r.label.isEmpty ? r.id : r.label) into the reports folder (an unencrypted copy)? Press y.".truncated(toWidth: width - 4),
+                         row: height - 5, column: 2, style: Self.problem)
+            }
         case .confirmDelete(let index):
             if let r = rows[safe: index] {
                 grid.put("Delete the session \(r.label.isEmpty ? r.id : r.label) and its backups? This cannot be undone. Press y to delete.".truncated(toWidth: width - 4),
@@ -79,10 +100,13 @@ extension HomeScreen {
     }
 
     func drawForm(_ grid: inout CellGrid, _ form: Form) {
-        let choice = choices[safe: form.questionnaire]
+        let picksFile = form.questionnaire == choices.count
+        let choice = picksFile ? form.fileChoice : choices[safe: form.questionnaire]
         let languages = choice?.languages ?? []
         var fields: [(String, String)] = [
-            ("Questionnaire", "‹ \(choice?.title ?? "-") ›"),
+            // A long title is shortened with a visible "…", never cut at the edge.
+            ("Questionnaire", picksFile ? "a file: " + form.path.text
+                : "‹ " + (choice?.title ?? "-").truncated(toWidth: max(8, width - 46)) + " ›"),
             ("Client's language", "‹ \(languages[safe: form.language].map { LanguageNames.name(of: $0) } ?? "-") ›"),
             ("Interviewer's language", "‹ \(languages[safe: form.interviewerLanguage].map { LanguageNames.name(of: $0) } ?? "-") ›"),
             ("Label (a case number, not a name)", form.label.text),
@@ -99,7 +123,7 @@ extension HomeScreen {
             let focused = i == form.field
             grid.put((focused ? "▸ " : "  ") + field.0, row: row, column: 2, style: focused ? Style().bolded : Self.muted)
             let end = grid.put(field.1, row: row, column: 40, style: focused ? Self.selection : .plain)
-            if focused && [3, 6, 7].contains(i) { grid.cursor = CellPosition(row: row, column: end) }
+            if focused && ([3, 6, 7].contains(i) || (i == 0 && picksFile)) { grid.cursor = CellPosition(row: row, column: end) }
         }
         if form.protect {
             grid.put("There is no way to recover a forgotten passphrase.", row: 4 + fields.count * 2, column: 4, style: Self.muted)

@@ -10,8 +10,9 @@ struct ScreenMessage {
 }
 
 extension InterviewScreen {
-    /// The language of the program's own words: the interviewer's in their view, else the client's.
-    var uiLanguage: String { interviewerView ? interviewerLanguage : language }
+    /// The language of the program's own words: the interviewer's in their view and on the
+    /// questions meant for the interviewer, else the client's.
+    var uiLanguage: String { interviewerView || currentItem?.audience == .interviewer ? interviewerLanguage : language }
 
     /// The language of messages about the current question: an interviewer question speaks the
     /// interviewer's language in both views.

@@ -65,7 +65,7 @@ final class HomeScreenTests: XCTestCase {
 
         home.returnFromInterview(width: 80, height: 24)
         XCTAssertTrue(home.view().renderText().contains("A-1"), home.view().renderText())
-        _ = home.handle(.character("r"))
+        _ = home.handle(.character("r")); _ = home.handle(.character("y"))   // a report asks first
         XCTAssertTrue(home.view().renderText().contains("Report written to /tmp/report.txt"))
         _ = home.handle(.delete)
         XCTAssertTrue(home.view().renderText().contains("cannot be undone"))
