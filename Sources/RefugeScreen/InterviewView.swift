@@ -237,6 +237,11 @@ extension InterviewScreen {
             for (i, line) in left.enumerated() where row + i < limit { grid.put(line, row: row + i, column: body.column, limit: body.column + half) }
             for (i, line) in right.enumerated() where row + i < limit { grid.put(line, row: row + i, column: body.column + half + 3, limit: body.right) }
             grid.verticalRule(row: row, column: body.column + half + 1, length: max(1, min(limit, row + max(left.count, right.count)) - row), style: Self.muted)
+            if row + max(left.count, right.count) > limit {
+                // The rest is in F1, which shows the whole question in both languages.
+                grid.put("↓ " + ScreenWords.text(.moreInHelp, interviewerLanguage), row: limit, column: body.column, style: Self.notice.bolded)
+                row += 1
+            }
             row += min(limit - row, max(left.count, right.count)) + 1
         } else {
             // In the interviewer's view at this width the interviewer's language comes first, marked

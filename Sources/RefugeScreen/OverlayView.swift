@@ -42,12 +42,14 @@ extension InterviewScreen {
             }
             grid.put(ScreenWords.text(.keyClose, lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
         case .dontKnow(let highlight):
-            let inner = panel(&grid, title: ScreenWords.text(.dontKnowMenuTitle, lang), width: 44, height: dontKnowChoices.count + 4)
-            for (i, status) in dontKnowChoices.enumerated() {
-                let text = " " + bothLanguages(languageFor(currentItem)) {
-                    ProgramWords.text(status == .dontKnow ? .dontKnow : .preferNotToSay, $0)
-                } + " "
-                grid.put(text, row: inner.row + i, column: inner.column, style: i == highlight ? Self.selection : .plain)
+            let texts = dontKnowChoices.map { status in
+                " " + bothLanguages(languageFor(currentItem)) { ProgramWords.text(status == .dontKnow ? .dontKnow : .preferNotToSay, $0) } + " "
+            }
+            // As wide as its longest line (both languages in the interviewer's view), so nothing is cut.
+            let panelWidth = max(44, (texts.map(\.displayWidth).max() ?? 0) + 6)
+            let inner = panel(&grid, title: ScreenWords.text(.dontKnowMenuTitle, lang), width: panelWidth, height: dontKnowChoices.count + 4)
+            for (i, text) in texts.enumerated() {
+                grid.put(text, row: inner.row + i, column: inner.column, style: i == highlight ? Self.selection : .plain, limit: inner.right)
             }
             grid.put(ScreenWords.text(.keyConfirm, lang) + "   " + ScreenWords.text(.keyClose, lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
         case .note(let editor), .translation(let editor):
