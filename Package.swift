@@ -65,6 +65,7 @@ let package = Package(
         // XLSForm import: the survey, choices and settings sheets of an .xlsx or of CSV files,
         // turned into a questionnaire folder (YAML written here, expressions translated).
         .target(name: "RefugeXLSForm", dependencies: [
+            "RefugeLimits",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The `refuge` command.

@@ -1,6 +1,7 @@
 // Turns an XLSForm expression (XPath) into a Refuge expression, or says why it cannot.
 // The result is built from the syntax tree, so precedence is kept and parentheses are added
 // only where Refuge's grammar needs them.
+import Foundation
 
 struct Untranslatable: Error, Sendable {
     var reason: String
@@ -306,5 +307,3 @@ struct ExpressionTranslator {
         return "(?s).*(?:\(pattern)).*"
     }
 }
-
-import Foundation

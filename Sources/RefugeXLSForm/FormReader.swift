@@ -49,6 +49,10 @@ public enum FormReader {
         func sheet(_ name: String) -> Result<Sheet?, ImportDiagnostic> {
             guard let file = fileName(name) else { return .success(nil) }
             let display = (path.hasSuffix("/") ? path : path + "/") + file
+            let size = (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)[.size] as? Int) ?? 0
+            guard size <= ImportLimits.formFileBytes else {
+                return .failure(.error(file: display, "this file is larger than \(ImportLimits.formFileBytes / 1_048_576) MB; it is refused"))
+            }
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
                 return .failure(.error(file: display, "this file cannot be read (check its permissions)"))
             }

@@ -1,4 +1,5 @@
 // One sheet of an XLSForm (survey, choices or settings) as rows of text, whatever file it came from.
+import Foundation
 
 /// A sheet read from an .xlsx or a CSV file: its header row and the rows below it, each keeping
 /// the row number a spreadsheet shows, so every message can point at `survey!12`.
@@ -53,5 +54,3 @@ public struct Workbook: Sendable {
 extension String {
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }
-
-import Foundation

@@ -11,6 +11,10 @@ enum XLSXReader {
 
     /// Every sheet of the workbook, by name, in workbook order.
     static func sheets(at url: URL, display: String) throws(Failure) -> [(name: String, rows: [Sheet.Row])] {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= ImportLimits.formFileBytes else {
+            throw Failure(message: "this file is larger than \(ImportLimits.formFileBytes / 1_048_576) MB; it is refused")
+        }
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
@@ -19,6 +23,9 @@ enum XLSXReader {
         }
         func part(_ path: String) throws(Failure) -> Data? {
             guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= UInt64(ImportLimits.partBytes) else {
+                throw Failure(message: "the part \(path) of this .xlsx is larger than \(ImportLimits.partBytes / 1_048_576) MB once unzipped; it is refused")
+            }
             var data = Data()
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }

@@ -123,8 +123,20 @@ enum XPathTokenizer {
 struct XPathParser {
     private var tokens: [XPathToken]
     private var position = 0
+    private var depth = 0
+
+    /// Brackets, calls and unary minus nest; each level costs stack, so the nesting is bounded.
+    private mutating func enter() throws(XPathSyntaxError) {
+        depth += 1
+        guard depth <= ImportLimits.expressionDepth else {
+            throw XPathSyntaxError(message: "it nests more than \(ImportLimits.expressionDepth) levels deep")
+        }
+    }
 
     static func parse(_ source: String) throws(XPathSyntaxError) -> XPathNode {
+        guard source.count <= ImportLimits.expressionCharacters else {
+            throw XPathSyntaxError(message: "it is longer than \(ImportLimits.expressionCharacters) characters")
+        }
         var parser = XPathParser(tokens: try XPathTokenizer.tokens(source))
         let node = try parser.expression()
         guard parser.peek == .end else { throw XPathSyntaxError(message: "unexpected \(describe(parser.peek)) after a complete expression") }
@@ -156,7 +168,12 @@ struct XPathParser {
     }
 
     private mutating func unary() throws(XPathSyntaxError) -> XPathNode {
-        if peek == .op("-") { position += 1; return .negate(try unary()) }
+        if peek == .op("-") {
+            position += 1
+            try enter()
+            defer { depth -= 1 }
+            return .negate(try unary())
+        }
         var left = try primary()
         while peek == .op("|") {
             position += 1
@@ -177,12 +194,16 @@ struct XPathParser {
             position -= 1
             return try pathTail(.path(""))
         case .leftParen:
+            try enter()
+            defer { depth -= 1 }
             let inner = try expression()
             guard advance() == .rightParen else { throw XPathSyntaxError(message: "a `(` is never closed") }
             return inner
         case .name(let name):
             if peek == .leftParen {
                 position += 1
+                try enter()
+                defer { depth -= 1 }
                 var arguments: [XPathNode] = []
                 if peek != .rightParen {
                     arguments.append(try expression())

@@ -1,6 +1,7 @@
 // Writes the imported questionnaire as YAML: questionnaire.yaml with the default language's
 // texts, and one `<lang>.yaml` for each other language. Every id, value and text is written
 // double-quoted with escapes, so the loader reads it back exactly (no `no` turning false).
+import Foundation
 
 enum YAMLWriter {
     /// The first line of every file the importer writes; `refuge import` replaces only folders
@@ -155,5 +156,3 @@ extension String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
-
-import Foundation

@@ -173,4 +173,26 @@ final class ImportCommandTests: XCTestCase {
         let children = try XCTUnwrap((answers["children"] as? [String: Any])?["entries"] as? [[String: Any]])
         XCTAssertEqual(children.count, 2)
     }
+
+    /// What was not imported is visible in the walk: the choice_filter and the `mod` constraint
+    /// are gone (any district, an odd number), the relevance with indexed-repeat is gone (always asked).
+    func testFieldKitWalkedThroughWhatWasLeftOut() throws {
+        let refuge = try RefugeBinary()
+        defer { refuge.cleanUp() }
+        let (imported, out) = try importForm(refuge, "field-kit")
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let id = try refuge.newSession(["--questionnaire", out, "--no-passphrase"])
+        try answer(refuge, id, ["village", "Lakeside"])
+        try answer(refuge, id, ["location", "1.5 2.5"], refusedFor: "no question")
+        try answer(refuge, id, ["region", "north"])
+        try answer(refuge, id, ["district", "d2"])
+        try answer(refuge, id, ["district", "d3"], refusedFor: "one of the choices")
+        try answer(refuge, id, ["hh_size", "4"])
+        try answer(refuge, id, ["even_number", "3"])
+        try answer(refuge, id, ["members[1].member_name", "Ana"])
+        try answer(refuge, id, ["members", "done"])
+        try answer(refuge, id, ["first_member_note", "Eldest"])
+        let answers = try refuge.answers(id)
+        XCTAssertEqual(Set(answers.keys), ["village", "region", "district", "hh_size", "even_number", "members", "first_member_note"])
+    }
 }

@@ -117,6 +117,14 @@ final class ExpressionTranslatorTests: XCTestCase {
         XCTAssertNil(bounds("selected(., 'en')"))
     }
 
+    func testDeepOrLongExpressionsAreRefusedNotCrashing() {
+        let deep = String(repeating: "(", count: 4_000) + "1" + String(repeating: ")", count: 4_000)
+        XCTAssertTrue(reason(deep)?.contains("levels deep") == true)
+        XCTAssertTrue(reason(String(repeating: "-", count: 5_000) + "1 > 0")?.contains("levels deep") == true)
+        XCTAssertTrue(reason("${age} > 1" + String(repeating: " or ${age} > 1", count: 2_000))?.contains("longer than") == true)
+        XCTAssertEqual(try refuge(String(repeating: "(", count: 50) + "${age} > 1" + String(repeating: ")", count: 50)), "age > 1")
+    }
+
     func testQuotingAStringWithQuotes() throws {
         XCTAssertEqual(try ExpressionTranslator.quote("it's"), "\"it's\"")
         XCTAssertEqual(try ExpressionTranslator.quote("say \"it's\""), "'say \"it\\'s\"'")
