@@ -18,7 +18,15 @@ struct Converter {
     var usedLists: [String] = []
     var formTitle = ""
 
-    init(workbook: Workbook) { self.workbook = workbook }
+    /// The survey's and choices' rows by column, built once (every pass reads them).
+    let surveyRecords: [SheetRecord]
+    let choiceRecords: [SheetRecord]
+
+    init(workbook: Workbook) {
+        self.workbook = workbook
+        surveyRecords = workbook.survey.records
+        choiceRecords = workbook.choices?.records ?? []
+    }
 
     var survey: Sheet { workbook.survey }
     var defaultLanguage: String { languages[0] }
@@ -126,7 +134,7 @@ struct Converter {
         var tags: [String] = []
         var untagged = false
         for sheet in [workbook.survey, workbook.choices].compactMap({ $0 }) {
-            let records = sheet.records
+            let records = sheet.name == "survey" ? surveyRecords : choiceRecords
             for key in sheet.keys where Converter.translatable.contains(key.base) || key.base.hasPrefix("media::") {
                 // Only languages some row uses: an empty column names no language.
                 guard records.contains(where: { $0.values[key] != nil }) else { continue }
@@ -225,7 +233,7 @@ struct Converter {
     mutating func readChoices(into comments: inout [String]) {
         guard let sheet = workbook.choices else { return }
         reportUnknownColumns(sheet, known: ["list_name", "name", "label"], into: &comments)
-        for record in sheet.records {
+        for record in choiceRecords {
             guard let list = record.value("list_name") else {
                 warn(sheet, record.number, "a choice without a list_name is not imported", into: &comments)
                 continue
@@ -288,7 +296,7 @@ struct Converter {
         func append(_ node: SurveyNode) {
             if stack.isEmpty { root.append(node) } else { stack[stack.count - 1].children.append(node) }
         }
-        for record in survey.records {
+        for record in surveyRecords {
             guard let rawType = record.value("type") else {
                 var ignored: [String] = []
                 warn(survey, record.number, "a row without a type is not imported", into: &ignored)

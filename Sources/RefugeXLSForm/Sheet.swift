@@ -52,5 +52,14 @@ public struct Workbook: Sendable {
 }
 
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Without leading and trailing white space (Unicode's White_Space, line breaks included).
+    /// Written on the scalars: Foundation's trimmingCharacters(in:) goes through NSString and
+    /// was a sixth of an import's time, called on every cell.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
 }
