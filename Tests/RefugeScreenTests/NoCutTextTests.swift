@@ -76,6 +76,10 @@ final class NoCutTextTests: XCTestCase {
                             var texts = [item.prompt, item.text, item.help].compactMap { $0?.resolve(lang, defaultLanguage: q.defaultLanguage).text }
                             let f = AnswerFormatter(questionnaire: q, language: lang)
                             texts += item.choices.map { f.label(of: $0, in: item) }
+                            // The author's note is the interviewer's: in their view, in their language.
+                            if interviewer, lang == interviewerLanguage, let note = item.note?.resolve(lang, defaultLanguage: q.defaultLanguage).text {
+                                texts.append(note)
+                            }
                             let missing = Set(texts.flatMap(Self.words)).filter { !text.contains($0) }
                             if !missing.isEmpty { problems.append("\(tag) [\(lang)]: not readable: \(missing.sorted().prefix(6).joined(separator: " "))") }
                         }
