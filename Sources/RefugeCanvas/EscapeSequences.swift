@@ -5,7 +5,21 @@
 /// for Ctrl-Up) are accepted and ignored: the program gives no meaning to modified keys.
 enum EscapeSequences {
     /// `ESC [ <parameters> <final>`.
+    /// xterm's SGR mouse report, `ESC [ < button ; column ; row M` (press) or `m` (release):
+    /// a press of the main button is a click, the wheel moves as ↑ and ↓, the rest is ignored.
+    static func mouse(_ parameters: Substring, final: UInt8) -> KeyEvent? {
+        let numbers = parameters.split(separator: ";").compactMap { Int($0) }
+        guard numbers.count == 3, final == UInt8(ascii: "M") else { return nil }
+        switch numbers[0] {
+        case 0: return .click(row: numbers[2] - 1, column: numbers[1] - 1)
+        case 64: return .up
+        case 65: return .down
+        default: return nil
+        }
+    }
+
     static func controlSequence(parameters: String, final: UInt8) -> KeyEvent? {
+        if parameters.first == "<" { return mouse(parameters.dropFirst(), final: final) }
         // Replies to queries (`ESC [ ? ... c`) and other private sequences are not keys.
         if let lead = parameters.first, "<=>?".contains(lead) { return nil }
         let numbers = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }

@@ -29,6 +29,9 @@ public enum KeyEvent: Hashable, Sendable {
     case alt(Character)
     /// Text pasted while bracketed paste was on: newlines are "\n", nothing is interpreted.
     case paste(String)
+    /// A press of the main mouse button on a cell (row and column from 0), where the terminal
+    /// reports the mouse (xterm's SGR mode).
+    case click(row: Int, column: Int)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
     /// A signal arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP): save, then act on it.

@@ -26,6 +26,9 @@ public final class InterviewScreen {
     var textScroll = 0
     /// Whether the question's text did not fit when last drawn (the footer then offers ↑↓).
     var textOverflows = false
+    /// What a click reaches on the screen as last drawn.
+    var clickTargets: [ClickTarget] = []
+    var drawingPanel = false
     /// The rows of the long-text box as last drawn, for PgUp/PgDn.
     var longTextRows = 5
     var longTextWidth = 70
@@ -210,6 +213,10 @@ public final class InterviewScreen {
             prepareToStop()
             wantsToQuit = true
             return .quit
+        }
+        if case .click(let row, let column) = key {
+            handleClick(row: row, column: column)
+            return wantsToQuit ? .quit : .keepGoing
         }
         if overlay != nil {
             handleOverlay(key, at: time)

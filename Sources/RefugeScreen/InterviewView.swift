@@ -16,6 +16,8 @@ extension InterviewScreen {
     /// The screen for the current state, drawn into a fresh grid.
     public func view() -> CellGrid {
         var grid = CellGrid(width: max(1, width), height: max(1, height))
+        clickTargets = []
+        drawingPanel = false
         if isTooSmall {
             drawEnlarge(&grid)
             return grid
@@ -33,7 +35,11 @@ extension InterviewScreen {
             drawQuestion(&grid, item: item, ref: ref, in: body)
         }
         drawFooter(&grid)
-        if let overlay { drawOverlay(&grid, overlay) }
+        if let overlay {
+            drawingPanel = true
+            drawOverlay(&grid, overlay)
+            drawingPanel = false
+        }
         return grid
     }
 

@@ -39,6 +39,7 @@ extension InterviewScreen {
                 let label = " " + ScreenWords.text(action.word, lang)
                 let line = label + String(repeating: " ", count: max(1, inner.width - label.displayWidth - action.key.displayWidth - 1)) + action.key
                 grid.put(line, row: inner.row + i, column: inner.column, style: i == highlight ? Self.selection : .plain, limit: inner.right)
+                addClickTarget(row: inner.row + i, columns: inner.column..<inner.right, .menu(i))
             }
             grid.put(ScreenWords.text(.keyClose, lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
         case .dontKnow(let highlight):
@@ -50,6 +51,7 @@ extension InterviewScreen {
             let inner = panel(&grid, title: ScreenWords.text(.dontKnowMenuTitle, lang), width: panelWidth, height: dontKnowChoices.count + 4)
             for (i, text) in texts.enumerated() {
                 grid.put(text, row: inner.row + i, column: inner.column, style: i == highlight ? Self.selection : .plain, limit: inner.right)
+                addClickTarget(row: inner.row + i, columns: inner.column..<inner.right, .dontKnow(i))
             }
             grid.put(ScreenWords.text(.keyConfirm, lang) + "   " + ScreenWords.text(.keyClose, lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
         case .note(let editor), .translation(let editor):

@@ -73,6 +73,7 @@ extension InterviewScreen {
             let chosen = widget.highlight == i
             let text = (chosen ? "(●) " : "( ) ") + option
             grid.put(" " + text + " ", row: area.row, column: column, style: chosen ? Self.selection : .plain)
+            addClickTarget(row: area.row, columns: column..<(column + text.displayWidth + 2), .yesNo(i))
             column += text.displayWidth + 6
         }
     }
@@ -126,6 +127,7 @@ extension InterviewScreen {
             for (i, text) in block.enumerated() where row < top + rows {
                 let lead = i == 0 ? " \(number) \(mark) " : String(repeating: " ", count: 9)
                 grid.put(lead + text + " ", row: row, column: area.column, style: style, limit: area.right - 1)
+                addClickTarget(row: row, columns: area.column..<(area.right - 1), .choice(index))
                 row += 1
             }
             last = offset

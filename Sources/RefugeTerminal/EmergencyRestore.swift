@@ -27,8 +27,8 @@ private let atExitRegistered = Atomic<Bool>(false)
 private func restoreTerminalSettings() {
     guard armed.exchange(false, ordering: .sequentiallyConsistent) else { return }
     _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings)
-    // Bracketed paste off, normal screen, cursor visible, attributes reset.
-    let reset: StaticString = "\u{1B}[?2004l\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
+    // Mouse reports and bracketed paste off, normal screen, cursor visible, attributes reset.
+    let reset: StaticString = "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
     _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
 }
 

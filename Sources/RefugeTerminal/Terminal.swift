@@ -165,7 +165,9 @@ public final class Terminal {
     }
 
     func setBracketedPaste(_ on: Bool) {
-        let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        // Bracketed paste, and mouse clicks reported in xterm's SGR form (a client who points
+        // can click a choice); both are turned off again on every way out.
+        let sequence = on ? "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h" : "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l"
         fflush(output)
         _ = sequence.utf8CString.withUnsafeBufferPointer { buffer in
             write(STDOUT_FILENO, buffer.baseAddress, buffer.count - 1)
