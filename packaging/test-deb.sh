@@ -23,7 +23,11 @@ flock 9
 # The release build (the one install.sh makes). Its build folder is shared by every checkout
 # on this machine, so the dependencies (swift-crypto's C code, Yams, ArgumentParser) are built
 # once, not once per checkout; the lock above keeps two builds out of it at the same time.
-scratch="${REFUGE_RELEASE_SCRATCH:-/tmp/refuge-release-build}"
+# In CI (CI=true) the build starts from nothing inside the checkout instead: a build folder shared
+# with other checkouts can keep code compiled from another checkout's sources, and CI must test
+# exactly the commit it was given.
+if [ "${CI:-}" = true ]; then default_scratch="$PWD/.build-release"; else default_scratch=/tmp/refuge-release-build; fi
+scratch="${REFUGE_RELEASE_SCRATCH:-$default_scratch}"
 build_start=$(date +%s)
 swift build -c release --product refuge --static-swift-stdlib -Xswiftc -use-ld=lld --scratch-path "$scratch" 2>&1 | tail -1
 say "release build: $(( $(date +%s) - build_start )) s"
