@@ -59,8 +59,16 @@ enum FullScreenRunner {
         }
     }
 
+    /// The program's last word when it ends with answers in memory that its session file does
+    /// not have (the person chose to quit without saving, or to keep only a rescue copy).
+    static let unsavedFailure = CommandFailure(
+        "Some answers could not be saved in the session file (the disk was full or could not be written). Any rescue copy is where the screen said.")
+
     /// The home screen; an opened session runs its interview, then the list comes back.
-    static func runHome(_ home: HomeScreen, services: (SessionController) -> ScreenServices, on terminal: Terminal) {
+    /// Returns whether an interview ended with answers its file does not have.
+    @discardableResult
+    static func runHome(_ home: HomeScreen, services: (SessionController) -> ScreenServices, on terminal: Terminal) -> Bool {
+        var unsaved = false
         terminal.draw(home.view())
         while true {
             guard let event = terminal.readKey(timeout: .seconds(1)) else { continue }
@@ -69,15 +77,16 @@ enum FullScreenRunner {
             case .signal(let number):
                 terminal.restore()
                 Terminal.exit(bySignal: number)
-            case .inputClosed: return
+            case .inputClosed: return unsaved
             default:
                 switch home.handle(event) {
-                case .quit: return
+                case .quit: return unsaved
                 case .keepGoing: break
                 case .open(let controller):
                     let quit = runInterview(controller, services: services(controller), on: terminal)
+                    if controller.hasUnsavedChanges { unsaved = true }
                     controller.file.close()
-                    guard quit else { return }
+                    guard quit else { return unsaved }
                     let size = terminal.size()
                     home.returnFromInterview(width: size.width, height: size.height)
                 }

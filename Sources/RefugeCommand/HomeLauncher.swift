@@ -28,12 +28,13 @@ enum HomeLauncher {
         defer { terminal.restore() }
         let size = terminal.size()
         let home = HomeScreen(services: services(access), width: size.width, height: size.height)
-        FullScreenRunner.runHome(home, services: { controller in
+        let unsaved = FullScreenRunner.runHome(home, services: { controller in
             var services = InterviewLauncher.screenServices(for: controller)
             let notices = access.takeNotices()
             services.openingNotice = notices.isEmpty ? nil : notices.joined(separator: " ")
             return services
         }, on: terminal)
+        if unsaved { throw FullScreenRunner.unsavedFailure }
     }
 
     static func services(_ access: SessionAccess) -> HomeServices {

@@ -24,12 +24,15 @@ enum InterviewLauncher {
         let terminal = try FullScreenRunner.startTerminal()
         defer { terminal.restore() }
         FullScreenRunner.runInterview(controller, services: screenServices(for: controller), on: terminal)
+        if controller.hasUnsavedChanges { throw FullScreenRunner.unsavedFailure }
     }
 
     /// Report writing, passphrase checking for the hidden screen, and where rescue copies go.
     static func screenServices(for controller: SessionController) -> ScreenServices {
         let places = Places.current()
-        var services = ScreenServices(rescueFolder: URL(fileURLWithPath: NSHomeDirectory()))
+        // Rescue copies go beside the sessions folder (on the same disk when that disk is full,
+        // so the dialog also lets the person type another folder).
+        var services = ScreenServices(rescueFolder: URL(fileURLWithPath: places.home))
         if controller.file.isProtected {
             let url = controller.file.url
             services.checkPassphrase = { text in

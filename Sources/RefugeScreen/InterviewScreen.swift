@@ -49,6 +49,7 @@ public final class InterviewScreen {
         case review(highlight: Int)
         case hidden(passphrase: TextEditor, wrong: Bool)
         case saveFailed(String)
+        case quitUnsaved(QuitDialog)
     }
 
     public init(controller: SessionController, width: Int, height: Int, services: ScreenServices = ScreenServices()) {
@@ -141,6 +142,9 @@ public final class InterviewScreen {
     /// Called when no key came for a while: a draft is saved within a second of typing, and a
     /// position not yet written goes to disk.
     public func tick(at time: Double) {
+        // While a save failure is on the screen, nothing retries by itself: only the person's
+        // choice (retry, rescue copy) starts another save.
+        if overlay?.holdsSaves == true { return }
         if let since = draftChangedAt, time - since >= 1 { saveDraft() }
         if let since = pendingChangedAt, time - since >= 1 { savePendingText() }
         if positionPending, save({ try $0.retrySave() }) { positionPending = false }
@@ -210,9 +214,12 @@ public final class InterviewScreen {
             return .keepGoing
         }
         if key == .ctrl("c") {
-            prepareToStop()
-            wantsToQuit = true
-            return .quit
+            if case .quitUnsaved(let dialog) = overlay {
+                overlay = .quitUnsaved(dialog.confirming())
+                return .keepGoing
+            }
+            requestQuit()
+            return wantsToQuit ? .quit : .keepGoing
         }
         if case .click(let row, let column) = key {
             handleClick(row: row, column: column)

@@ -141,6 +141,8 @@ extension InterviewScreen {
                 overlay = nil
             default: break
             }
+        case .quitUnsaved(let dialog):
+            handleQuitDialog(key, dialog)
         }
     }
 
@@ -158,8 +160,7 @@ extension InterviewScreen {
         case .translation: openTranslation()
         case .report: writeReport()
         case .quit:
-            prepareToStop()
-            wantsToQuit = true
+            requestQuit()
         }
     }
 
@@ -178,15 +179,21 @@ extension InterviewScreen {
     }
 
     func saveCopyElsewhere() {
-        let folder = services.rescueFolder ?? URL(fileURLWithPath: NSHomeDirectory())
-        // Named `<id>.rescue-<time>.refuge`: the id before the first dot, so it opens as its own session.
-        let url = folder.appendingPathComponent("\(controller.session.id).rescue-\(Int(Date().timeIntervalSince1970)).refuge")
         do {
-            let written = try controller.file.saveCopy(to: url)
-            say { lang in ScreenWords.format(.savedElsewhere, lang, written.path) }
+            let path = try writeRescueCopy(into: nil)
+            say { lang in ScreenWords.format(.savedElsewhere, lang, path) }
         } catch {
             overlay = .saveFailed("\(error)")
         }
+    }
+
+    /// Writes a copy of the session, with its protection, into `chosen` (else the rescue folder,
+    /// else `$HOME`) and returns its path.
+    func writeRescueCopy(into chosen: URL?) throws -> String {
+        let folder = chosen ?? services.rescueFolder ?? QuitDialog.homeFolder
+        // Named `<id>.rescue-<time>.refuge`: the id before the first dot, so it opens as its own session.
+        let url = folder.appendingPathComponent("\(controller.session.id).rescue-\(Int(Date().timeIntervalSince1970)).refuge")
+        return try controller.file.saveCopy(to: url).path
     }
 
     /// The lines of the review screen: every question on the path with its answer and marks.

@@ -76,6 +76,8 @@ extension InterviewScreen {
             grid.put(ScreenWords.text(.saveElsewhere, lang), row: inner.bottom - 1, column: inner.column)
         case .hidden:
             break
+        case .quitUnsaved(let dialog):
+            drawQuitDialog(&grid, dialog)
         }
     }
 

@@ -11,6 +11,9 @@ public final class OpenSession: @unchecked Sendable {
     let store: SessionStore
     /// Keeps each answer's and history entry's JSON between saves (see `SessionBodyEncoder`).
     private let bodyEncoder = SessionBodyEncoder()
+    /// True from a failed save until the next one that succeeds: the file on disk is then behind
+    /// what is in memory, and quitting would lose it.
+    public private(set) var hasUnsavedChanges = false
 
     init(file: StoredFile, session: Session, store: SessionStore) {
         self.file = file
@@ -40,9 +43,12 @@ public final class OpenSession: @unchecked Sendable {
     public func flush() throws(SessionError) {
         do {
             try file.save(header: SessionCoding.header(session), encodedBody: bodyEncoder.encode(session))
+            hasUnsavedChanges = false
         } catch let e as StorageError {
+            hasUnsavedChanges = true
             throw .storage(e)
         } catch {
+            hasUnsavedChanges = true
             throw .damaged("\(error)")
         }
     }

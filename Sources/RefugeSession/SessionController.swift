@@ -19,6 +19,8 @@ public final class SessionController: @unchecked Sendable {
     }
 
     public var session: Session { file.session }
+    /// Whether the file on disk is behind the session in memory (a save failed since the last good one).
+    public var hasUnsavedChanges: Bool { file.hasUnsavedChanges }
     public var questionnaire: Questionnaire { interview.questionnaire }
 
     /// Applies `change` to one record and saves. On a failed save the change stays in memory
