@@ -86,12 +86,17 @@ let package = Package(
             "RefugeXLSForm", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Sources/RefugeBenchmarks"),
 
+        // Fuzzing: the questionnaire loader and the expression parser fed random and mutated input
+        // (a bounded loop in the tests; `swift run refuge-fuzz --seconds N` for a long run).
+        .target(name: "RefugeFuzz", dependencies: ["RefugeQuestionnaire", "RefugeExpressions", "RefugeSynthetic"]),
+        .executableTarget(name: "refuge-fuzz", dependencies: ["RefugeFuzz"], path: "Sources/RefugeFuzzTool"),
+
         // A helper process for the session crash test (answers saved in a loop, killed at random).
         .executableTarget(name: "refuge-session-probe", dependencies: ["RefugeSession", "RefugeQuestionnaire", "RefugeEngine"],
                           path: "Sources/RefugeSessionProbe"),
 
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions", "RefugeSynthetic", "RefugeLimits"]),
-        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic", "RefugeLimits"], exclude: ["Fixtures"]),
+        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic", "RefugeLimits", "RefugeFuzz"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic", "RefugeExpressions"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage", "RefugeLimits"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage"]),

@@ -5,8 +5,9 @@ import RefugeSession
 import XCTest
 
 /// A child process saving answers through the session controller is killed with SIGKILL at
-/// random moments, 200 times; after each kill the session opens (without needing anything but
-/// its files) and holds at least the last answer the child reported saved.
+/// random moments, 200 times (`REFUGE_KILLS=1000` for the long run in the README); after each
+/// kill the session opens (without needing anything but its files) and holds at least the last
+/// answer the child reported saved.
 final class SessionCrashTests: XCTestCase {
     static var probe: String {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("refuge-session-probe").path
@@ -24,7 +25,10 @@ final class SessionCrashTests: XCTestCase {
         var kills = 0
         var round = 0
         var previous = 0     // what the session held before this round (the child continues from it)
-        while kills < 200 {
+        let wanted = ProcessInfo.processInfo.environment["REFUGE_KILLS"].flatMap(Int.init) ?? 200
+        let started = Date()
+        defer { print("SessionCrashTests: \(kills) SIGKILLs in \(Int(Date().timeIntervalSince(started))) s, none lost a reported answer") }
+        while kills < wanted {
             // A fresh session every 25 kills keeps the history (and so each save) small.
             let id = "crash\(round / 25)"
             if round % 25 == 0 {
