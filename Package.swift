@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession"], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeXLSFormTests", dependencies: ["RefugeXLSForm", "RefugeQuestionnaire"], exclude: ["Fixtures"]),
-        .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession"], exclude: ["Goldens", "Fixtures"]),
+        .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession", "RefugeStorage"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),
         .testTarget(name: "RefugeWalkthroughTests", dependencies: ["RefugeSession", "RefugeReport", "RefugePlain", "RefugeEngine", "RefugeQuestionnaire", "RefugeExpressions"], exclude: ["Replays"]),
     ],

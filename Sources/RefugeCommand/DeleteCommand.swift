@@ -18,7 +18,7 @@ struct DeleteCommand: ParsableCommand {
         let listing = access.store.list().first { $0.url == url }
         let name = listing?.header.map { $0.label.isEmpty ? $0.id : "\($0.label) (\($0.id))" } ?? url.lastPathComponent
         if !yes {
-            guard let answer = Confirmation.ask("Delete the session \(name) and its backups? This cannot be undone. Type yes to delete: ") else {
+            guard let answer = Confirmation.ask(TerminalSafe.line("Delete the session \(name) and its backups? This cannot be undone. Type yes to delete: ")) else {
                 throw ValidationError("No terminal to confirm on; add --yes to delete without asking.")
             }
             guard answer.lowercased() == "yes" || answer.lowercased() == "y" else {
