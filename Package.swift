@@ -46,7 +46,8 @@ let package = Package(
         // Plain mode: the same interview as lines of text, for screen readers and scripts.
         .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas", "RefugeQuestionnaire"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
-        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas", "RefugeVersion", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage"]),
+        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas", "RefugeVersion", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage",
+                                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Terminal-independent drawing: cells, display widths, wrapping, key events, text editing.
         .target(name: "RefugeCanvas"),
         // The interview program as a pure function of state: update(state, key) and view(state).
@@ -72,6 +73,7 @@ let package = Package(
         .executableTarget(name: "refuge", dependencies: [
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
             "RefugeScreen", "RefugeTerminal", "RefugePlain", "RefugeVersion", "RefugeXLSForm", "RefugeCanvas", "RefugeStorage",
+            "RefugeExpressions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/RefugeCommand"),
         // A helper process for RefugeStorage's crash and lock tests.
@@ -96,12 +98,15 @@ let package = Package(
                           path: "Sources/RefugeSessionProbe"),
 
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions", "RefugeSynthetic", "RefugeLimits"]),
-        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic", "RefugeLimits", "RefugeFuzz"], exclude: ["Fixtures"]),
+        // (Also checks the report's JSON against docs/report.schema.json, with the schema checker it shares.)
+        .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic", "RefugeLimits", "RefugeFuzz",
+                                                                   "RefugeReport", "RefugeSession", "RefugeEngine", "RefugeExpressions"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic", "RefugeExpressions"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage", "RefugeLimits"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire"], exclude: ["Replays"]),
-        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession"], exclude: ["Snapshots"]),
+        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession",
+                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
         .testTarget(name: "RefugeXLSFormTests", dependencies: ["RefugeXLSForm", "RefugeQuestionnaire"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession", "RefugeStorage"], exclude: ["Goldens", "Fixtures"]),

@@ -7,7 +7,7 @@
 #   ~/.local/share/bash-completion/completions/refuge   completions for bash (loaded by bash-completion),
 #   ~/.local/share/zsh/site-functions/_refuge           zsh (add the folder to fpath)
 #   ~/.config/fish/completions/refuge.fish              and fish (loaded by fish)
-# Set PREFIX to install elsewhere. Needs Swift 6, libncurses-dev and libyaml-dev (installed if missing).
+# Set PREFIX to install elsewhere. Needs Swift 6, libncurses-dev, libyaml-dev and zlib1g-dev (installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 PREFIX="${PREFIX:-$HOME/.local/opt/refuge}"
@@ -15,10 +15,12 @@ BIN_LINK_DIR="${BIN_LINK_DIR:-$HOME/.local/bin}"
 DATA_DIR="${XDG_DATA_HOME:-$HOME/.local/share}"
 CONFIG_DIR="${XDG_CONFIG_HOME:-$HOME/.config}"
 
-# The C libraries Refuge builds on: ncurses (the screen) and libyaml (reading questionnaires).
+# The C libraries Refuge builds on: ncurses (the screen), libyaml (reading questionnaires), zlib (DOCX).
 missing=()
 [ -e /usr/include/ncursesw/curses.h ] || missing+=(libncurses-dev)
 [ -e /usr/include/yaml.h ] || missing+=(libyaml-dev)
+# zlib: ZIPFoundation (the declaration's DOCX) links it on Linux.
+[ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}"
   else echo "Please install ${missing[*]} first (sudo apt-get install ${missing[*]})." >&2; exit 1; fi

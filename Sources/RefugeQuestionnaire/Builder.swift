@@ -12,6 +12,8 @@ struct Builder {
     var listLocations: [String: SourceLocation] = [:]
     /// Words kept off client screens (`glossary`), checked once the sections are built.
     var glossary = Glossary()
+    /// The draft declaration's layout, read from `declaration`.
+    var declaration: DeclarationLayout?
     /// Every text built, with the order before which its `{{id}}` names must come and the
     /// repeat it lives in, for the interpolation check.
     var interpolatedTexts: [(text: LocalizedText, what: String, before: Int?, repeatID: String?, anyFieldOf: String?)] = []

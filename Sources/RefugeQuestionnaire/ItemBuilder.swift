@@ -16,7 +16,7 @@ struct PendingConstraint {
 extension Builder {
     static let commonAskedKeys: Set<String> = [
         "id", "type", "prompt", "help", "show_if", "next", "required", "sensitive", "allow_dont_know",
-        "allow_refuse", "audience", "note", "report", "constraint", "constraint_message",
+        "allow_refuse", "audience", "note", "report", "constraint", "constraint_message", "identifying",
     ]
     /// The keys each type of item may have, worked out once rather than for every item.
     static let allowedKeysByType: [ItemType: Set<String>] = Dictionary(
@@ -98,6 +98,7 @@ extension Builder {
 
         item.required = map.bool("required", into: &sink) ?? false
         item.sensitive = map.bool("sensitive", into: &sink) ?? false
+        item.identifying = identifyingWord(map, what: what)
         item.allowDontKnow = map.bool("allow_dont_know", into: &sink) ?? true
         item.allowRefuse = map.bool("allow_refuse", into: &sink) ?? true
         item.includeInReport = map.bool("report", into: &sink) ?? (type != .calculate)
@@ -251,5 +252,22 @@ extension Builder {
             choices.append(Choice(value: value, label: label))
         }
         return choices
+    }
+
+    /// `identifying: true` (placeholder "[Personal detail N]") or `identifying: Word` (the
+    /// placeholder's word: "Client" gives "[Client]", "Phone" gives "[Phone 1]").
+    private mutating func identifyingWord(_ map: MapReader, what: String) -> String? {
+        guard let node = map.value("identifying") else { return nil }
+        switch node.scalar?.lowercased() {
+        case "true", "yes", "on": return "Personal detail"
+        case "false", "no", "off": return nil
+        default: break
+        }
+        guard let word = node.scalar?.trimmingCharacters(in: .whitespaces), !word.isEmpty,
+              word.count <= 40, !word.contains("["), !word.contains("]"), !word.contains("\n") else {
+            sink.error(node.location, "`identifying` of \(what) should be true, false or a short word for its placeholder (such as `Client` or `Phone`)")
+            return nil
+        }
+        return word
     }
 }

@@ -133,10 +133,11 @@ public enum QuestionnaireLoader {
         }
         var sources = [SourceFile(relativePath: main.name, bytes: Array(main.data))]
         sources += files.map { SourceFile(relativePath: $0.name, bytes: Array($0.data)) }
-        let questionnaire = Questionnaire(
+        var questionnaire = Questionnaire(
             id: built.header.id, version: built.header.version, title: title, description: built.header.description,
             languages: builder.languages, sections: sections, checks: built.checks, report: built.report,
             contentHash: contentHash(sources), sourcePath: sourcePath, sourceFiles: sources, legalData: built.legalData)
+        questionnaire.declaration = builder.declaration
         return LoadResult(questionnaire: questionnaire, diagnostics: diagnostics)
     }
 

@@ -43,6 +43,10 @@ public struct Item: Sendable {
     public var audience: Audience = .client
     public var required = false
     public var sensitive = false
+    /// `identifying`: the answer names or locates the person (a name, a number, a phone, a
+    /// place of detention). Under `--redact identity` it becomes a placeholder made of this
+    /// word ("[Client]", "[Phone 1]"); nil when the question is not identifying.
+    public var identifying: String?
     public var allowDontKnow = true
     public var allowRefuse = true
     public var includeInReport = true
@@ -124,6 +128,33 @@ public struct ReportHeading: Sendable {
 public struct ReportLayout: Sendable {
     public var title: LocalizedText?
     public var headings: [ReportHeading]
+    /// `summary`: the elements of the claim shown on the report's first page, in order.
+    public var summary: [ReportHeading] = []
+    /// `timeline.order`: the story's order of dated questions, used when two events' dates are
+    /// equal or overlap (a month-only date and a day in it).
+    public var timelineOrder: [String] = []
+    /// `timeline.leave_out`: dated questions left out of the chronology unless the report is
+    /// asked for every date (family birthdays).
+    public var timelineLeaveOut: [String] = []
+}
+
+/// `declaration`: which answers feed which paragraph of the draft declaration (always in
+/// English, first person, numbered paragraphs).
+public struct DeclarationLayout: Sendable {
+    public var title: LocalizedText?
+    public var paragraphs: [DeclarationParagraph]
+}
+
+public struct DeclarationParagraph: Sendable {
+    public var id: String
+    /// A sentence in the client's voice with `{{id}}` answers (English labels); left out when
+    /// an answer it names is missing.
+    public var text: LocalizedText?
+    /// Questions whose own words (the interpreter's translation) follow the sentence. A repeat
+    /// gives one paragraph per entry, in date order.
+    public var items: [String]
+    /// For a repeat in `items`: a sentence opening each entry's paragraph, with its fields.
+    public var entryText: LocalizedText?
 }
 
 /// A loaded, validated questionnaire. Only built when the validator found no error, so the
@@ -139,6 +170,8 @@ public struct Questionnaire: Sendable {
     public var report: ReportLayout?
     /// The rules the checks rest on, with their sources and status, as of a date.
     public var legalData: LegalData?
+    /// The draft declaration's layout (`declaration`), if the questionnaire has one.
+    public var declaration: DeclarationLayout?
     /// SHA-256 over the relative path, length and bytes of each source file.
     public var contentHash: String
     /// The file or folder it was loaded from.

@@ -10,7 +10,7 @@ extension Builder {
             return nil
         }
         let top = MapReader(root, what: "the questionnaire")
-        top.reportUnknownKeys(["format", "id", "version", "title", "description", "languages", "lists", "sections", "checks", "report", "legal_data", "glossary"], into: &sink)
+        top.reportUnknownKeys(["format", "id", "version", "title", "description", "languages", "lists", "sections", "checks", "report", "legal_data", "glossary", "declaration"], into: &sink)
 
         if let formatNode = top.requireKey("format", into: &sink), formatNode.scalar != "1" {
             sink.error(formatNode.location, "this program reads questionnaire format 1; `format` here is `\(formatNode.scalar ?? formatNode.kindName)`")
@@ -95,6 +95,7 @@ extension Builder {
         let checks = buildChecks(top.value("checks"), ruleLocations: &ruleLocations)
         checkRuleReferences(checks, ruleNodes: ruleLocations, legalData: legalData)
         let report = buildReport(top.value("report"))
+        declaration = buildDeclaration(top.value("declaration"))
         return (Header(id: id, version: version, title: title, description: description), sections, checks, report, legalData)
     }
 
@@ -219,8 +220,10 @@ extension Builder {
             sink.error(node.location, "`report` should have `title` and/or `headings`")
             return nil
         }
-        map.reportUnknownKeys(["title", "headings"], into: &sink)
+        map.reportUnknownKeys(["title", "headings", "summary", "timeline"], into: &sink)
         let title = text(map.value("title"), path: "report.title", what: "the report title")
+        let summary = buildSummary(map.value("summary"))
+        let timeline = buildTimelineOrder(map.value("timeline"))
         var headings: [ReportHeading] = []
         if let list = map.value("headings") {
             guard let entries = list.sequence else {
@@ -264,6 +267,7 @@ extension Builder {
                 headings.append(ReportHeading(id: id, title: headingTitle ?? LocalizedText([:], location: headingNode.location), items: items))
             }
         }
-        return ReportLayout(title: title, headings: headings)
+        return ReportLayout(title: title, headings: headings, summary: summary,
+                            timelineOrder: timeline.order, timelineLeaveOut: timeline.leaveOut)
     }
 }

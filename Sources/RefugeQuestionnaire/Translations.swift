@@ -61,11 +61,16 @@ struct TranslationTable {
         }
         if let report = top.value("report") {
             let r = MapReader(report, what: "`report` in a translation file")
-            r.reportUnknownKeys(["title", "headings"], into: &sink)
+            r.reportUnknownKeys(["title", "headings", "summary"], into: &sink)
             if let t = r.value("title") { addScalar(t, language: language, path: "report.title", sink: &sink) }
             if let h = r.value("headings") {
                 Self.forEachEntry(h, what: "`report.headings`", sink: &sink) { id, node, sink in
                     addScalar(node, language: language, path: "report.headings.\(id)", sink: &sink)
+                }
+            }
+            if let summary = r.value("summary") {
+                Self.forEachEntry(summary, what: "`report.summary`", sink: &sink) { id, node, sink in
+                    addScalar(node, language: language, path: "report.summary.\(id)", sink: &sink)
                 }
             }
         }

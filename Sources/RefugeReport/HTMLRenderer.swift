@@ -2,7 +2,9 @@ import Foundation
 
 /// The summary as one self-contained HTML file: no scripts, no external resources, a print
 /// stylesheet with a running header (client label, "Confidential") and page numbers in the
-/// page margins where the browser supports them, readable on A4 and Letter.
+/// page margins where the browser supports them, readable on A4 and Letter. Page one is the
+/// claim at a glance; the contents and the details follow on the next pages, the report's
+/// metadata in its footer.
 public struct HTMLRenderer: Sendable {
     public init() {}
 
@@ -10,12 +12,13 @@ public struct HTMLRenderer: Sendable {
         let w = { (word: ReportWords.Word) in ReportWords.text(word, report.wordsLanguage) }
         let h = report.header
         var out: [String] = []
-        let label = h.label.isEmpty ? h.sessionID : h.label
+        let label = ReportPieces.caseName(report)
         out.append("<!DOCTYPE html>")
         out.append("<html lang=\"\(e(report.wordsLanguage))\">")
         out.append("<head>")
         out.append("<meta charset=\"utf-8\">")
         out.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        out.append("<meta name=\"generator\" content=\"\(e(report.programVersion))\">")
         out.append("<title>\(e(h.title.first)) — \(e(label))</title>")
         out.append("<style>")
         out.append(HTMLRenderer.style(label: label, confidential: w(.confidential), page: w(.page)))
@@ -23,34 +26,63 @@ public struct HTMLRenderer: Sendable {
         out.append("</head>")
         out.append("<body>")
 
+        out.append("<section class=\"page-one\">")
         out.append("<header class=\"report-header\">")
         out.append("<h1>" + wording(h.title) + "</h1>")
-        out.append("<table class=\"meta\">")
-        let rows: [(String, String)] = [
-            (w(.questionnaire), "\(h.questionnaireTitle.joined) (\(h.questionnaireID), \(w(.version)) \(h.questionnaireVersion))"),
-            ("SHA-256", h.questionnaireSHA256),
-            (w(.client), h.label.isEmpty ? "—" : h.label),
-            (w(.session), h.sessionID),
-            (w(.interviewDate), h.interviewDate.isoString),
-            (w(.languages), "\(w(.clientLanguage)) \(h.language), \(w(.interviewerLanguage)) \(h.interviewerLanguage)"),
-            (w(.created), JSONRenderer.timestamp(h.created)),
-            (w(.updated), JSONRenderer.timestamp(h.updated)),
-            (w(.generated), JSONRenderer.timestamp(h.generated)),
-        ] + LegalDataWording.headerRow(report)
-        for (name, value) in rows {
-            let cls = name == "SHA-256" ? " class=\"hash\"" : ""
-            out.append("<tr><th scope=\"row\">\(e(name))</th><td\(cls)>\(e(value))</td></tr>")
-        }
-        out.append("</table>")
+        out.append("<p class=\"who\">" + ReportPieces.who(report).map { "<span><b>\(e($0.0)):</b> \(e($0.1))</span>" }
+            .joined(separator: " ") + "</p>")
         out.append("<p class=\"confidential\">\(e(w(.confidentialNotice)))</p>")
-        if report.redacted { out.append("<p class=\"redacted-notice\">\(e(w(.redactedNotice)))</p>") }
+        if let notice = ReportPieces.redactionNotice(report) { out.append("<p class=\"redacted-notice\">\(e(notice))</p>") }
         out.append("</header>")
-
-        out.append("<section class=\"flags\">")
-        out.append("<h2>\(e(w(.legalFlags)))</h2>")
-        out.append(checks(report.flags, report: report))
+        out.append("<h2>\(e(w(.atAGlance)))</h2>")
+        if report.summary.isEmpty { out.append("<p class=\"none\">\(e(w(.none)))</p>") }
+        if !report.summary.isEmpty {
+            out.append("<div class=\"glance\">")
+            for element in report.summary {
+                out.append("<dl class=\"element\"><dt>\(e(element.title))</dt>")
+                out.append("<dd><ul>" + element.lines.map { line in
+                    let text = ReportPieces.summaryText(line, report)
+                    return "<li><span class=\"gq\">\(e(text.lead))</span> \(e(text.answer))</li>"
+                }.joined() + "</ul></dd></dl>")
+            }
+            out.append("</div>")
+        }
+        out.append("<div class=\"glance-lists\">")
+        out.append("<section class=\"flags\"><h3>\(e(w(.legalFlags)))</h3>")
+        out.append(checks(report.flags, report: report, short: true))
+        out.append("</section>")
+        // Empty lists share one line ("Follow-up: None · ..."), so page one keeps its room for the claim.
+        var empty: [String] = []
+        func list(_ cls: String, _ title: String, empty isEmpty: Bool, _ body: () -> String) {
+            if isEmpty {
+                empty.append("<span class=\"\(cls)\"><b>\(e(title)):</b> \(e(w(.none)))</span>")
+            } else {
+                out.append("<section class=\"\(cls)\"><h3>\(e(title))</h3>")
+                out.append(body())
+                out.append("</section>")
+            }
+        }
+        list("clarify", w(.pointsToClarify), empty: report.clarify.isEmpty) { checks(report.clarify, report: report) }
+        list("follow-ups", w(.followUps), empty: report.followUps.isEmpty) { marks(report.followUps, report: report) }
+        list("gaps", w(.unansweredRequired), empty: report.unansweredRequired.isEmpty) {
+            "<ul class=\"gaps\">" + report.unansweredRequired.map { "<li>\(wordingInline($0.question))</li>" }.joined() + "</ul>"
+        }
+        if !empty.isEmpty { out.append("<p class=\"none\">" + empty.joined(separator: " · ") + "</p>") }
+        out.append("</div>")
         out.append("</section>")
 
+        out.append("<nav class=\"toc\">")
+        out.append("<h2>\(e(w(.contents)))</h2>")
+        out.append("<ol>" + ReportPieces.contents(report, flagsInFull: report.flags.contains { $0.rule != nil }).map { "<li><a href=\"#\(e($0.id))\">\(e($0.title))</a></li>" }.joined() + "</ol>")
+        out.append("</nav>")
+
+        // The flags again with their rules' sources (page one names each rule and its status).
+        if report.flags.contains(where: { $0.rule != nil }) {
+            out.append("<section class=\"flags-in-full\" id=\"flags\">")
+            out.append("<h2>\(e(w(.legalFlags)))</h2>")
+            out.append(checks(report.flags, report: report))
+            out.append("</section>")
+        }
         for part in report.parts {
             out.append("<section class=\"part\" id=\"part-\(e(part.id))\">")
             out.append("<h2>" + wording(part.title) + "</h2>")
@@ -58,7 +90,7 @@ public struct HTMLRenderer: Sendable {
             out.append("</section>")
         }
 
-        out.append("<section class=\"chronology\">")
+        out.append("<section class=\"chronology\" id=\"chronology\">")
         out.append("<h2>\(e(w(.chronology)))</h2>")
         if report.timeline.isEmpty && report.undatedEvents.isEmpty {
             out.append("<p class=\"none\">\(e(w(.none)))</p>")
@@ -68,25 +100,35 @@ public struct HTMLRenderer: Sendable {
                 out.append("<tr><td class=\"date\">\(e(event.date!.isoString))</td><td>\(eventText(event))</td></tr>")
             }
             for event in report.undatedEvents {
-                let missing = event.missing.map { " <span class=\"status\">(\(e($0.joined)))</span>" } ?? ""
+                let missing = event.missing.map { " <span class=\"status\">(\(e($0.first)))</span>" } ?? ""
                 out.append("<tr><td class=\"date unknown\">\(e(w(.dateUnknown)))</td><td>\(eventText(event))\(missing)</td></tr>")
             }
             out.append("</table>")
         }
         out.append("</section>")
 
-        out.append("<section class=\"open-items\">")
-        out.append("<h2>\(e(w(.openItems)))</h2>")
-        out.append("<h3>\(e(w(.pointsToClarify)))</h3>")
-        out.append(checks(report.clarify, report: report))
-        out.append("<h3>\(e(w(.followUps)))</h3>")
-        out.append(marks(report.followUps, report: report))
-        out.append("<h3>\(e(w(.drafts)))</h3>")
-        out.append(marks(report.drafts, report: report))
-        out.append("<h3>\(e(w(.removedAnswers)))</h3>")
-        if report.removedAnswers.isEmpty {
+        out.append("<section class=\"changes\" id=\"changes\">")
+        out.append("<h2>\(e(w(.changedAnswers)))</h2>")
+        if let since = report.changesSince { out.append("<p class=\"since\">\(e(w(.changedAfter))) \(e(since.isoString))</p>") }
+        if report.changes.isEmpty {
             out.append("<p class=\"none\">\(e(w(.none)))</p>")
         } else {
+            out.append("<ul class=\"changes\">")
+            for change in report.changes {
+                out.append("<li><span class=\"q\">\(e(change.question))</span><br><span class=\"text\">\(e(change.old))</span> → "
+                           + "<span class=\"text\">\(e(change.new))</span> <span class=\"status\">(\(e(ReportPieces.when(change.at))))</span></li>")
+            }
+            out.append("</ul>")
+        }
+        out.append("</section>")
+
+        if !report.drafts.isEmpty {
+            out.append("<section class=\"drafts\" id=\"drafts\"><h2>\(e(w(.drafts)))</h2>")
+            out.append(marks(report.drafts, report: report))
+            out.append("</section>")
+        }
+        if !report.removedAnswers.isEmpty {
+            out.append("<section class=\"removed\" id=\"removed\"><h2>\(e(w(.removedAnswers)))</h2>")
             out.append("<ul class=\"removed\">")
             for removed in report.removedAnswers {
                 var item = "<li><code>\(e(removed.label))</code>: <span class=\"text\">\(e(removed.shown))</span>"
@@ -95,18 +137,18 @@ public struct HTMLRenderer: Sendable {
                 out.append(item + "</li>")
             }
             out.append("</ul>")
+            out.append("</section>")
         }
-        out.append("<h3>\(e(w(.unansweredRequired)))</h3>")
-        if report.unansweredRequired.isEmpty {
-            out.append("<p class=\"none\">\(e(w(.none)))</p>")
-        } else {
-            out.append("<ul class=\"gaps\">")
-            for gap in report.unansweredRequired {
-                out.append("<li><code>\(e(gap.label))</code>: \(wordingInline(gap.question))</li>")
-            }
-            out.append("</ul>")
+
+        out.append("<footer class=\"report-meta\" id=\"about\">")
+        out.append("<h2>\(e(w(.aboutReport)))</h2>")
+        out.append("<table class=\"meta\">")
+        for (name, value) in ReportPieces.metadata(report) {
+            let cls = name == "SHA-256" ? " class=\"hash\"" : ""
+            out.append("<tr><th scope=\"row\">\(e(name))</th><td\(cls)>\(e(value))</td></tr>")
         }
-        out.append("</section>")
+        out.append("</table>")
+        out.append("</footer>")
         out.append("</body>")
         out.append("</html>")
         return out.joined(separator: "\n") + "\n"
@@ -116,7 +158,7 @@ public struct HTMLRenderer: Sendable {
 
     private func e(_ text: String) -> String { Escaping.html(text) }
 
-    /// Each language's rendering on its own line, the later ones marked as alternates.
+    /// Each language's rendering on its own line: the reader's first (bold), the others below.
     private func wording(_ wording: Wording) -> String {
         wording.parts.enumerated().map { i, part in
             "<span class=\"\(i == 0 ? "main" : "alt")\" lang=\"\(e(part.language))\">\(e(part.text))</span>"
@@ -124,7 +166,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func wordingInline(_ wording: Wording) -> String {
-        wording.parts.map { "<span lang=\"\(e($0.language))\">\(e($0.text))</span>" }.joined(separator: " / ")
+        "<span lang=\"\(e(wording.parts[0].language))\">\(e(wording.first))</span>"
     }
 
     private func answer(_ answer: ReportAnswer, report: Report) -> String {
@@ -145,13 +187,15 @@ public struct HTMLRenderer: Sendable {
     private func details(_ answer: ReportAnswer, report: Report) -> String {
         let w = { (word: ReportWords.Word) in ReportWords.text(word, report.wordsLanguage) }
         var out = ""
+        if let about = answer.refersTo { out += extra(w(.about), about.first, cls: "about") }
         if let shown = answer.shown {
-            let text = shown.parts.map { e($0.text) }.joined(separator: " / ")
             switch answer.status {
-            case .answered: out += "<p class=\"a\">\(text)</p>\n"
-            case .calculated: out += "<p class=\"a\">\(text) <span class=\"status\">(\(e(w(.calculated))))</span></p>\n"
-            case .redacted: out += "<p class=\"a redacted\">\(text)</p>\n"
-            default: out += "<p class=\"a status\">(\(text))</p>\n"
+            case .answered where answer.isList:
+                out += "<ul class=\"a choices\">" + ReportPieces.lines(shown, isList: true).map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
+            case .answered: out += "<p class=\"a\">\(wording(shown))</p>\n"
+            case .calculated: out += "<p class=\"a\">\(e(shown.first)) <span class=\"status\">(\(e(w(.calculated))))</span></p>\n"
+            case .redacted: out += "<p class=\"a redacted\">\(e(shown.first))</p>\n"
+            default: out += "<p class=\"a status\">(\(e(shown.first)))</p>\n"
             }
         }
         if let translation = answer.translation { out += extra(w(.translation), translation, cls: "translation") }
@@ -159,7 +203,6 @@ public struct HTMLRenderer: Sendable {
         if let note = answer.note { out += extra(w(.interviewerNote), note, cls: "note") }
         if let note = answer.authorNote { out += extra(w(.authorNote), note, cls: "author-note") }
         var marks: [String] = []
-        if answer.forInterviewer { marks.append("<span class=\"mark\">\(e(w(.interviewerQuestion)))</span>") }
         if answer.followUp { marks.append("<span class=\"mark follow-up\">\(e(w(.followUpMark)))</span>") }
         if answer.lawyerOnly { marks.append("<span class=\"mark lawyer-only\">\(e(w(.lawyerOnlyMark)))</span>") }
         if !marks.isEmpty { out += "<p class=\"marks\">" + marks.joined(separator: " ") + "</p>\n" }
@@ -176,29 +219,26 @@ public struct HTMLRenderer: Sendable {
         return text
     }
 
-    private func checks(_ checks: [ReportCheck], report: Report) -> String {
+    private func checks(_ checks: [ReportCheck], report: Report, short: Bool = false) -> String {
         if checks.isEmpty { return "<p class=\"none\">\(e(ReportWords.text(.none, report.wordsLanguage)))</p>" }
         var out = "<ul class=\"checks\">\n"
         for check in checks {
-            let important = check.severity == .error && !check.withheld
+            let important = check.severity == .error
                 ? "<strong>[\(e(ReportWords.text(.important, report.wordsLanguage)))]</strong> " : ""
-            let idAttribute = check.withheld ? "" : " data-check=\"\(e(check.id))\""
-            let rule = LegalDataWording.ruleLine(check, report).map { "<br><span class=\"rule\">\(e($0))</span>" } ?? ""
-            out += "<li class=\"\(check.severity.rawValue)\"\(idAttribute)>\(important)\(e(check.message))\(rule)</li>\n"
+            let line = short ? LegalDataWording.shortRuleLine(check, report) : LegalDataWording.ruleLine(check, report)
+            let rule = line.map { "<br><span class=\"rule\">\(e($0))</span>" } ?? ""
+            out += "<li class=\"\(check.severity.rawValue)\" data-check=\"\(e(check.id))\">\(important)\(e(check.message))\(rule)</li>\n"
         }
         return out + "</ul>"
     }
 
+    /// Follow-ups and drafts by their question, the note or text below.
     private func marks(_ marks: [ReportMark], report: Report) -> String {
         if marks.isEmpty { return "<p class=\"none\">\(e(ReportWords.text(.none, report.wordsLanguage)))</p>" }
         var out = "<ul class=\"marks-list\">\n"
         for mark in marks {
-            out += "<li><code>\(e(mark.label))</code>: \(wordingInline(mark.question))"
-            if mark.withheld {
-                out += "<br><span class=\"redacted\">\(e(ProgramWordsBridge.redacted(report.wordsLanguage)))</span>"
-            } else if let text = mark.text {
-                out += "<br><span class=\"text\">\(e(text))</span>"
-            }
+            out += "<li>\(wordingInline(mark.question))"
+            if let text = mark.text { out += "<br><span class=\"text\">\(e(text))</span>" }
             out += "</li>\n"
         }
         return out + "</ul>"
@@ -210,37 +250,52 @@ public struct HTMLRenderer: Sendable {
         :root { color-scheme: light; }
         body { font-family: "DejaVu Sans", "Noto Sans", "Liberation Sans", Arial, sans-serif; font-size: 11pt;
                line-height: 1.4; color: #111; background: #fff; max-width: 48em; margin: 2em auto; padding: 0 1em; }
-        h1 { font-size: 18pt; margin: 0 0 .4em; }
+        h1 { font-size: 17pt; margin: 0 0 .3em; }
         h1, h2, h3 { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
         h2 { font-size: 14pt; margin: 1.6em 0 .6em; padding-bottom: .15em; border-bottom: 1.5px solid #444; }
-        h3 { font-size: 12pt; margin: 1.2em 0 .4em; }
-        h1 .alt, h2 .alt, .q .alt, th .alt { display: block; font-weight: normal; color: #444; }
+        h3 { font-size: 11.5pt; margin: 1em 0 .3em; }
+        .main { font-weight: 700; }
+        h1 .alt, h2 .alt, .q .alt, th .alt, .a .alt { display: block; font-weight: normal; color: #444; }
         h1 .alt, h2 .alt { font-size: .8em; }
-        .q .main, th .main { display: block; }
+        .q .main, th .main, .a .main { display: block; }
+        .page-one { break-after: page; page-break-after: always; }
+        .page-one h2 { margin-top: .8em; }
+        .who span { margin-right: .8em; white-space: nowrap; }
+        .glance dl { margin: 0 0 .3em; break-inside: avoid; page-break-inside: avoid; }
+        .glance dt { font-weight: 700; }
+        .glance dd { margin: 0; }
+        .glance ul { margin: 0; padding-left: 1.1em; }
+        .glance li { margin: 0; }
+        .gq { color: #333; }
+        .glance-lists h3 { margin: .6em 0 .2em; }
+        .glance-lists ul { margin: .2em 0; }
+        nav.toc ol { padding-left: 2.4em; }
+        nav.toc a { color: #111; }
         table.meta { border-collapse: collapse; margin: .5em 0; }
         table.meta th { text-align: left; font-weight: 600; padding: .1em 1em .1em 0; vertical-align: top; white-space: nowrap; }
         table.meta td { padding: .1em 0; }
         td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; word-break: break-all; }
-        .confidential { border: 1.5px solid #111; padding: .4em .6em; font-weight: 600; }
-        .redacted-notice { border: 1.5px dashed #111; padding: .4em .6em; }
+        .confidential { border: 1.5px solid #111; padding: .3em .6em; font-weight: 600; font-size: 9.5pt; }
+        .redacted-notice { border: 1.5px dashed #111; padding: .3em .6em; font-size: 9.5pt; }
         ul.checks { list-style: none; padding: 0; }
-        ul.checks li { border-left: 6px solid #b26b00; background: #fff4e0; padding: .35em .6em; margin: .35em 0;
+        ul.checks li { border-left: 6px solid #b26b00; background: #fff4e0; padding: .25em .6em; margin: .25em 0;
                        break-inside: avoid; page-break-inside: avoid; }
         ul.checks li.error { border-left-color: #a40000; background: #fde8e8; }
         .qa { margin: .9em 0; }
         .qa:not(.repeat) { break-inside: avoid; page-break-inside: avoid; }
-        .q { font-weight: 600; margin: 0; }
+        .q { margin: 0; }
         .a { margin: .15em 0 0 1.2em; white-space: pre-wrap; overflow-wrap: anywhere; }
+        ul.a.choices { white-space: normal; padding-left: 1.2em; }
         .status { font-style: italic; color: #333; }
         .redacted { font-weight: 600; letter-spacing: .03em; }
         .extra { margin: .15em 0 0 1.2em; font-size: 10pt; }
-        .extra .text, .marks-list .text, .removed .text { white-space: pre-wrap; overflow-wrap: anywhere; }
+        .extra .text, .marks-list .text, .removed .text, .changes .text { white-space: pre-wrap; overflow-wrap: anywhere; }
         .marks { margin: .2em 0 0 1.2em; }
         .mark { display: inline-block; border: 1px solid #555; border-radius: 3px; padding: 0 .35em; font-size: 8.5pt; }
         .mark.follow-up { border-color: #b26b00; }
         .mark.lawyer-only { border-color: #a40000; }
         table.entry { border-collapse: collapse; width: calc(100% - 1.2em); margin: .6em 0 .6em 1.2em; }
-        table.entry tr, table.timeline tr { break-inside: avoid; page-break-inside: avoid; }
+        table.entry tr, table.timeline tr, ul.changes li { break-inside: avoid; page-break-inside: avoid; }
         table.entry caption { break-after: avoid; page-break-after: avoid; }
         table.entry caption { text-align: left; font-weight: 600; padding: .2em 0; }
         table.entry th, table.entry td { border: 1px solid #aaa; padding: .25em .45em; text-align: left; vertical-align: top; }
@@ -250,8 +305,9 @@ public struct HTMLRenderer: Sendable {
         table.timeline { border-collapse: collapse; width: 100%; }
         table.timeline td { padding: .2em .5em; border-bottom: 1px solid #ddd; vertical-align: top; }
         table.timeline td.date { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; width: 9em; }
+        footer.report-meta { margin-top: 2em; font-size: 9.5pt; color: #333; }
         code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
-        .none { color: #444; }
+        .none { color: #444; margin: .2em 0; }
         @page {
           size: auto;
           margin: 20mm 16mm 18mm 16mm;
@@ -261,7 +317,22 @@ public struct HTMLRenderer: Sendable {
         }
         @media print {
           body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+          /* Page one is one printed page: the claim's elements in two columns, tighter type. */
+          .page-one { font-size: 8.2pt; line-height: 1.2; }
+          .page-one .confidential, .page-one .redacted-notice { padding: .15em .5em; margin: .3em 0; }
+          .page-one .who { margin: .2em 0; }
+          .page-one h1 { font-size: 13pt; margin: 0 0 .1em; line-height: 1.15; }
+          .page-one h2 { font-size: 10.5pt; margin: .3em 0 .2em; }
+          .page-one h3 { font-size: 9.2pt; margin: .3em 0 .1em; }
+          .page-one .glance dl { margin-bottom: .15em; }
+          .page-one .none { margin: 0; }
+          .glance, .glance-lists { columns: 2; column-gap: 1.6em; }
+          .glance-lists h3:first-child { margin-top: 0; }
+          .page-one .rule { font-size: 7.8pt; }
+          .page-one ul.checks li { padding: .1em .4em; margin: .1em 0; }
+          .page-one ul.checks { margin: .1em 0; }
           ul.checks li { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          nav.toc a { text-decoration: none; }
         }
         """
     }

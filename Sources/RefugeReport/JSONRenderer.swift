@@ -16,7 +16,7 @@ public enum JSONRenderer {
             ("created", .string(timestamp(h.created))), ("updated", .string(timestamp(h.updated))),
         ]
         var answers: [(String, OrderedJSON)] = []
-        for answer in report.answers { answers.append((answer.id, entry(answer))) }
+        for answer in report.answers { answers.append((answer.id, entry(answer, labels: report.labels))) }
         let textLanguage = report.wordsLanguage
         // Only a questionnaire with a `legal_data` block has an "as of" month to export.
         let legalData: [(String, OrderedJSON)] = h.legalDataAsOf.map { [("legal_data_as_of", .string($0))] } ?? []
@@ -27,9 +27,11 @@ public enum JSONRenderer {
                 ("sha256", .string(h.questionnaireSHA256)),
             ])),
             ("session", .object(session)),
+            ("program", .object([("version", .string(report.programVersion))])),
             ("redacted", .bool(report.redacted)),
+            ("redaction", .string(report.redaction.rawValue)),
         ] + legalData + [
-            ("flags", .array(report.flags.filter { !$0.withheld }.map(flag))),
+            ("flags", .array(report.flags.map(flag))),
             ("answers", .object(answers)),
             ("timeline", .array(report.timeline.map { event in
                 guard let date = event.date else { return .null }
@@ -41,17 +43,22 @@ public enum JSONRenderer {
             ("timeline_undated", .array(report.undatedEvents.map { event in
                 .object([("text", .string(eventText(event, language: textLanguage))), ("question", .string(event.question))])
             })),
-            ("clarify", .array(report.clarify.filter { !$0.withheld }.map {
+            ("clarify", .array(report.clarify.map {
                 .object([("id", .string($0.id)), ("severity", .string($0.severity.rawValue)), ("message", .string($0.message))])
             })),
             ("unanswered_required", .array(report.unansweredRequired.map { .string($0.label) })),
             ("removed_answers", .object(report.removedAnswers.map { ($0.label, removed($0)) })),
-        ])
+            ("changes", .array(report.changes.map { change in
+                .object([("question", .string(change.label)), ("old", .string(change.old)), ("new", .string(change.new)),
+                         ("at", .string(timestamp(change.at)))])
+            })),
+        ] + (report.changesSince.map { [("changes_since", OrderedJSON.string($0.isoDateString))] } ?? []))
     }
 
     /// A legal flag, with the rule it rests on (id, title, status, source, note) when it names one.
     static func flag(_ check: ReportCheck) -> OrderedJSON {
-        var members: [(String, OrderedJSON)] = [("id", .string(check.id)), ("message", .string(check.message))]
+        var members: [(String, OrderedJSON)] = [("id", .string(check.id)), ("severity", .string(check.severity.rawValue)),
+                                                ("message", .string(check.message))]
         if let rule = check.rule {
             members.append(("rule", .object([
                 ("id", .string(rule.id)), ("title", .string(rule.title)), ("status", .string(rule.status.rawValue)),
@@ -67,19 +74,26 @@ public enum JSONRenderer {
         return "\(text): \(label)"
     }
 
-    /// One question's record. A withheld one is exactly `{"status": "redacted"}`.
-    static func entry(_ answer: ReportAnswer) -> OrderedJSON {
+    /// One question's record. A withheld one is exactly `{"status": "redacted"}`; an
+    /// identifying one under `--redact identity` adds only its placeholder.
+    static func entry(_ answer: ReportAnswer, labels: Bool) -> OrderedJSON {
         var members: [(String, OrderedJSON)] = [("status", .string(answer.status.rawValue))]
-        if answer.status == .redacted { return .object(members) }
+        if answer.status == .redacted {
+            if let placeholder = answer.placeholder { members.append(("placeholder", .string(placeholder))) }
+            return .object(members)
+        }
         if answer.status == .draft, let draft = answer.draft {
             members.append(("value", .string(draft)))
         } else if let value = answer.value {
             members.append(("value", json(value)))
+            if labels, let label = answer.valueLabel {
+                if case .texts = label { members.append(("labels", json(label))) } else { members.append(("label", json(label))) }
+            }
         }
         if let other = answer.otherText { members.append(("other_text", .string(other))) }
         if let entries = answer.entries {
             members.append(("entries", .array(entries.map { entry in
-                .object(entry.answers.map { ($0.id, self.entry($0)) })
+                .object(entry.answers.map { ($0.id, self.entry($0, labels: labels)) })
             })))
         }
         appendMarks(note: answer.note, translation: answer.translation, followUp: answer.followUp,

@@ -16,11 +16,21 @@ public enum LegalDataWording {
     /// The line under a flag: "Rule: Proclamation 10888. Status: partly vacated (as of 2026-11).
     /// Source: 90 FR 8333." Nil when the check names no rule.
     public static func ruleLine(_ check: ReportCheck, _ report: Report) -> String? {
-        guard let rule = check.rule, !check.withheld else { return nil }
+        guard let rule = check.rule else { return nil }
         let language = report.wordsLanguage
         var status = statusWord(rule.status, language)
         if let asOf = report.header.legalDataAsOf { status += " (\(ProgramWords.fill(asOfTemplate(language), [asOf])))" }
         return "\(text(.rule, language)): \(rule.title). \(text(.status, language)): \(status). \(text(.source, language)): \(rule.source)"
+    }
+
+    /// The rule without its source, for page one of the HTML report ("Rule: Proclamation 10888.
+    /// Status: partly vacated (as of 2026-11)."); the source is in the details.
+    public static func shortRuleLine(_ check: ReportCheck, _ report: Report) -> String? {
+        guard let rule = check.rule else { return nil }
+        let language = report.wordsLanguage
+        var status = statusWord(rule.status, language)
+        if let asOf = report.header.legalDataAsOf { status += " (\(ProgramWords.fill(asOfTemplate(language), [asOf])))" }
+        return "\(text(.rule, language)): \(rule.title). \(text(.status, language)): \(status)."
     }
 
     public static func statusWord(_ status: LegalRuleStatus, _ language: String) -> String {

@@ -1,7 +1,9 @@
 import Foundation
 
-/// The summary as CommonMark (no tables or other extensions). Every text from a person or a
-/// questionnaire is escaped, so an answer reads as written and never becomes markup.
+/// The summary as CommonMark (no tables, no raw HTML, no extensions): it reads the same in
+/// every CommonMark renderer. Line breaks are never backslashes or trailing spaces: lines of
+/// a person's words become paragraphs. Every text from a person or a questionnaire is escaped,
+/// so an answer reads as written and never becomes markup.
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
@@ -9,60 +11,77 @@ public struct MarkdownRenderer: Sendable {
         var out: [String] = []
         let w = { (word: ReportWords.Word) in ReportWords.text(word, report.wordsLanguage) }
         let h = report.header
-        out.append("# " + inline(h.title.joined))
+        out.append("# " + inline(h.title.first))
+        if h.title.parts.count > 1 { out += ["", "*" + inline(h.title.parts[1].text) + "*"] }
         out.append("")
-        let rows: [(String, String)] = [
-            (w(.questionnaire), "\(h.questionnaireTitle.joined) (\(h.questionnaireID), \(w(.version)) \(h.questionnaireVersion))"),
-            ("SHA-256", h.questionnaireSHA256),
-            (w(.client), h.label.isEmpty ? "—" : h.label),
-            (w(.session), h.sessionID),
-            (w(.interviewDate), h.interviewDate.isoString),
-            (w(.languages), "\(w(.clientLanguage)) \(h.language), \(w(.interviewerLanguage)) \(h.interviewerLanguage)"),
-            (w(.created), JSONRenderer.timestamp(h.created)),
-            (w(.updated), JSONRenderer.timestamp(h.updated)),
-            (w(.generated), JSONRenderer.timestamp(h.generated)),
-        ] + LegalDataWording.headerRow(report)
-        for (label, value) in rows { out.append("- **\(inline(label)):** \(inline(value))") }
-        out.append("")
-        out.append("*" + inline(w(.confidentialNotice)) + "*")
-        if report.redacted { out += ["", "**" + inline(w(.redactedNotice)) + "**"] }
+        out.append(ReportPieces.who(report).map { "**\(inline($0.0)):** \(inline($0.1))" }.joined(separator: " · "))
+        out += ["", "*" + inline(w(.confidentialNotice)) + "*"]
+        if let notice = ReportPieces.redactionNotice(report) { out += ["", "**" + inline(notice) + "**"] }
 
-        out += ["", "## " + inline(w(.legalFlags)), ""]
+        out += ["", "## " + inline(w(.atAGlance))]
+        if report.summary.isEmpty { out += ["", inline(w(.none))] }
+        for element in report.summary {
+            out += ["", "### " + inline(element.title), ""]
+            for line in element.lines {
+                let text = ReportPieces.summaryText(line, report)
+                out.append("- **\(inline(text.lead))**" + (text.answer.isEmpty ? "" : " " + inline(text.answer)))
+            }
+        }
+        out += ["", "### " + inline(w(.legalFlags)), ""]
         out += checks(report.flags, report: report)
-
-        for part in report.parts {
-            out += ["", "## " + inline(part.title.joined)]
-            for answer in part.answers { out += self.answer(answer, entryLevel: "###", report: report) }
-        }
-
-        out += ["", "## " + inline(w(.chronology)), ""]
-        for event in report.timeline {
-            out.append("- **\(inline(event.date!.isoString))** " + eventText(event))
-        }
-        for event in report.undatedEvents {
-            let missing = event.missing.map { " (\(inline($0.joined)))" } ?? ""
-            out.append("- **\(inline(w(.dateUnknown)))** " + eventText(event) + missing)
-        }
-        if report.timeline.isEmpty && report.undatedEvents.isEmpty { out.append(inline(w(.none))) }
-
-        out += ["", "## " + inline(w(.openItems))]
         out += ["", "### " + inline(w(.pointsToClarify)), ""]
         out += checks(report.clarify, report: report)
         out += ["", "### " + inline(w(.followUps)), ""]
         out += marks(report.followUps, report: report)
-        out += ["", "### " + inline(w(.drafts)), ""]
-        out += marks(report.drafts, report: report)
-        out += ["", "### " + inline(w(.removedAnswers)), ""]
-        for removed in report.removedAnswers {
-            var line = "- \(code(removed.label)): " + block(removed.shown)
-            if let note = removed.note { line += "\\\n  *\(inline(w(.interviewerNote))):* " + block(note) }
-            if let translation = removed.translation { line += "\\\n  *\(inline(w(.translation))):* " + block(translation) }
-            out.append(line)
-        }
-        if report.removedAnswers.isEmpty { out.append(inline(w(.none))) }
         out += ["", "### " + inline(w(.unansweredRequired)), ""]
-        for gap in report.unansweredRequired { out.append("- \(code(gap.label)): " + inline(gap.question.joined)) }
+        for gap in report.unansweredRequired { out.append("- " + inline(gap.question.first)) }
         if report.unansweredRequired.isEmpty { out.append(inline(w(.none))) }
+
+        let contents = ReportPieces.contents(report)
+        out += ["", "## " + inline(w(.contents)), ""]
+        for (i, entry) in contents.enumerated() { out.append("\(i + 1). " + inline(entry.title)) }
+        var number = 0
+        func title(_ text: String) -> String { number += 1; return "## \(number). " + inline(text) }
+
+        for part in report.parts {
+            out += ["", title(part.title.first)]
+            if part.title.parts.count > 1 { out += ["", "*" + inline(part.title.parts[1].text) + "*"] }
+            for answer in part.answers { out += self.answer(answer, entryLevel: "###", report: report) }
+        }
+
+        out += ["", title(w(.chronology)), ""]
+        for event in report.timeline {
+            out.append("- **\(inline(event.date!.isoString))** " + eventText(event))
+        }
+        for event in report.undatedEvents {
+            let missing = event.missing.map { " (\(inline($0.first)))" } ?? ""
+            out.append("- **\(inline(w(.dateUnknown)))** " + eventText(event) + missing)
+        }
+        if report.timeline.isEmpty && report.undatedEvents.isEmpty { out.append(inline(w(.none))) }
+
+        out += ["", title(w(.changedAnswers)), ""]
+        if let since = report.changesSince { out += ["*" + inline("\(w(.changedAfter)) \(since.isoString)") + "*", ""] }
+        for change in report.changes {
+            out.append("- **\(inline(change.question))**")
+            out += ["", "  " + inline("\(change.old) → \(change.new)") + " *(\(inline(ReportPieces.when(change.at))))*"]
+        }
+        if report.changes.isEmpty { out.append(inline(w(.none))) }
+
+        if !report.drafts.isEmpty {
+            out += ["", title(w(.drafts)), ""]
+            out += marks(report.drafts, report: report)
+        }
+        if !report.removedAnswers.isEmpty {
+            out += ["", title(w(.removedAnswers)), ""]
+            for removed in report.removedAnswers {
+                out.append("- \(code(removed.label)): " + block(removed.shown))
+                if let note = removed.note { out += ["", "  *\(inline(w(.interviewerNote))):* " + block(note)] }
+                if let translation = removed.translation { out += ["", "  *\(inline(w(.translation))):* " + block(translation)] }
+            }
+        }
+
+        out += ["", "---", "", title(w(.aboutReport)), ""]
+        for (label, value) in ReportPieces.metadata(report) { out.append("- **\(inline(label)):** \(inline(value))") }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -80,18 +99,19 @@ public struct MarkdownRenderer: Sendable {
         return safe ? "`\(label)`" : inline(label)
     }
 
-    /// Escaped text whose lines stay lines (hard breaks), inside a list item.
+    /// Escaped text inside a list item: each line of it a paragraph of the item.
     private func block(_ text: String) -> String {
         Escaping.markdown(Escaping.plain(text)).split(separator: "\n", omittingEmptySubsequences: true)
-            .joined(separator: "\\\n  ")
+            .joined(separator: "\n\n  ")
     }
 
     private func answer(_ answer: ReportAnswer, entryLevel: String, report: Report) -> [String] {
         let w = { (word: ReportWords.Word) in ReportWords.text(word, report.wordsLanguage) }
         var out: [String] = [""]
-        let question = answer.question.parts.map { inline($0.text) }
-        out.append("**" + question[0] + "**" + (question.count > 1 ? "\\" : ""))
-        if question.count > 1 { out.append(question.dropFirst().joined(separator: "\\\n")) }
+        // The reader's language first and bold, the client's below.
+        out.append("**" + inline(answer.question.first) + "**")
+        for part in answer.question.parts.dropFirst() { out += ["", "*" + inline(part.text) + "*"] }
+        if let about = answer.refersTo { out += ["", "*\(inline(w(.about))):* " + inline(about.first)] }
         if let shown = answer.shown {
             out.append("")
             let text = Escaping.plain(shown.joined)
@@ -103,8 +123,12 @@ public struct MarkdownRenderer: Sendable {
             case .redacted:
                 out.append("> **" + inline(text) + "**")
             default:
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    out.append(line.isEmpty ? ">" : "> " + Escaping.markdown(String(line)))
+                if answer.isList {
+                    for value in ReportPieces.lines(shown, isList: true) { out.append("> - " + inline(value)) }
+                } else {
+                    let lines = ReportPieces.lines(shown, isList: false).joined(separator: "\n")
+                        .split(separator: "\n", omittingEmptySubsequences: true)
+                    out += lines.enumerated().flatMap { i, line in (i == 0 ? [] : [">"]) + ["> " + Escaping.markdown(String(line))] }
                 }
             }
         }
@@ -114,13 +138,12 @@ public struct MarkdownRenderer: Sendable {
         if let note = answer.note { items.append("- *\(inline(w(.interviewerNote))):* " + block(note)) }
         if let note = answer.authorNote { items.append("- *\(inline(w(.authorNote))):* " + block(note)) }
         var marks: [String] = []
-        if answer.forInterviewer { marks.append(w(.interviewerQuestion)) }
         if answer.followUp { marks.append(w(.followUpMark)) }
         if answer.lawyerOnly { marks.append(w(.lawyerOnlyMark)) }
         if !marks.isEmpty { items.append("- **" + marks.map { inline("[\($0)]") }.joined(separator: " ") + "**") }
         if !items.isEmpty { out += [""] + items }
         for entry in answer.entries ?? [] {
-            out += ["", "\(entryLevel) \(entry.number). " + inline(entry.label.joined)]
+            out += ["", "\(entryLevel) \(entry.number). " + inline(entry.label.first)]
             for field in entry.answers where field.printed {
                 out += self.answer(field, entryLevel: entryLevel + "#", report: report)
             }
@@ -129,30 +152,28 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func eventText(_ event: ReportEvent) -> String {
-        var text = inline(event.text.joined)
-        if let label = event.entryLabel { text += ": " + inline(label.joined) }
+        var text = inline(event.text.first)
+        if let label = event.entryLabel { text += ": " + inline(label.first) }
         return text
     }
 
     private func checks(_ checks: [ReportCheck], report: Report) -> [String] {
         if checks.isEmpty { return [inline(ReportWords.text(.none, report.wordsLanguage))] }
         return checks.map { check in
-            let mark = check.severity == .error && !check.withheld ? "**" + inline("[\(ReportWords.text(.important, report.wordsLanguage))]") + "** " : ""
-            let rule = LegalDataWording.ruleLine(check, report).map { "\\\n  *" + inline($0) + "*" } ?? ""
+            let mark = check.severity == .error ? "**" + inline("[\(ReportWords.text(.important, report.wordsLanguage))]") + "** " : ""
+            // The rule a flag rests on, as a second paragraph of its item (no backslash break).
+            let rule = LegalDataWording.ruleLine(check, report).map { "\n\n  *" + inline($0) + "*" } ?? ""
             return "- " + mark + inline(check.message) + rule
         }
     }
 
+    /// Follow-ups and drafts by their question (the reader's language), the note below.
     private func marks(_ marks: [ReportMark], report: Report) -> [String] {
         if marks.isEmpty { return [inline(ReportWords.text(.none, report.wordsLanguage))] }
-        return marks.map { mark in
-            var line = "- \(code(mark.label)): " + inline(mark.question.joined)
-            if mark.withheld {
-                line += "\\\n  **" + inline(ProgramWordsBridge.redacted(report.wordsLanguage)) + "**"
-            } else if let text = mark.text {
-                line += "\\\n  " + block(text)
-            }
-            return line
+        return marks.flatMap { mark -> [String] in
+            var lines = ["- " + inline(mark.question.first)]
+            if let text = mark.text { lines += ["", "  " + block(text)] }
+            return lines
         }
     }
 }

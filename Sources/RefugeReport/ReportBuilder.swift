@@ -23,6 +23,12 @@ struct ReportAssembly {
     let wordsLanguage: String
     let interpolators: [String: Interpolator]
 
+    /// Under redaction: questions that exist only because of a withheld answer (their
+    /// `show_if`, their section's or their repeat's names one), left out of every part.
+    var leftOut: Set<String> = []
+    /// Under `--redact identity`: identifying answers and their placeholders.
+    var mask = IdentityMask()
+
     private var dated: [(event: ReportEvent, order: Int)] = []
     private var undated: [ReportEvent] = []
     private var followUps: [ReportMark] = []
@@ -35,7 +41,8 @@ struct ReportAssembly {
         let interview = Interview(questionnaire: questionnaire, answers: session.answers, today: session.interviewDate)
         self.interview = interview
         var languages: [String] = []
-        for language in options.language.map({ [$0] }) ?? [session.language, session.interviewerLanguage]
+        // The reader's language first (it is printed first and bold), the client's below.
+        for language in options.language.map({ [$0] }) ?? [session.interviewerLanguage, session.language]
         where !languages.contains(language) {
             languages.append(language)
         }
@@ -46,6 +53,8 @@ struct ReportAssembly {
             interpolators[language] = Interpolator(interview: interview, language: language)
         }
         self.interpolators = interpolators
+        self.leftOut = computeLeftOut()
+        if options.redaction == .identity { self.mask = IdentityMask.build(self) }
     }
 
     // MARK: Redaction
@@ -56,17 +65,47 @@ struct ReportAssembly {
     func hidden(_ ref: AnswerRef) -> Bool {
         guard options.redact else { return false }
         if let repeatID = ref.repeatID, hidden(AnswerRef(repeatID)) { return true }
+        if leftOut.contains(ref.itemID) { return true }
         if questionnaire.item(ref.itemID)?.sensitive == true { return true }
+        if let item = questionnaire.item(ref.itemID), item.type == .calculate, let expression = item.expression,
+           namesWithheld(expression.references) {
+            return true
+        }
         return interview.answers[ref].lawyerOnly
+    }
+
+    /// The questions left out under redaction, worked out in file order (a `show_if` names
+    /// only earlier questions, so one pass sees every question it depends on first).
+    private func computeLeftOut() -> Set<String> {
+        guard options.redact else { return [] }
+        var result = Set<String>()
+        for section in questionnaire.sections {
+            let sectionNames = section.showIf?.references ?? []
+            for item in section.items {
+                if namesWithheld(sectionNames.union(item.showIf?.references ?? []), leftOut: result) {
+                    result.insert(item.id)
+                    result.formUnion(item.fields.map(\.id))
+                    continue
+                }
+                for field in item.fields where namesWithheld(field.showIf?.references ?? [], leftOut: result) {
+                    result.insert(field.id)
+                }
+            }
+        }
+        return result
     }
 
     /// True when redaction is on and one of `ids` is withheld: a sensitive question, an
     /// answer (or an entry's field) marked for the lawyer only, or a calculation over one.
     func namesWithheld(_ ids: Set<String>, seen: Set<String> = []) -> Bool {
+        namesWithheld(ids, leftOut: leftOut, seen: seen)
+    }
+
+    func namesWithheld(_ ids: Set<String>, leftOut: Set<String>, seen: Set<String> = []) -> Bool {
         guard options.redact else { return false }
         for id in ids where !seen.contains(id) {
             guard let item = questionnaire.item(id) else { continue }
-            if item.sensitive { return true }
+            if item.sensitive || leftOut.contains(id) { return true }
             if let repeatID = item.repeatID {
                 if hidden(AnswerRef(repeatID)) { return true }
                 if interview.answers.entries(of: repeatID).contains(where: { $0.answers[id]?.lawyerOnly == true }) { return true }
@@ -74,7 +113,7 @@ struct ReportAssembly {
                 return true
             }
             if item.type == .calculate, let expression = item.expression,
-               namesWithheld(expression.references, seen: seen.union([id])) {
+               namesWithheld(expression.references, leftOut: leftOut, seen: seen.union([id])) {
                 return true
             }
         }
@@ -83,7 +122,7 @@ struct ReportAssembly {
 
     // MARK: Texts
 
-    private func interpolator(_ language: String) -> Interpolator {
+    func interpolator(_ language: String) -> Interpolator {
         interpolators[language] ?? Interpolator(interview: interview, language: language)
     }
 
@@ -132,7 +171,8 @@ struct ReportAssembly {
 
         var answers: [ReportAnswer] = []
         for section in questionnaire.sections {
-            for item in section.items where item.type != .info && interview.path.onPath.contains(item.id) {
+            for item in section.items where item.type != .info && interview.path.onPath.contains(item.id)
+            && !leftOut.contains(item.id) {
                 if let answer = answer(item, ref: AnswerRef(item.id), label: item.id, entry: nil) {
                     answers.append(answer)
                 }
@@ -143,25 +183,19 @@ struct ReportAssembly {
             let (sa, sb) = (a.element.severity == .error ? 0 : 1, b.element.severity == .error ? 0 : 1)
             return sa != sb ? sa < sb : a.offset < b.offset
         }.map(\.element)
+        // A check that names a withheld answer is left out entirely: even a bar saying that
+        // something was withheld would tell which rule the withheld answer met.
+        .filter { !namesWithheld($0.condition.references) }
         func reportCheck(_ check: Check) -> ReportCheck {
-            if namesWithheld(check.condition.references) {
-                return ReportCheck(id: check.id, severity: check.severity,
-                                   message: ProgramWords.text(.redacted, wordsLanguage), withheld: true)
-            }
             let text = check.message.resolve(wordsLanguage, defaultLanguage: questionnaire.defaultLanguage).text
             return ReportCheck(id: check.id, severity: check.severity,
-                               message: interpolator(wordsLanguage).render(text, hide: hidden), withheld: false,
+                               message: interpolator(wordsLanguage).render(text, hide: hidden),
                                rule: check.rule.flatMap { questionnaire.legalData?.rule($0) })
         }
 
-        let timeline = dated.sorted { a, b in
-            let (da, db) = (a.event.date!, b.event.date!)
-            if da.firstDay != db.firstDay { return da.firstDay < db.firstDay }
-            if da.lastDay != db.lastDay { return da.lastDay < db.lastDay }
-            return a.order < b.order
-        }.map(\.event)
+        let timeline = Chronology.order(dated.map(\.event), story: storyRanks())
 
-        let gaps = interview.unansweredRequired.map { gap in
+        let gaps = interview.unansweredRequired.filter { !leftOut.contains($0.ref.itemID) }.map { gap in
             let entry = gap.ref.repeatID.flatMap { r in gap.ref.entryID.map { (repeatID: r, entryID: $0) } }
             let item = questionnaire.item(gap.ref.itemID)
             let question = item.flatMap { wording($0.prompt, languages(for: $0), entry: entry) }
@@ -169,14 +203,32 @@ struct ReportAssembly {
             return ReportGap(label: gap.label, question: question)
         }
 
-        return Report(
-            header: header, wordsLanguage: wordsLanguage, redacted: options.redact,
+        var report = Report(
+            header: header, wordsLanguage: wordsLanguage, redaction: options.redaction,
+            labels: options.labels, programVersion: options.programVersion, summary: summary(answers),
             flags: checks.filter { $0.kind == .flag }.map(reportCheck),
             parts: parts(answers.filter(\.printed)), answers: answers,
             timeline: timeline, undatedEvents: undated,
             clarify: checks.filter { $0.kind == .clarify }.map(reportCheck),
             followUps: followUps, drafts: drafts, removedAnswers: removedAnswers(),
-            unansweredRequired: gaps)
+            unansweredRequired: gaps, changes: changes(), changesSince: options.changesSince)
+        if options.redaction == .identity {
+            report.header.label = ""
+            report = mask.apply(to: report)
+        }
+        return report
+    }
+
+    /// Each dated question's place in the story (`report.timeline.order`; the others after
+    /// them, in file order).
+    private func storyRanks() -> [String: Int] {
+        var ranks: [String: Int] = [:]
+        let order = questionnaire.report?.timelineOrder ?? []
+        for (i, id) in order.enumerated() { ranks[id] = i }
+        for item in questionnaire.allItems where item.timeline != nil && ranks[item.id] == nil {
+            ranks[item.id] = order.count + item.order
+        }
+        return ranks
     }
 
     /// The printed body: the report's headings in order (each listing its questions in the
@@ -230,13 +282,30 @@ struct ReportAssembly {
         guard !record.isEmpty else { return nil }
 
         let withheld = hidden(ref)
-        collectMarks(item, ref: ref, label: label, question: question, record: record, withheld: withheld)
-        if item.type == .date, item.timeline != nil, !withheld {
+        // Under `--redact identity` an identifying question keeps only its status: its note,
+        // translation and draft may name the person as well as the answer does.
+        let masked = options.redaction == .identity && item.identifying != nil
+        if !withheld && !masked { collectMarks(item, ref: ref, label: label, question: question, record: record) }
+        let leftOutOfChronology = questionnaire.report?.timelineLeaveOut.contains(item.id) == true && !options.allDates
+        // An identifying date (a birthday) stays out of an identity-redacted chronology.
+        if item.type == .date, item.timeline != nil, !withheld, !leftOutOfChronology, mask.placeholder(for: ref) == nil {
             collectEvent(item, ref: ref, label: label, record: record, entry: entry)
         }
         if withheld {
             result.status = .redacted
             result.shown = Wording(plain: ProgramWords.text(.redacted, wordsLanguage), language: wordsLanguage)
+            return result
+        }
+        if let placeholder = mask.placeholder(for: ref), record.status == .answered {
+            // The placeholder stands for the answer and for everything said with it.
+            result.status = .redacted
+            result.placeholder = placeholder
+            result.shown = Wording(plain: placeholder, language: wordsLanguage)
+            return result
+        }
+        if masked {
+            result.status = record.status == .dontKnow ? .dontKnow : record.status == .refused ? .refused : .unanswered
+            result.shown = shown(Answer(status: record.status), item, languages)
             return result
         }
 
@@ -246,10 +315,12 @@ struct ReportAssembly {
         result.draft = record.draft
         result.followUp = record.followUp
         result.lawyerOnly = record.lawyerOnly
+        result.refersTo = explanation(before: item)
         switch record.status {
         case .answered:
             result.status = .answered
             result.value = record.value.map(ReportAssembly.export)
+            result.valueLabel = record.value.flatMap { valueLabel($0, item) }
         case .dontKnow: result.status = .dontKnow
         case .refused: result.status = .refused
         case nil: result.status = record.draft != nil ? .draft : .unanswered
@@ -269,7 +340,46 @@ struct ReportAssembly {
             return result
         }
         result.shown = shown(record, item, languages)
+        if case .choices(let values)? = record.value, record.status == .answered, values.count > 1 {
+            // Each selection on its own line: labels may themselves hold commas.
+            result.isList = true
+            result.shown = Wording(languages.map { language in
+                (language, values.map { formatter(language).format(.choice($0), for: item, otherText: record.otherText) }
+                    .joined(separator: "\n"))
+            })
+        }
         return result
+    }
+
+    /// The label of a coded value in the reader's language (`--labels`).
+    private func valueLabel(_ value: AnswerValue, _ item: Item) -> ReportValue? {
+        switch value {
+        case .choice(let v):
+            return .text(formatter(wordsLanguage).format(.choice(v), for: item))
+        case .choices(let vs):
+            return .texts(vs.map { formatter(wordsLanguage).format(.choice($0), for: item) })
+        default:
+            return nil
+        }
+    }
+
+    /// For a question straight after an explanation screen that opens with a bold heading (a
+    /// rights screen, followed by "Is this clear to you?"), that heading, so the answer says
+    /// which explanation was understood.
+    private func explanation(before item: Item) -> Wording? {
+        guard item.repeatID == nil, item.type == .yesno || item.type == .choice,
+              let section = questionnaire.section(item.sectionID),
+              let index = section.items.firstIndex(where: { $0.id == item.id }), index > 0 else { return nil }
+        let previous = section.items[index - 1]
+        guard previous.type == .info, let text = previous.text else { return nil }
+        func heading(_ language: String) -> String? {
+            let resolved = text.resolve(language, defaultLanguage: questionnaire.defaultLanguage).text
+            guard let first = resolved.split(separator: "\n").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
+                  first.hasPrefix("**"), first.hasSuffix("**"), first.count > 4 else { return nil }
+            return interpolator(language).render(String(first.dropFirst(2).dropLast(2)), hide: hidden)
+        }
+        let parts = displayLanguages.compactMap { language in heading(language).map { (language, $0) } }
+        return parts.isEmpty ? nil : Wording(parts)
     }
 
     private func shown(_ record: Answer, _ item: Item, _ languages: [String]) -> Wording {
@@ -282,7 +392,7 @@ struct ReportAssembly {
         let label = wording(item.entryLabel, languages(for: item), entry: context)
             ?? Wording(languages(for: item).map { ($0, "\(ProgramWords.text(.entry, $0)) \(number)") })
         var answers: [ReportAnswer] = []
-        for field in item.fields where path.onPath.contains(field.id) {
+        for field in item.fields where path.onPath.contains(field.id) && !leftOut.contains(field.id) {
             let ref = AnswerRef(field: field.id, of: item.id, entry: path.entry.id)
             if var answer = answer(field, ref: ref, label: "\(item.id)[\(number)].\(field.id)", entry: context) {
                 answer.printed = answer.printed && field.includeInReport
@@ -294,13 +404,14 @@ struct ReportAssembly {
 
     // MARK: Gathered on the way
 
-    private mutating func collectMarks(_ item: Item, ref: AnswerRef, label: String, question: Wording,
-                                       record: Answer, withheld: Bool) {
+    /// Follow-ups and drafts of answers that are shown (a withheld one is not listed at all:
+    /// its question would say what was withheld).
+    private mutating func collectMarks(_ item: Item, ref: AnswerRef, label: String, question: Wording, record: Answer) {
         if record.followUp {
-            followUps.append(ReportMark(label: label, question: question, text: withheld ? nil : record.note, withheld: withheld))
+            followUps.append(ReportMark(label: label, question: question, text: record.note))
         }
         if let draft = record.draft {
-            drafts.append(ReportMark(label: label, question: question, text: withheld ? nil : draft, withheld: withheld))
+            drafts.append(ReportMark(label: label, question: question, text: draft))
         }
     }
 
@@ -317,11 +428,11 @@ struct ReportAssembly {
         }
         switch (record.status, record.value) {
         case (.answered, .date(let date)?):
-            let event = ReportEvent(date: date, missing: nil, text: text, entryLabel: entryLabel, question: label)
+            let event = ReportEvent(date: date, missing: nil, text: text, entryLabel: entryLabel, question: label, itemID: item.id)
             dated.append((event, dated.count))
         case (.dontKnow, _), (.refused, _):
             let missing = Wording(displayLanguages.map { ($0, formatter($0).display(record, for: item) ?? "") })
-            undated.append(ReportEvent(date: nil, missing: missing, text: text, entryLabel: entryLabel, question: label))
+            undated.append(ReportEvent(date: nil, missing: missing, text: text, entryLabel: entryLabel, question: label, itemID: item.id))
         default:
             break
         }
@@ -350,7 +461,9 @@ struct ReportAssembly {
     }
 
     private func removed(_ record: Answer, label: String) -> ReportRemovedAnswer {
-        if options.redact && record.lawyerOnly {
+        // Whether a question that is gone was sensitive can no longer be known: a redacted
+        // copy withholds every answer to one.
+        if options.redact {
             return ReportRemovedAnswer(label: label, status: .redacted, shown: ProgramWords.text(.redacted, wordsLanguage),
                                        value: nil, otherText: nil, note: nil, translation: nil, followUp: false, lawyerOnly: false)
         }

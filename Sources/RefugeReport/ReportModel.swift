@@ -10,7 +10,14 @@ public struct Report: Sendable {
     /// The language of the program's own words and of interviewer texts (check messages,
     /// author notes): `--language` when given, else the interviewer's language.
     public var wordsLanguage: String
-    public var redacted: Bool
+    public var redaction: Redaction
+    public var redacted: Bool { redaction != .none }
+    /// JSON: the labels of coded values beside them (`--labels`).
+    public var labels: Bool
+    /// The program that made the report (printed in every format).
+    public var programVersion: String
+    /// Page one: the claim by element, in the reader's language.
+    public var summary: [ReportSummaryElement]
     /// Legal flags (checks of kind `flag` that hold), most severe first.
     public var flags: [ReportCheck]
     /// The printed body: one part per report heading, then the sections' leftovers.
@@ -28,6 +35,37 @@ public struct Report: Sendable {
     public var drafts: [ReportMark]
     public var removedAnswers: [ReportRemovedAnswer]
     public var unansweredRequired: [ReportGap]
+    /// Answers changed after they were first given (from the session's history), oldest first.
+    public var changes: [ReportChange]
+    /// The day after which changes are listed (`--changes-since`), if one was asked for.
+    public var changesSince: PartialDate?
+}
+
+/// One element of the claim on page one ("Persecutors", "Past harm").
+public struct ReportSummaryElement: Sendable {
+    public var id: String
+    public var title: String
+    public var lines: [ReportSummaryLine]
+}
+
+/// One answer on page one: the question and the answer, both in the reader's language where
+/// there is one (the interpreter's translation for the client's own words), cut short.
+public struct ReportSummaryLine: Sendable {
+    /// `id` or `repeat[N]` (where the details are).
+    public var label: String
+    public var question: String
+    public var answer: String
+    /// The answer is the client's own words in the client's language (no translation given).
+    public var untranslated: Bool
+}
+
+/// One change of an answer: the question, what it was, what it became, when.
+public struct ReportChange: Sendable {
+    public var label: String
+    public var question: String
+    public var old: String
+    public var new: String
+    public var at: Date
 }
 
 public struct ReportHeader: Sendable {
@@ -53,11 +91,10 @@ public struct ReportHeader: Sendable {
 public struct ReportCheck: Sendable, Hashable {
     public var id: String
     public var severity: CheckSeverity
-    /// The message, or the redaction mark when the check names a withheld answer (a flag such
-    /// as "prior removal" would otherwise tell what the withheld answer was).
+    /// The message, in the reader's language. (A check that names a withheld answer is not
+    /// in a redacted report at all.)
     public var message: String
-    public var withheld: Bool
-    /// The rule of law the check rests on, with its status and source (never for a withheld check).
+    /// The rule of law the check rests on, with its status and source.
     public var rule: LegalRule? = nil
 }
 
@@ -107,6 +144,14 @@ public struct ReportAnswer: Sendable {
     public var authorNote: String?
     /// A repeat's entries on the path; nil for other questions and for a withheld repeat.
     public var entries: [ReportEntry]?
+    /// Under `--redact identity`, the placeholder that stands for an identifying answer.
+    public var placeholder: String? = nil
+    /// The answer is a list (a multichoice): `shown` has one selection per line.
+    public var isList = false
+    /// The label of a coded value (a choice's label, in the reader's language), for `--labels`.
+    public var valueLabel: ReportValue? = nil
+    /// For a rights check (a question after an explanation screen): the explanation it refers to.
+    public var refersTo: Wording? = nil
 }
 
 public struct ReportEntry: Sendable {
@@ -127,15 +172,17 @@ public struct ReportEvent: Sendable {
     public var entryLabel: Wording?
     /// `id` or `repeat[N].field`.
     public var question: String
+    /// The dated question's id (its place in the story's order).
+    public var itemID: String
 }
 
 /// A question carrying a mark worth listing at the end (follow-up, unconfirmed draft).
 public struct ReportMark: Sendable {
     public var label: String
     public var question: Wording
-    /// The follow-up's note, or the draft's text (nil when withheld or absent).
+    /// The follow-up's note, or the draft's text (nil when absent). (A withheld answer's
+    /// marks are not listed in a redacted report at all.)
     public var text: String?
-    public var withheld: Bool
 }
 
 /// An answer kept for a question the questionnaire no longer has.

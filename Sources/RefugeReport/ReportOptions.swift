@@ -1,8 +1,10 @@
 import Foundation
+import RefugeExpressions
+import RefugeVersion
 
 /// The formats a report can be written in.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, html, json
+    case text, markdown, html, json, csv
 
     /// The file name extension for a report written to a file.
     public var fileExtension: String {
@@ -11,7 +13,24 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .markdown: return "md"
         case .html: return "html"
         case .json: return "json"
+        case .csv: return "csv"
         }
+    }
+}
+
+/// How much a copy of the report withholds.
+public enum Redaction: String, Sendable, CaseIterable, Comparable {
+    /// Everything (the attorney's own copy).
+    case none
+    /// Answers to `sensitive` questions and answers marked for the lawyer only, and every
+    /// question, flag and point to clarify that exists only because of one of them.
+    case sensitive
+    /// As `sensitive`, and the answers to `identifying` questions replaced by placeholders
+    /// ("[Client]", "[Phone 1]") wherever they appear.
+    case identity
+
+    public static func < (a: Redaction, b: Redaction) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
 
@@ -20,17 +39,38 @@ public struct ReportOptions: Sendable {
     /// Show only this language; nil shows the client's language and, where it differs, the
     /// interviewer's.
     public var language: String?
-    /// Withhold answers to `sensitive` questions and answers marked for the lawyer only.
-    public var redact: Bool
+    public var redaction: Redaction
     /// Include the questionnaire author's notes.
     public var notes: Bool
-    /// When the report is made (printed in its header); injected so reports are reproducible.
+    /// When the report is made (printed in its footer); injected so reports are reproducible.
     public var now: Date
+    /// JSON and CSV: the label of each coded value beside it.
+    public var labels: Bool
+    /// Keep the dates the questionnaire leaves out of the chronology (`report.timeline.leave_out`).
+    public var allDates: Bool
+    /// List only answers changed after this day in "Changed answers" (nil: every change).
+    public var changesSince: PartialDate?
+    /// The program's version, printed in every report.
+    public var programVersion: String
 
-    public init(language: String? = nil, redact: Bool = false, notes: Bool = false, now: Date) {
+    public init(language: String? = nil, redact: Bool = false, redaction: Redaction? = nil, notes: Bool = false,
+                labels: Bool = false, allDates: Bool = false, changesSince: PartialDate? = nil,
+                programVersion: String = ReportProgramVersion.current, now: Date) {
         self.language = language
-        self.redact = redact
+        self.redaction = redaction ?? (redact ? .sensitive : .none)
         self.notes = notes
+        self.labels = labels
+        self.allDates = allDates
+        self.changesSince = changesSince
+        self.programVersion = programVersion
         self.now = now
     }
+
+    /// Any redaction at all.
+    public var redact: Bool { redaction != .none }
+}
+
+/// The program's version as reports print it, from `RefugeVersion` (the one place that says it).
+public enum ReportProgramVersion {
+    public static var current: String { "refuge \(RefugeVersion.full)" }
 }

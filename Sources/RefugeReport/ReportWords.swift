@@ -10,6 +10,7 @@ public enum ReportWords {
         case removedAnswers, unansweredRequired, interviewerNote, authorNote, translation, followUpMark
         case lawyerOnlyMark, interviewerQuestion, notAnswered, none, draft, important, calculated
         case page, answers, openItems, otherText
+        case atAGlance, contents, changedAnswers, changedAfter, about, program, identityNotice, continued, of, aboutReport, translationNeeded
     }
 
     public static func text(_ word: Word, _ language: String) -> String {
@@ -20,7 +21,7 @@ public enum ReportWords {
 
     static let english: [Word: String] = [
         .questionnaire: "Questionnaire", .version: "version", .client: "Client", .session: "Session",
-        .interviewDate: "Interview date", .languages: "Languages", .clientLanguage: "client",
+        .interviewDate: "Preparation date", .languages: "Languages", .clientLanguage: "client",
         .interviewerLanguage: "interviewer", .created: "Created", .updated: "Last change",
         .generated: "Report made", .confidential: "Confidential",
         .confidentialNotice: "Confidential (8 CFR 208.6). Prepared for counsel. The client's own words, as given; not legal advice.",
@@ -35,11 +36,15 @@ public enum ReportWords {
         .notAnswered: "Not answered", .none: "None", .draft: "Unconfirmed draft", .important: "important",
         .calculated: "calculated", .page: "Page", .answers: "Answers", .openItems: "Open items",
         .otherText: "Other",
+        .atAGlance: "The claim at a glance", .contents: "Contents", .changedAnswers: "Changed answers",
+        .changedAfter: "changed after", .about: "About", .program: "Program",
+        .identityNotice: "Names, numbers, places and dates that identify the client or family are replaced by placeholders such as [Client].",
+        .continued: "continued", .of: "of", .aboutReport: "About this report", .translationNeeded: "translation needed",
     ]
 
     static let spanish: [Word: String] = [
         .questionnaire: "Cuestionario", .version: "versión", .client: "Cliente", .session: "Sesión",
-        .interviewDate: "Fecha de la entrevista", .languages: "Idiomas", .clientLanguage: "cliente",
+        .interviewDate: "Fecha de preparación", .languages: "Idiomas", .clientLanguage: "cliente",
         .interviewerLanguage: "entrevistador/a", .created: "Creada", .updated: "Último cambio",
         .generated: "Informe hecho", .confidential: "Confidencial",
         .confidentialNotice: "Confidencial (8 CFR 208.6). Preparado para la abogacía. Las palabras de la persona, tal como las dijo; no es asesoría legal.",
@@ -54,11 +59,15 @@ public enum ReportWords {
         .notAnswered: "Sin respuesta", .none: "Ninguno", .draft: "Borrador sin confirmar", .important: "importante",
         .calculated: "calculado", .page: "Página", .answers: "Respuestas", .openItems: "Pendientes",
         .otherText: "Otro",
+        .atAGlance: "La solicitud de un vistazo", .contents: "Contenido", .changedAnswers: "Respuestas cambiadas",
+        .changedAfter: "cambiadas después del", .about: "Sobre", .program: "Programa",
+        .identityNotice: "Los nombres, números, lugares y fechas que identifican a la persona o a su familia se sustituyen por marcadores como [Client].",
+        .continued: "continúa", .of: "de", .aboutReport: "Sobre este informe", .translationNeeded: "falta traducción",
     ]
 
     static let russian: [Word: String] = [
         .questionnaire: "Анкета", .version: "версия", .client: "Клиент", .session: "Сеанс",
-        .interviewDate: "Дата собеседования", .languages: "Языки", .clientLanguage: "клиент",
+        .interviewDate: "Дата подготовки", .languages: "Языки", .clientLanguage: "клиент",
         .interviewerLanguage: "интервьюер", .created: "Создан", .updated: "Последнее изменение",
         .generated: "Отчёт составлен", .confidential: "Конфиденциально",
         .confidentialNotice: "Конфиденциально (8 CFR 208.6). Подготовлено для адвоката. Слова клиента, как они были сказаны; не юридическая консультация.",
@@ -73,5 +82,9 @@ public enum ReportWords {
         .notAnswered: "Нет ответа", .none: "Нет", .draft: "Неподтверждённый черновик", .important: "важно",
         .calculated: "вычислено", .page: "Страница", .answers: "Ответы", .openItems: "Открытые вопросы",
         .otherText: "Другое",
+        .atAGlance: "Суть заявления", .contents: "Содержание", .changedAnswers: "Изменённые ответы",
+        .changedAfter: "изменённые после", .about: "К чему относится", .program: "Программа",
+        .identityNotice: "Имена, номера, места и даты, по которым можно узнать клиента или его семью, заменены метками, например [Client].",
+        .continued: "продолжение", .of: "из", .aboutReport: "Об этом отчёте", .translationNeeded: "нужен перевод",
     ]
 }

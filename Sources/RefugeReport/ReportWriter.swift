@@ -13,6 +13,7 @@ public enum ReportWriter {
         case .markdown: return MarkdownRenderer().render(report)
         case .html: return HTMLRenderer().render(report)
         case .json: return JSONRenderer.render(report)
+        case .csv: return CSVRenderer.render(report)
         }
     }
 
@@ -57,13 +58,14 @@ public enum ReportWriter {
         while safe.hasPrefix(".") { safe.removeFirst() }
         if safe.isEmpty { safe = "report" }
         let day = String(JSONRenderer.timestamp(options.now).prefix(10))
-        return "\(safe)-\(day)\(options.redact ? "-redacted" : "").\(format.fileExtension)"
+        let redaction = options.redaction == .identity ? "-redacted-identity" : options.redact ? "-redacted" : ""
+        return "\(safe)-\(day)\(redaction).\(format.fileExtension)"
     }
 
     /// Writes through a temporary file created with mode 0600 in the same folder, then renames
     /// it over `path`: readers see the old file or the whole new one, and never a moment when
     /// the report is readable by others.
-    static func writePrivately(_ data: Data, to path: String) throws {
+    public static func writePrivately(_ data: Data, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

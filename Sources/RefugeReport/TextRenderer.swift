@@ -1,87 +1,180 @@
 import RefugeCanvas
 import Foundation
 
-/// The summary as plain text for any printer: 80 columns, wrapped by display width, a form
-/// feed before each major part (answers, chronology, open items).
+/// The summary as plain text for any printer: 80 columns wrapped by display width, pages of
+/// `pageLength` lines, each headed "label · Confidential · Page N of M". Page one is the claim
+/// at a glance; the details start on a new page. An answer is kept on one page with its
+/// question when it fits, so no page starts with an answer whose question is on the page before.
 public struct TextRenderer: Sendable {
     public var width: Int
+    /// Lines per printed page, the header included (60 fits A4 and Letter at 6 lines an inch).
+    public var pageLength: Int
 
-    public init(width: Int = 80) { self.width = width }
+    public init(width: Int = 80, pageLength: Int = 60) {
+        self.width = width
+        self.pageLength = pageLength
+    }
+
+    /// Lines that belong together on one page; `breakBefore` starts a new page.
+    struct Block {
+        var lines: [String]
+        var breakBefore = false
+    }
 
     public func render(_ report: Report) -> String {
-        var lines: [String] = []
         let w = { (word: ReportWords.Word) in ReportWords.text(word, report.wordsLanguage) }
-        let h = report.header
-
-        for part in h.title.parts { lines += wrap(part.text) }
-        lines.append(String(repeating: "=", count: width))
-        let rows: [(String, String)] = [
-            (w(.questionnaire), "\(h.questionnaireTitle.joined) (\(h.questionnaireID), \(w(.version)) \(h.questionnaireVersion))"),
-            ("SHA-256", h.questionnaireSHA256),
-            (w(.client), h.label.isEmpty ? "—" : h.label),
-            (w(.session), h.sessionID),
-            (w(.interviewDate), h.interviewDate.isoString),
-            (w(.languages), "\(w(.clientLanguage)) \(h.language), \(w(.interviewerLanguage)) \(h.interviewerLanguage)"),
-            (w(.created), JSONRenderer.timestamp(h.created)),
-            (w(.updated), JSONRenderer.timestamp(h.updated)),
-            (w(.generated), JSONRenderer.timestamp(h.generated)),
-        ] + LegalDataWording.headerRow(report)
-        let labelWidth = rows.map { DisplayWidth.of($0.0) }.max()! + 2
-        for (label, value) in rows {
-            lines += TextWrapping.wrap(clean(value), width: width, first: TextWrapping.padded(label + ":", to: labelWidth),
-                                       rest: String(repeating: " ", count: labelWidth))
+        var blocks: [Block] = []
+        /// A heading is glued to the block after it (never alone at a page's foot).
+        var pendingHeading: [String] = []
+        var pendingBreak = false
+        func add(_ lines: [String]) {
+            blocks.append(Block(lines: pendingHeading + lines, breakBefore: pendingBreak))
+            pendingHeading = []; pendingBreak = false
         }
-        lines.append("")
-        lines += wrap(w(.confidentialNotice))
-        if report.redacted { lines += wrap(w(.redactedNotice)) }
+        func heading(_ title: String, pageBreak: Bool = false, second: String? = nil) {
+            if !pendingHeading.isEmpty { add([]) }
+            var lines = [""] + wrap(title)
+            if let second { lines += wrap(second) }
+            let widest = lines.map(DisplayWidth.of).max() ?? 1
+            pendingHeading = lines + [String(repeating: "-", count: min(width, max(widest, 1)))]
+            pendingBreak = pageBreak
+        }
 
-        lines += heading(Wording(plain: w(.legalFlags), language: report.wordsLanguage))
-        lines += checks(report.flags, report: report)
+        // Page one: the claim at a glance.
+        var top: [String] = []
+        for part in report.header.title.parts { top += wrap(part.text) }
+        top.append(String(repeating: "=", count: width))
+        top += rows(ReportPieces.who(report))
+        top.append("")
+        top += wrap(w(.confidentialNotice))
+        if let notice = ReportPieces.redactionNotice(report) { top += wrap(notice) }
+        add(top)
 
-        var first = true
+        heading(w(.atAGlance).uppercased())
+        if report.summary.isEmpty { add([w(.none)]) }
+        for element in report.summary {
+            var lines = [""] + wrap(element.title)
+            for line in element.lines {
+                let text = ReportPieces.summaryText(line, report)
+                lines += TextWrapping.wrap(clean(text.answer.isEmpty ? text.lead : "\(text.lead) \(text.answer)"),
+                                           width: width, first: "  ", rest: "      ")
+            }
+            add(lines)
+        }
+        heading(w(.legalFlags))
+        add(checks(report.flags, report: report))
+        heading(w(.pointsToClarify))
+        add(checks(report.clarify, report: report))
+        heading(w(.followUps))
+        if report.followUps.isEmpty { add([w(.none)]) }
+        for mark in report.followUps { add(self.mark(mark)) }
+        heading(w(.unansweredRequired))
+        if report.unansweredRequired.isEmpty { add([w(.none)]) }
+        for gap in report.unansweredRequired {
+            add(TextWrapping.wrap(clean(gap.question.first), width: width, first: "  ", rest: "    "))
+        }
+
+        // The details.
+        var firstPart = true
         for part in report.parts {
-            lines += heading(part.title, pageBreak: first)
-            first = false
-            for answer in part.answers { lines += self.answer(answer, indent: "", report: report) }
+            heading(part.title.first, pageBreak: firstPart, second: part.title.parts.count > 1 ? part.title.parts[1].text : nil)
+            firstPart = false
+            for answer in part.answers { add(self.answer(answer, indent: "", report: report)) }
         }
 
-        lines += heading(Wording(plain: w(.chronology), language: report.wordsLanguage), pageBreak: true)
+        heading(w(.chronology), pageBreak: true)
         let dates = report.timeline.map { $0.date!.isoString }
         let dateWidth = (dates + [w(.dateUnknown)]).map(DisplayWidth.of).max()! + 2
         for (event, date) in zip(report.timeline, dates) {
-            lines += TextWrapping.wrap(eventText(event), width: width, first: TextWrapping.padded(date, to: dateWidth),
-                                       rest: String(repeating: " ", count: dateWidth))
+            add(TextWrapping.wrap(eventText(event), width: width, first: TextWrapping.padded(date, to: dateWidth),
+                                  rest: String(repeating: " ", count: dateWidth)))
         }
         for event in report.undatedEvents {
-            let text = eventText(event) + (event.missing.map { " (\(clean($0.joined)))" } ?? "")
-            lines += TextWrapping.wrap(text, width: width, first: TextWrapping.padded(w(.dateUnknown), to: dateWidth),
-                                       rest: String(repeating: " ", count: dateWidth))
+            let text = eventText(event) + (event.missing.map { " (\(clean($0.first)))" } ?? "")
+            add(TextWrapping.wrap(text, width: width, first: TextWrapping.padded(w(.dateUnknown), to: dateWidth),
+                                  rest: String(repeating: " ", count: dateWidth)))
         }
-        if report.timeline.isEmpty && report.undatedEvents.isEmpty { lines.append(w(.none)) }
+        if report.timeline.isEmpty && report.undatedEvents.isEmpty { add([w(.none)]) }
 
-        lines += heading(Wording(plain: w(.pointsToClarify), language: report.wordsLanguage), pageBreak: true)
-        lines += checks(report.clarify, report: report)
-
-        lines += heading(Wording(plain: w(.followUps), language: report.wordsLanguage))
-        lines += marks(report.followUps, report: report)
-        lines += heading(Wording(plain: w(.drafts), language: report.wordsLanguage))
-        lines += marks(report.drafts, report: report)
-
-        lines += heading(Wording(plain: w(.removedAnswers), language: report.wordsLanguage))
-        for removed in report.removedAnswers {
-            lines += TextWrapping.wrap("\(removed.label): \(clean(removed.shown))", width: width, first: "  ", rest: "      ")
-            if let note = removed.note { lines += field(w(.interviewerNote), note, indent: "      ") }
-            if let translation = removed.translation { lines += field(w(.translation), translation, indent: "      ") }
+        heading(w(.changedAnswers) + (report.changesSince.map { " (\(w(.changedAfter)) \($0.isoString))" } ?? ""))
+        if report.changes.isEmpty { add([w(.none)]) }
+        for change in report.changes {
+            var lines = TextWrapping.wrap(clean(change.question), width: width, first: "  ", rest: "  ")
+            lines += TextWrapping.wrap(clean("\(change.old) → \(change.new)"), width: width, first: "      ", rest: "      ")
+            lines += ["      " + ReportPieces.when(change.at)]
+            add(lines)
         }
-        if report.removedAnswers.isEmpty { lines.append(w(.none)) }
 
-        lines += heading(Wording(plain: w(.unansweredRequired), language: report.wordsLanguage))
-        for gap in report.unansweredRequired {
-            lines += TextWrapping.wrap("\(gap.label): \(clean(gap.question.joined))", width: width, first: "  ", rest: "      ")
+        if !report.drafts.isEmpty {
+            heading(w(.drafts))
+            for mark in report.drafts { add(self.mark(mark)) }
         }
-        if report.unansweredRequired.isEmpty { lines.append(w(.none)) }
+        if !report.removedAnswers.isEmpty {
+            heading(w(.removedAnswers))
+            for removed in report.removedAnswers {
+                var lines = TextWrapping.wrap("\(removed.label): \(clean(removed.shown))", width: width, first: "  ", rest: "      ")
+                if let note = removed.note { lines += field(w(.interviewerNote), note, indent: "      ") }
+                if let translation = removed.translation { lines += field(w(.translation), translation, indent: "      ") }
+                add(lines)
+            }
+        }
 
-        return lines.joined(separator: "\n") + "\n"
+        heading(w(.aboutReport))
+        add(rows(ReportPieces.metadata(report)))
+        return paginate(blocks, report: report)
+    }
+
+    // MARK: Pages
+
+    /// The blocks laid out on pages, each page headed, pages separated by form feeds.
+    func paginate(_ blocks: [Block], report: Report) -> String {
+        let body = max(pageLength - 2, 8)
+        var pages: [[String]] = [[]]
+        func newPage() { if !pages[pages.count - 1].isEmpty { pages.append([]) } }
+        for block in blocks {
+            var lines = block.lines
+            if block.breakBefore { newPage() }
+            // A block starts a page without its leading blank lines.
+            func trimmedIfTop() { if pages[pages.count - 1].isEmpty { while lines.first == "" { lines.removeFirst() } } }
+            trimmedIfTop()
+            let room = body - pages[pages.count - 1].count
+            if lines.count > room && lines.count <= body {
+                newPage(); trimmedIfTop()
+            } else if lines.count > body && room < 4 {
+                newPage(); trimmedIfTop()
+            }
+            // A block longer than a page goes on across pages, each continuation headed by
+            // its first line, so no page starts with an answer cut off from its question.
+            let first = lines.first ?? ""
+            while !lines.isEmpty {
+                let space = body - pages[pages.count - 1].count
+                if space <= 0 {
+                    // The block's first line, cut to leave room for "(continued)".
+                    let marker = " (" + ReportWords.text(.continued, report.wordsLanguage) + ")"
+                    let head = TextWrapping.wrap(first.trimmingCharacters(in: .whitespaces), width: width - DisplayWidth.of(marker))[0]
+                    pages.append([head + marker])
+                    continue
+                }
+                pages[pages.count - 1] += lines.prefix(space)
+                lines.removeFirst(min(space, lines.count))
+            }
+        }
+        while pages.count > 1 && pages[pages.count - 1].isEmpty { pages.removeLast() }
+        let label = clean(ReportPieces.caseName(report))
+        let confidential = ReportWords.text(.confidential, report.wordsLanguage)
+        let page = ReportWords.text(.page, report.wordsLanguage)
+        let of = ReportWords.text(.of, report.wordsLanguage)
+        var out: [String] = []
+        for (index, lines) in pages.enumerated() {
+            let right = "\(confidential) · \(page) \(index + 1) \(of) \(pages.count)"
+            let room = width - DisplayWidth.of(right) - 2
+            let left = DisplayWidth.of(label) <= room ? label : TextWrapping.wrap(label, width: max(room - 1, 1))[0] + "…"
+            let header = TextWrapping.padded(left, to: width - DisplayWidth.of(right)) + right
+            out.append((index == 0 ? "" : "\u{0C}") + header)
+            out.append("")
+            out += lines
+        }
+        return out.joined(separator: "\n") + "\n"
     }
 
     // MARK: Pieces
@@ -92,19 +185,12 @@ public struct TextRenderer: Sendable {
         TextWrapping.wrap(clean(text), width: width, first: indent, rest: indent)
     }
 
-    /// A part's title (each language on its own line) underlined, after a blank line or a
-    /// form feed.
-    private func heading(_ title: Wording, pageBreak: Bool = false) -> [String] {
-        var lines: [String] = pageBreak ? [] : [""]
-        var widest = 0
-        for (i, part) in title.parts.enumerated() {
-            for line in wrap(part.text) {
-                widest = max(widest, DisplayWidth.of(line))
-                lines.append(pageBreak && i == 0 && lines.isEmpty ? "\u{0C}" + line : line)
-            }
+    private func rows(_ rows: [(String, String)]) -> [String] {
+        let labelWidth = rows.map { DisplayWidth.of($0.0) }.max()! + 2
+        return rows.flatMap { label, value in
+            TextWrapping.wrap(clean(value), width: width, first: TextWrapping.padded(label + ":", to: labelWidth),
+                              rest: String(repeating: " ", count: labelWidth))
         }
-        lines.append(String(repeating: "-", count: min(width, max(widest, 1))))
-        return lines
     }
 
     /// `label: value`, wrapped with a hanging indent.
@@ -117,27 +203,33 @@ public struct TextRenderer: Sendable {
         var lines: [String] = [""]
         for part in answer.question.parts { lines += wrap(part.text, indent: indent) }
         let inner = indent + "    "
+        if let about = answer.refersTo { lines += field(w(.about), about.first, indent: inner) }
         if let shown = answer.shown {
-            var text = clean(shown.joined)
             switch answer.status {
-            case .dontKnow, .refused, .unanswered, .draft: text = "(\(text))"
-            case .calculated: text += " (\(w(.calculated)))"
-            default: break
+            case .dontKnow, .refused, .unanswered, .draft:
+                lines += TextWrapping.wrap("(\(clean(shown.joined)))", width: width, first: inner, rest: inner)
+            case .calculated:
+                lines += TextWrapping.wrap(clean(shown.joined) + " (\(w(.calculated)))", width: width, first: inner, rest: inner)
+            default:
+                let values = ReportPieces.lines(shown, isList: answer.isList)
+                for value in values {
+                    lines += answer.isList
+                        ? TextWrapping.wrap(clean(value), width: width, first: inner + "- ", rest: inner + "  ")
+                        : TextWrapping.wrap(clean(value), width: width, first: inner, rest: inner)
+                }
             }
-            lines += TextWrapping.wrap(text, width: width, first: inner, rest: inner)
         }
         if let translation = answer.translation { lines += field(w(.translation), translation, indent: inner) }
         if let draft = answer.draft { lines += field(w(.draft), draft, indent: inner) }
         if let note = answer.note { lines += field(w(.interviewerNote), note, indent: inner) }
         if let note = answer.authorNote { lines += field(w(.authorNote), note, indent: inner) }
         var marks: [String] = []
-        if answer.forInterviewer { marks.append(w(.interviewerQuestion)) }
         if answer.followUp { marks.append(w(.followUpMark)) }
         if answer.lawyerOnly { marks.append(w(.lawyerOnlyMark)) }
         if !marks.isEmpty { lines += wrap(marks.map { "[\($0)]" }.joined(separator: " "), indent: inner) }
         for entry in answer.entries ?? [] {
             lines.append("")
-            lines += TextWrapping.wrap("\(entry.number). \(clean(entry.label.joined))", width: width, first: inner,
+            lines += TextWrapping.wrap("\(entry.number). \(clean(entry.label.first))", width: width, first: inner,
                                        rest: inner + "   ")
             for field in entry.answers where field.printed {
                 lines += self.answer(field, indent: inner + "   ", report: report)
@@ -147,8 +239,8 @@ public struct TextRenderer: Sendable {
     }
 
     private func eventText(_ event: ReportEvent) -> String {
-        var text = clean(event.text.joined)
-        if let label = event.entryLabel { text += ": " + clean(label.joined) }
+        var text = clean(event.text.first)
+        if let label = event.entryLabel { text += ": " + clean(label.first) }
         return text
     }
 
@@ -156,7 +248,7 @@ public struct TextRenderer: Sendable {
         if checks.isEmpty { return [ReportWords.text(.none, report.wordsLanguage)] }
         return checks.flatMap { check in
             let mark = check.severity == .error ? "!! " : "!  "
-            let suffix = check.severity == .error && !check.withheld ? " [\(ReportWords.text(.important, report.wordsLanguage))]" : ""
+            let suffix = check.severity == .error ? " [\(ReportWords.text(.important, report.wordsLanguage))]" : ""
             var lines = TextWrapping.wrap(clean(check.message) + suffix, width: width, first: mark, rest: "   ")
             if let rule = LegalDataWording.ruleLine(check, report) {
                 lines += TextWrapping.wrap(clean(rule), width: width, first: "   ", rest: "   ")
@@ -165,16 +257,10 @@ public struct TextRenderer: Sendable {
         }
     }
 
-    private func marks(_ marks: [ReportMark], report: Report) -> [String] {
-        if marks.isEmpty { return [ReportWords.text(.none, report.wordsLanguage)] }
-        return marks.flatMap { mark -> [String] in
-            var lines = TextWrapping.wrap("\(mark.label): \(clean(mark.question.joined))", width: width, first: "  ", rest: "      ")
-            if mark.withheld {
-                lines += wrap(ProgramWordsBridge.redacted(report.wordsLanguage), indent: "      ")
-            } else if let text = mark.text {
-                lines += wrap(text, indent: "      ")
-            }
-            return lines
-        }
+    /// A follow-up or a draft: the question (in the reader's language), then its note or text.
+    private func mark(_ mark: ReportMark) -> [String] {
+        var lines = TextWrapping.wrap(clean(mark.question.first), width: width, first: "  ", rest: "    ")
+        if let text = mark.text { lines += wrap(text, indent: "      ") }
+        return lines
     }
 }

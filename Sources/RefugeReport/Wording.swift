@@ -32,3 +32,10 @@ public struct Wording: Sendable, Hashable {
     /// Every rendering on one line, separated by " / ".
     public var joined: String { parts.map(\.text).joined(separator: " / ") }
 }
+
+extension Wording {
+    /// Every rendering changed by `transform` (renderings that become equal are kept once).
+    public func mapped(_ transform: (String) -> String) -> Wording {
+        Wording(parts.map { ($0.language, transform($0.text)) })
+    }
+}

@@ -79,7 +79,7 @@ final class ManualAndCompletionTests: XCTestCase {
         XCTAssertFalse(sessions.contains("two words") || sessions.contains("two"), "a label with a space is not offered in pieces")
         XCTAssertEqual(try complete("refuge answer C-17 full"), ["full_name"])
         XCTAssertTrue(try complete("refuge answer \(id) family").contains("family[1].family_name"))
-        XCTAssertEqual(try complete("refuge report C-17 --format "), ["text", "markdown", "html", "json"].filter { f in
+        XCTAssertEqual(try complete("refuge report C-17 --format "), ["text", "markdown", "html", "json", "csv", "docx"].filter { f in
             (try? refuge.run(["report", "--help"]).stdout.contains(f)) ?? false
         })
         XCTAssertTrue(Set(try complete("refuge new --questionnaire ")).isSuperset(of: ["credible-fear", "example-intake", "intake"]))

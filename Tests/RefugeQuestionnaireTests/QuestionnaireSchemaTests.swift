@@ -144,6 +144,10 @@ final class QuestionnaireSchemaTests: XCTestCase {
         XCTAssertEqual(keys(["definitions", "section"]), Builder.sectionKeys, "definitions.section.properties")
         XCTAssertEqual(keys(["definitions", "check"]), Builder.checkKeys, "definitions.check.properties")
         XCTAssertEqual(keys(["definitions", "heading"]), Builder.headingKeys, "definitions.heading.properties")
+        XCTAssertEqual(keys(["definitions", "summaryElement"]), Builder.summaryKeys, "definitions.summaryElement.properties")
+        XCTAssertEqual(keys(["properties", "report", "properties", "timeline"]), Builder.timelineKeys, "properties.report.properties.timeline")
+        XCTAssertEqual(keys(["properties", "declaration"]), Builder.declarationKeys, "properties.declaration.properties")
+        XCTAssertEqual(keys(["definitions", "declarationParagraph"]), Builder.paragraphKeys, "definitions.declarationParagraph.properties")
         XCTAssertEqual(keys(["definitions", "choice"]), Builder.choiceKeys, "definitions.choice.properties")
         XCTAssertEqual(keys(["definitions", "routing", "items"]), Builder.ruleKeys, "definitions.routing.items.properties")
         // The top level: every key the validator accepts there is one the schema describes.

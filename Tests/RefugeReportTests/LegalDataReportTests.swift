@@ -65,10 +65,10 @@ final class LegalDataReportTests: XCTestCase {
     func testMarkdownAndHTMLCarryTheRuleToo() throws {
         let q = try ReportFixtures.inline(Self.yaml)
         let markdown = ReportFixtures.render(session(q), q, .markdown)
-        XCTAssertTrue(markdown.contains("- **Legal data as of:** 2026-11"), markdown)
+        XCTAssertTrue(markdown.contains("**Legal data as of:** 2026-11"), markdown)
         XCTAssertTrue(markdown.contains("Status: partly vacated by a court (as of 2026-11)"), markdown)
         let html = ReportFixtures.render(session(q), q, .html)
-        XCTAssertTrue(html.contains("<th scope=\"row\">Legal data as of</th><td>2026-11</td>"), html)
+        XCTAssertTrue(html.contains("<span><b>Legal data as of:</b> 2026-11</span>"), html)
         XCTAssertTrue(html.contains("<span class=\"rule\">Rule: Securing the Border (8 CFR 208.35). Status: partly vacated by a court"), html)
     }
 
@@ -86,12 +86,11 @@ final class LegalDataReportTests: XCTestCase {
         XCTAssertNil(flags[1]["rule"])
     }
 
-    func testAWithheldFlagShowsNoRule() throws {
+    func testAWithheldFlagAndItsRuleAreLeftOut() throws {
         let q = try ReportFixtures.inline(Self.yaml)
+        XCTAssertTrue(ReportFixtures.report(session(q, secret: true), q).flags.contains { $0.id == "secret_flag" })
         let report = ReportFixtures.report(session(q, secret: true), q, redact: true)
-        let secret = try XCTUnwrap(report.flags.first { $0.id == "secret_flag" })
-        XCTAssertTrue(secret.withheld)
-        XCTAssertNil(LegalDataWording.ruleLine(secret, report), "the rule would tell what the withheld answer was")
+        XCTAssertNil(report.flags.first { $0.id == "secret_flag" }, "the flag and its rule would tell what the withheld answer was")
     }
 
     func testAQuestionnaireWithoutLegalDataHasNoAsOfAnywhere() throws {
@@ -100,5 +99,20 @@ final class LegalDataReportTests: XCTestCase {
         XCTAssertFalse(ReportFixtures.render(session, q, .text).contains("Legal data as of"))
         let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ReportFixtures.render(session, q, .json).utf8)) as? [String: Any])
         XCTAssertNil(document["legal_data_as_of"])
+    }
+
+    /// The Markdown contents list the numbered parts exactly as they are headed; the HTML one
+    /// starts with the flags in full (with their rules' sources) when a flag names a rule.
+    func testContentsMatchTheHeadings() throws {
+        let q = try ReportFixtures.inline(Self.yaml)
+        let markdown = ReportFixtures.render(session(q), q, .markdown)
+        let lines = markdown.components(separatedBy: "\n")
+        let start = try XCTUnwrap(lines.firstIndex(of: "## Contents"))
+        let entries = lines[(start + 2)...].prefix { !$0.isEmpty }
+        XCTAssertFalse(entries.isEmpty)
+        for entry in entries { XCTAssertTrue(lines.contains("## " + entry), "contents entry \(entry) has its heading") }
+        let html = ReportFixtures.render(session(q), q, .html)
+        XCTAssertTrue(html.contains("<li><a href=\"#flags\">Legal flags</a></li>"))
+        XCTAssertTrue(html.contains("<section class=\"flags-in-full\" id=\"flags\">"))
     }
 }

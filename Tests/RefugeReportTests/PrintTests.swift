@@ -68,11 +68,17 @@ final class PrintTests: XCTestCase {
     }
 
     /// Runs a program, its output discarded, killed when it outlives `timeout` seconds.
-    static func run(_ program: String, _ arguments: [String], timeout: TimeInterval) throws -> Int32 {
+    /// Runs `program`, its standard output into `output` (or nowhere), and returns its exit status.
+    static func run(_ program: String, _ arguments: [String], timeout: TimeInterval, output: URL? = nil) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
+        if let output {
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)

@@ -54,15 +54,23 @@ enum ReportFixtures {
         return session
     }
 
+    /// The version snapshots are made with (the real one changes with every release).
+    static let programVersion = "refuge test-version"
+
     static func report(_ session: Session, _ questionnaire: Questionnaire, language: String? = nil,
-                       redact: Bool = false, notes: Bool = false) -> Report {
+                       redact: Bool = false, redaction: Redaction? = nil, notes: Bool = false,
+                       labels: Bool = false, allDates: Bool = false, changesSince: PartialDate? = nil) -> Report {
         ReportBuilder.build(session: session, questionnaire: questionnaire,
-                            options: ReportOptions(language: language, redact: redact, notes: notes, now: now))
+                            options: ReportOptions(language: language, redact: redact, redaction: redaction, notes: notes,
+                                                   labels: labels, allDates: allDates, changesSince: changesSince,
+                                                   programVersion: programVersion, now: now))
     }
 
     static func render(_ session: Session, _ questionnaire: Questionnaire, _ format: ReportFormat,
-                       language: String? = nil, redact: Bool = false, notes: Bool = false) -> String {
-        ReportWriter.render(report(session, questionnaire, language: language, redact: redact, notes: notes), format: format)
+                       language: String? = nil, redact: Bool = false, redaction: Redaction? = nil, notes: Bool = false,
+                       labels: Bool = false) -> String {
+        ReportWriter.render(report(session, questionnaire, language: language, redact: redact, redaction: redaction,
+                                   notes: notes, labels: labels), format: format)
     }
 
     /// The full example intake: every item type, a repeat with two entries, a note, a

@@ -1,6 +1,7 @@
 import Foundation
 import RefugeReport
 import XCTest
+import ZIPFoundation
 
 /// The four formats of a full example-intake session, in English and in Spanish with English,
 /// with and without redaction, compared with the files under Snapshots/. Set
@@ -27,6 +28,26 @@ final class SnapshotTests: XCTestCase {
         let q = try ReportFixtures.shipped("example-intake.yaml")
         let session = try ReportFixtures.exampleSession(q, language: "es")
         try compare(ReportFixtures.render(session, q, .text, language: "es", notes: true), with: "example-intake-es-only-notes.txt")
+    }
+
+    /// The draft declaration of the example intake as text, Markdown, HTML and the DOCX's
+    /// document.xml (unzipped from the package).
+    func testExampleIntakeDeclaration() throws {
+        let q = try ReportFixtures.shipped("example-intake.yaml")
+        let session = try ReportFixtures.exampleSession(q, language: "es")
+        let declaration = try XCTUnwrap(DeclarationBuilder.build(
+            session: session, questionnaire: q,
+            options: ReportOptions(programVersion: ReportFixtures.programVersion, now: ReportFixtures.now)))
+        try compare(DeclarationRenderer.text(declaration), with: "example-intake-es-declaration.txt")
+        try compare(DeclarationRenderer.markdown(declaration), with: "example-intake-es-declaration.md")
+        try compare(DeclarationRenderer.html(declaration), with: "example-intake-es-declaration.html")
+        let docx = try DOCXWriter.data(declaration, at: ReportFixtures.now)
+        let archive = try Archive(data: docx, accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(try XCTUnwrap(archive["word/document.xml"])) { xml.append($0) }
+        // One element a line, so that a change reads as a diff.
+        let readable = String(decoding: xml, as: UTF8.self).replacingOccurrences(of: "<w:p>", with: "\n<w:p>")
+        try compare(readable, with: "example-intake-es-declaration-document.xml")
     }
 
     private func compare(_ rendered: String, with name: String, file: StaticString = #filePath, line: UInt = #line) throws {

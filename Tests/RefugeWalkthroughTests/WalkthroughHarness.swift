@@ -64,14 +64,31 @@ struct WalkthroughHarness {
 /// Looking at reports: the text renderer wraps at 80 columns, so a key line is looked for in
 /// the report with its line breaks and indents folded into single spaces.
 enum ReportText {
+    /// The report without its page headers ("label  Confidential · Page N of M" and the blank
+    /// line after it, as one blank line), so a part that runs over a page reads as one.
+    static func body(_ report: String) -> String {
+        var lines = report.components(separatedBy: "\n")
+        var i = 0
+        while i < lines.count {
+            let line = lines[i].replacingOccurrences(of: "\u{0C}", with: "")
+            if line.range(of: #"Confidential · Page \d+ of \d+$"#, options: .regularExpression) != nil {
+                lines.replaceSubrange(i..<min(i + 2, lines.count), with: i == 0 ? [] : [""])
+                i += i == 0 ? 0 : 1
+                continue
+            }
+            i += 1
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func folded(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{0C}" }).joined(separator: " ")
+        body(text).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{0C}" }).joined(separator: " ")
     }
 
     /// The titles of the report's parts: each is the run of lines above an underline of dashes,
     /// starting after a blank line or at a form feed (a bilingual title has a line per language).
     static func titles(in report: String) -> [(lines: Range<Int>, underline: Int)] {
-        let lines = report.components(separatedBy: "\n")
+        let lines = body(report).components(separatedBy: "\n")
         var result: [(Range<Int>, Int)] = []
         for (u, line) in lines.enumerated() where !line.isEmpty && line.allSatisfy({ $0 == "-" }) && u > 0 {
             var s = u - 1
@@ -83,7 +100,7 @@ enum ReportText {
 
     /// The body of the part whose title includes the line `heading`, up to the next title.
     static func part(_ heading: String, in report: String) -> String? {
-        let lines = report.components(separatedBy: "\n")
+        let lines = body(report).components(separatedBy: "\n")
         let titles = titles(in: report)
         guard let t = titles.firstIndex(where: { title in
             title.lines.contains { lines[$0].replacingOccurrences(of: "\u{0C}", with: "") == heading }
@@ -94,7 +111,7 @@ enum ReportText {
 
     /// The line numbers at which the titles of parts start, by their first line.
     static func titleLine(_ heading: String, in report: String) -> Int? {
-        let lines = report.components(separatedBy: "\n")
+        let lines = body(report).components(separatedBy: "\n")
         return titles(in: report).first { title in
             title.lines.contains { lines[$0].replacingOccurrences(of: "\u{0C}", with: "") == heading }
         }?.lines.lowerBound

@@ -72,14 +72,15 @@ final class WalkthroughTests: XCTestCase {
         // The report, in Russian with the interviewer's English.
         let report = try h.report(.text)
         let folded = ReportText.folded(report)
-        XCTAssertTrue(report.hasPrefix("Сводка подготовки к собеседованию об обоснованном страхе\nCredible fear preparation summary\n"))
+        XCTAssertTrue(ReportText.body(report).hasPrefix("Credible fear preparation summary\nСводка подготовки к собеседованию об обоснованном страхе\n"),
+                      "the reader's language first")
         XCTAssertTrue(folded.contains("Languages: client ru, interviewer en"))
         XCTAssertFalse(report.contains(ProgramWords.text(.fallbackMarker, "ru")), "every Russian text is translated")
 
         let chronology = try XCTUnwrap(ReportText.part("Chronology", in: report), "the report has a chronology")
         let foldedChronology = ReportText.folded(chronology)
-        XCTAssertTrue(foldedChronology.contains("2026-04-14 Получена повестка / Call-up papers received"), chronology)
-        let order = ["1994-05-12 Рождение", "2026-04-14 Получена повестка", "2026-04-20 ", "2026-05-20 ", "2026-09-28 "]
+        XCTAssertTrue(foldedChronology.contains("2026-04-14 Call-up papers received"), chronology)
+        let order = ["1994-05-12 Born", "2026-04-14 Call-up papers received", "2026-04-20 ", "2026-05-20 ", "2026-09-28 "]
         let positions = order.map { foldedChronology.range(of: $0)?.lowerBound }
         XCTAssertFalse(positions.contains(nil), "birth, summons, departure, search and entry are all dated: \(chronology)")
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted(), "the chronology is in date order")
@@ -88,11 +89,12 @@ final class WalkthroughTests: XCTestCase {
                                      "the military service heading is in the report")
         XCTAssertNotNil(ReportText.titleLine("Military service (Matter of A-G-; UNHCR GIP 10)", in: report), "with its English title")
         let foldedMilitary = ReportText.folded(military)
-        for line in ["Получали ли вы повестку или требование явиться в военкомат?", "Да / Yes",
-                     "Когда вы её получили или узнали о ней? When did you receive it, or learn about it? 2026-04-14",
-                     "Мобилизация / Mobilization", "Я не пошёл (не пошла) / I did not go",
-                     "Уголовное дело / A criminal case",
-                     "Prison, Being sent to fight anyway, Being called a traitor or an enemy, publicly or by officials",
+        for line in ["Получали ли вы повестку или требование явиться в военкомат?", "Yes / Да",
+                     "When did you receive it, or learn about it? Когда вы её получили или узнали о ней? 2026-04-14",
+                     "Mobilization / Мобилизация", "I did not go / Я не пошёл (не пошла)",
+                     "A criminal case / Уголовное дело",
+                     // Each selection of a multichoice on its own line (here an interviewer's question, in English only).
+                     "- Prison - Being sent to fight anyway - Being called a traitor or an enemy, publicly or by officials",
                      "Я не хочу убивать украинцев. Это несправедливая война."] {
             XCTAssertTrue(foldedMilitary.contains(line), "the military section shows “\(line)”:\n\(military)")
         }
@@ -105,9 +107,9 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertTrue(persecutor.contains("The military enlistment office"), persecutor)
         // The torture section: never held, so only what he fears, asked without an "again".
         let torture = ReportText.folded(try XCTUnwrap(ReportText.part("Пытки (CAT)", in: report)))
-        XCTAssertTrue(torture.contains("Боитесь ли вы, что вас арестуют или посадят в тюрьму, если вы вернётесь? Are you afraid that you would be arrested or put in prison if you went back? Да / Yes"), torture)
-        XCTAssertTrue(torture.contains("Что, по-вашему, с вами будет, если после возвращения вас задержат или посадят в тюрьму? "
-                                       + "What do you think would happen to you if you were held or imprisoned after going back? "
+        XCTAssertTrue(torture.contains("Are you afraid that you would be arrested or put in prison if you went back? Боитесь ли вы, что вас арестуют или посадят в тюрьму, если вы вернётесь? Yes / Да"), torture)
+        XCTAssertTrue(torture.contains("What do you think would happen to you if you were held or imprisoned after going back? "
+                                       + "Что, по-вашему, с вами будет, если после возвращения вас задержат или посадят в тюрьму? "
                                        + "Меня посадят в СИЗО"), torture)
         XCTAssertFalse(torture.contains("Were officials involved?"), torture)
 
@@ -157,22 +159,22 @@ final class WalkthroughTests: XCTestCase {
 
         let report = try h.report(.text)
         let folded = ReportText.folded(report)
-        XCTAssertTrue(report.hasPrefix("Resumen de la preparación"), String(report.prefix(200)))
+        XCTAssertTrue(ReportText.body(report).hasPrefix("Credible fear preparation summary\nResumen de la preparación"), String(report.prefix(300)))
         XCTAssertFalse(report.contains(ProgramWords.text(.fallbackMarker, "es")), "every Spanish text is translated")
         // Her one answer filed under the military heading is her "no" to fearing service.
         let military = ReportText.folded(try XCTUnwrap(ReportText.part("Servicio militar (Matter of A-G-; ACNUR, GIP 10)", in: report)))
-        XCTAssertEqual(military, "¿Tiene miedo de que lo/la obliguen a servir en el ejército, o de que lo/la castiguen por evitar o "
-                       + "abandonar el servicio militar? Are you afraid of being forced to serve in the army, or of being "
-                       + "punished for avoiding or leaving military service? No")
+        XCTAssertEqual(military, "Are you afraid of being forced to serve in the army, or of being "
+                       + "punished for avoiding or leaving military service? ¿Tiene miedo de que lo/la obliguen a servir en el ejército, o de que lo/la castiguen por evitar o "
+                       + "abandonar el servicio militar? No")
         XCTAssertEqual(walk.clientQuestions(in: h.questionnaire).count, 83, "client-facing questions without the military module (at most 85)")
         let cat = ReportText.folded(try XCTUnwrap(ReportText.part("Tortura (CAT)", in: report), "a CAT section for a gang victim"))
         XCTAssertTrue(cat.contains("¿Tiene miedo de que alguien le haga un daño muy grave a propósito si regresa?"), cat)
-        XCTAssertTrue(cat.contains("Police or officials work with them, Officials know and do nothing"), cat)
+        XCTAssertTrue(cat.contains("- Police or officials work with them - Officials know and do nothing"), cat)
 
         // The gang's threats, in her words, under past harm.
         let past = ReportText.folded(try XCTUnwrap(ReportText.part("Daños pasados (persecución)", in: report)))
         for line in ["2026-03-02: Amenaza en la pulpería", "2026-07-10: Amenaza contra mi hijo",
-                     "Una pandilla o un grupo criminal / A gang or criminal group",
+                     "A gang or criminal group / Una pandilla o un grupo criminal",
                      "O pagás la renta o te morís.",
                      "La policía no me iba a ayudar", "The police would not help",
                      "El policía me dijo que con la mara no se metían y que mejor me fuera.",
@@ -182,9 +184,9 @@ final class WalkthroughTests: XCTestCase {
         // State protection: the police cannot or will not protect her.
         let protection = ReportText.folded(try XCTUnwrap(ReportText.part("Persecutor y protección del Estado", in: report)))
         for line in ["¿Podrían protegerlo/la la policía o el gobierno de su país?",
-                     "No: no pueden o no quieren protegerme / No: they cannot or will not protect me",
+                     "No: they cannot or will not protect me / No: no pueden o no quieren protegerme",
                      "La policía trabaja con la mara. Cuando denuncié, no hicieron nada.",
-                     "Una pandilla o un grupo criminal / A gang or criminal group"] {
+                     "A gang or criminal group / Una pandilla o un grupo criminal"] {
             XCTAssertTrue(protection.contains(line), "state protection shows “\(line)”:\n\(protection)")
         }
         // Flags and points to clarify, in the interviewer's English.
@@ -250,7 +252,9 @@ final class WalkthroughTests: XCTestCase {
         for format in [ReportFormat.markdown, .html] {
             let text = try h.report(format)
             let flag = try XCTUnwrap(text.range(of: "Prior removal: if the order is reinstated"), "\(format)")
-            let name = try XCTUnwrap(text.range(of: "Juan Tzoc Ixcoy"), "\(format)")
+            // Page one names the client too; the answers are the details after the contents.
+            let contents = try XCTUnwrap(text.range(of: "Contents"), "\(format)")
+            let name = try XCTUnwrap(text.range(of: "Juan Tzoc Ixcoy", range: contents.upperBound..<text.endIndex), "\(format)")
             XCTAssertLessThan(flag.lowerBound, name.lowerBound, "\(format): the flag comes before the answers")
         }
     }

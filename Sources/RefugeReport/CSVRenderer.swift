@@ -1,0 +1,56 @@
+import Foundation
+
+/// The answers as CSV for case-management imports (RFC 4180: comma-separated, fields quoted
+/// when needed, CRLF line ends): one row per answer, with the columns question, entry, value,
+/// label, status, note, flags. A repeat's fields are rows with the entry's number.
+public enum CSVRenderer {
+    public static let columns = ["question", "entry", "value", "label", "status", "note", "flags"]
+
+    public static func render(_ report: Report) -> String {
+        var rows: [[String]] = [columns]
+        for answer in report.answers {
+            if let entries = answer.entries, !entries.isEmpty {
+                for entry in entries {
+                    for field in entry.answers { rows.append(row(field, entry: String(entry.number))) }
+                }
+            } else {
+                rows.append(row(answer, entry: ""))
+            }
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func row(_ answer: ReportAnswer, entry: String) -> [String] {
+        var value = ""
+        if let placeholder = answer.placeholder {
+            value = placeholder
+        } else if answer.status == .draft {
+            value = answer.draft ?? ""
+        } else if let v = answer.value {
+            value = text(v)
+        }
+        if let other = answer.otherText { value += (value.isEmpty ? "" : " ") + "(\(other))" }
+        var flags: [String] = []
+        if answer.followUp { flags.append("follow_up") }
+        if answer.lawyerOnly { flags.append("lawyer_only") }
+        return [answer.id, entry, value, answer.valueLabel.map(text) ?? "", answer.status.rawValue,
+                answer.note ?? "", flags.joined(separator: ";")]
+    }
+
+    private static func text(_ value: ReportValue) -> String {
+        switch value {
+        case .texts(let vs): return vs.joined(separator: ";")
+        case .date(let d): return d.isoString
+        default: return ReportAssembly.raw(value)
+        }
+    }
+
+    /// One field: quoted when it holds a comma, quote or line break; a text a spreadsheet
+    /// would run as a formula (starting with =, +, -, @) gets a leading apostrophe.
+    static func field(_ raw: String) -> String {
+        var text = Escaping.plain(raw)
+        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
