@@ -123,7 +123,14 @@ public struct AnswerRequest: Sendable {
         if let lawyerOnly { record.lawyerOnly = lawyerOnly }
 
         if let repeatID = newEntryFor {
-            let entryID = try controller.addEntry(to: repeatID)
+            let entryID: String
+            do {
+                entryID = try controller.addEntry(to: repeatID)
+            } catch let problem as AnswerProblem {
+                // Worded like every other refusal (not the problem's programmer name).
+                guard let repeatItem = q.item(repeatID) else { throw problem }
+                throw refuse(ruleText(problem, item: repeatItem, q: q))
+            }
             ref = AnswerRef(field: address.id, of: repeatID, entry: entryID)
             guard controller.interview.isOnPath(ref) else {
                 throw refuse("this field is not asked in a new entry with the answers given so far")

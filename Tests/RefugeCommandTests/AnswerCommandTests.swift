@@ -88,6 +88,41 @@ final class AnswerCommandTests: XCTestCase {
         XCTAssertEqual(before, after, "a refused answer must leave the session file as it was")
     }
 
+    func testAnEntryPastTheLimitIsRefusedInWordsAndChangesNothing() throws {
+        let refuge = try RefugeBinary()
+        defer { refuge.cleanUp() }
+        let questionnaire = refuge.home.appendingPathComponent("one-child.yaml")
+        try """
+        format: 1
+        id: one-child
+        version: "1"
+        title: "One child"
+        languages: [en]
+        sections:
+          - id: family
+            title: "Family"
+            items:
+              - id: children
+                type: repeat
+                prompt: "Your children"
+                max_count: 1
+                items:
+                  - id: child_name
+                    type: text
+                    prompt: "Name"
+        """.write(to: questionnaire, atomically: true, encoding: .utf8)
+        let id = try refuge.newSession(["--questionnaire", questionnaire.path, "--no-passphrase"])
+        XCTAssertEqual(try refuge.run(["answer", id, "children[1].child_name", "Luis"]).status, 0)
+        let before = try Data(contentsOf: refuge.sessionsFolder.appendingPathComponent("\(id).refuge"))
+        let r = try refuge.run(["answer", id, "children[2].child_name", "Marta"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines),
+                       "Error: `children[2].child_name`: No more can be added here (at most 1).")
+        XCTAssertFalse(r.stderr.contains("Marta"), "the refused value leaked: \(r.stderr)")
+        let after = try Data(contentsOf: refuge.sessionsFolder.appendingPathComponent("\(id).refuge"))
+        XCTAssertEqual(before, after, "a refused entry must leave the session file as it was")
+    }
+
     func testNotesTranslationsAndOtherTextsCanComeFromStandardInputAndEmptyInputIsRefused() throws {
         let refuge = try RefugeBinary()
         defer { refuge.cleanUp() }
