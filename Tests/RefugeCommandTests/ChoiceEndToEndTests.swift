@@ -3,22 +3,8 @@ import XCTest
 
 /// The real program in tmux: no answer is recorded that the client did not choose, and text
 /// typed for "other" is kept exactly, digits and spaces included.
-final class ChoiceEndToEndTests: XCTestCase {
-    var refuge: RefugeBinary!
-    var tmux: Tmux!
+final class ChoiceEndToEndTests: ProgramInTmuxTestCase {
     static let fixture = RefugeBinary.packageRoot.appendingPathComponent("Tests/RefugeScreenTests/Fixtures/choices.yaml").path
-
-    override func setUpWithError() throws {
-        refuge = try RefugeBinary()
-        tmux = Tmux()
-    }
-
-    override func tearDown() {
-        tmux.stop()
-        refuge.cleanUp()
-    }
-
-    var environment: [String: String] { ["REFUGE_HOME": refuge.home.path] }
 
     func record(_ id: String, _ question: String) throws -> [String: Any]? {
         try refuge.answers(id)[question] as? [String: Any]
@@ -77,20 +63,7 @@ final class ChoiceEndToEndTests: XCTestCase {
 
 /// The real program in tmux: a Russian session with an English-speaking interviewer; after F12
 /// the footer, the help and the menu are in English, and the view is remembered.
-final class InterviewerViewEndToEndTests: XCTestCase {
-    var refuge: RefugeBinary!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        refuge = try RefugeBinary()
-        tmux = Tmux()
-    }
-
-    override func tearDown() {
-        tmux.stop()
-        refuge.cleanUp()
-    }
-
+final class InterviewerViewEndToEndTests: ProgramInTmuxTestCase {
     func testRussianSessionWithEnglishInterviewerAfterF12() throws {
         guard Tmux.available else { return print("tmux is not installed; end-to-end screen test not run") }
         let id = try refuge.newSession(["--questionnaire", "intake", "--language", "ru", "--interviewer-language", "en", "--no-passphrase"])
@@ -120,20 +93,7 @@ final class InterviewerViewEndToEndTests: XCTestCase {
 
 /// The real program in tmux: a note being typed (F3) when Ctrl-C stops the program is there,
 /// still being typed, when the session is resumed.
-final class NoteDraftEndToEndTests: XCTestCase {
-    var refuge: RefugeBinary!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        refuge = try RefugeBinary()
-        tmux = Tmux()
-    }
-
-    override func tearDown() {
-        tmux.stop()
-        refuge.cleanUp()
-    }
-
+final class NoteDraftEndToEndTests: ProgramInTmuxTestCase {
     func testANoteTypedThenCtrlCIsThereAfterResume() throws {
         guard Tmux.available else { return print("tmux is not installed; end-to-end screen test not run") }
         let id = try refuge.newSession(["--questionnaire", "example-intake", "--no-passphrase"])

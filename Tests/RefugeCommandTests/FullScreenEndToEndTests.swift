@@ -3,22 +3,7 @@ import XCTest
 
 /// The real program in tmux: a whole interview with the keys of the spec, a SIGKILL in the
 /// middle and a resume at the same question, and SIGTERM / SIGHUP leaving the terminal as it was.
-final class FullScreenEndToEndTests: XCTestCase {
-    var refuge: RefugeBinary!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        refuge = try RefugeBinary()
-        tmux = Tmux()
-    }
-
-    override func tearDown() {
-        tmux.stop()
-        refuge.cleanUp()
-    }
-
-    var environment: [String: String] { ["REFUGE_HOME": refuge.home.path] }
-
+final class FullScreenEndToEndTests: ProgramInTmuxTestCase {
     func answers(_ id: String) throws -> [String: Any] { try refuge.answers(id) }
     func text(_ answers: [String: Any], _ id: String) -> String? {
         ((answers[id] as? [String: Any])?["value"] as? [String: Any])?["text"] as? String

@@ -4,20 +4,7 @@ import XCTest
 /// With `LANG=C` (or another locale that is not UTF-8) the program uses a UTF-8 locale the
 /// system has instead of refusing to start, or, where there is none, runs the plain mode with
 /// a one-line notice.
-final class LocaleTests: XCTestCase {
-    var refuge: RefugeBinary!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        refuge = try RefugeBinary()
-        tmux = Tmux()
-    }
-
-    override func tearDown() {
-        tmux.stop()
-        refuge.cleanUp()
-    }
-
+final class LocaleTests: ProgramInTmuxTestCase {
     func testFullScreenStartsUnderLangCWithAccentsIntact() throws {
         guard Tmux.available else { return print("tmux is not installed; locale screen test not run") }
         let id = try refuge.newSession(["--questionnaire", "example-intake", "--no-passphrase", "--language", "es"])

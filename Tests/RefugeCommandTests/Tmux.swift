@@ -66,3 +66,23 @@ func signalProcesses(matching marker: String, _ signal: String) {
     // Only the program itself: the pane's shell and tmux have the marker in their command lines too.
     _ = system("pkill -\(signal) -f \(shellQuote("^" + RefugeBinary.path + " " + marker))")
 }
+
+/// A test case that runs the real program in a private tmux server: each test gets its own
+/// REFUGE_HOME (`refuge`) and tmux server (`tmux`), both removed afterwards.
+class ProgramInTmuxTestCase: XCTestCase {
+    var refuge: RefugeBinary!
+    var tmux: Tmux!
+
+    override func setUpWithError() throws {
+        refuge = try RefugeBinary()
+        tmux = Tmux()
+    }
+
+    override func tearDown() {
+        tmux.stop()
+        refuge.cleanUp()
+    }
+
+    /// The environment the program runs in: its own sessions folder.
+    var environment: [String: String] { ["REFUGE_HOME": refuge.home.path] }
+}
