@@ -44,21 +44,25 @@ let package = Package(
         // Sessions: the session model, its file format, the sessions folder, and lookups.
         .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion", "RefugeLimits", "RefugeExpressions", "RefugeQuestionnaire"]),
         // Plain mode: the same interview as lines of text, for screen readers and scripts.
-        .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas", "RefugeQuestionnaire"]),
+        .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeQuestionnaire", "RefugeText"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
-        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeCanvas", "RefugeVersion", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage",
+        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeText", "RefugeVersion", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage",
                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        // Terminal-independent drawing: cells, display widths, wrapping, key events, text editing.
-        .target(name: "RefugeCanvas"),
+        // Text as a terminal or a printed page shows it: display widths (Unicode 15.1 tables from
+        // scripts/unicode-width-tables.py), line wrapping, removing escape sequences, the Markdown
+        // subset of questionnaire texts, and text styles. Used by the report, plain mode and the screen.
+        .target(name: "RefugeText"),
+        // Terminal-independent drawing: the cell grid and its diff, key events, text editing.
+        .target(name: "RefugeCanvas", dependencies: ["RefugeText"]),
         // The interview program as a pure function of state: update(state, key) and view(state).
-        .target(name: "RefugeScreen", dependencies: ["RefugeCanvas", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire"]),
+        .target(name: "RefugeScreen", dependencies: ["RefugeCanvas", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeText"]),
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // The thin ncurses backend: copies the grid to the terminal, turns bytes into key events.
         // Linked with ncursesw on Linux; macOS ships it as libncurses (wide characters included).
-        .target(name: "RefugeTerminal", dependencies: ["RefugeCanvas", "CNcursesw"],
+        .target(name: "RefugeTerminal", dependencies: ["RefugeCanvas", "CNcursesw", "RefugeText"],
                 linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])),
                                  .linkedLibrary("ncurses", .when(platforms: [.macOS]))]),
         // Generated questionnaires of any size, for property tests and benchmarks.
@@ -74,6 +78,7 @@ let package = Package(
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
             "RefugeScreen", "RefugeTerminal", "RefugePlain", "RefugeVersion", "RefugeXLSForm", "RefugeCanvas", "RefugeStorage",
             "RefugeExpressions",
+            "RefugeText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/RefugeCommand"),
         // A helper process for RefugeStorage's crash and lock tests.
@@ -105,9 +110,10 @@ let package = Package(
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage", "RefugeLimits"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire"], exclude: ["Replays"]),
-        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession",
+        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeText", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession",
                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Snapshots"]),
-        .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas"]),
+        .testTarget(name: "RefugeTextTests", dependencies: ["RefugeText"]),
+        .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas", "RefugeText"]),
         .testTarget(name: "RefugeXLSFormTests", dependencies: ["RefugeXLSForm", "RefugeQuestionnaire"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession", "RefugeStorage"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),

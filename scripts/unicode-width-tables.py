@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Writes Sources/RefugeCanvas/UnicodeWidthTables.swift: how many terminal cells each Unicode
+"""Writes Sources/RefugeText/UnicodeWidthTables.swift: how many terminal cells each Unicode
 scalar takes, from the Unicode Character Database.
 
 The tables are Refuge's own so that layout never depends on the C library's wcwidth, which
 differs between systems. To move to another Unicode version:
 
     pip install 'unicodedata2==15.1.0'        # the version the tables say they come from
-    python3 scripts/unicode-width-tables.py > Sources/RefugeCanvas/UnicodeWidthTables.swift
+    python3 scripts/unicode-width-tables.py > Sources/RefugeText/UnicodeWidthTables.swift
 
 Without unicodedata2 the script uses Python's own unicodedata (Python 3.11 has Unicode 14.0).
 The rules, kept the same from version to version:

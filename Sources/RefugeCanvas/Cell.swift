@@ -1,3 +1,5 @@
+import RefugeText
+
 /// One cell of the screen.
 ///
 /// A cell holds a whole grapheme cluster, so an accented letter or an emoji sequence is never

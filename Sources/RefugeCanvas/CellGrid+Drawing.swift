@@ -1,3 +1,5 @@
+import RefugeText
+
 extension CellGrid {
     /// Fills a rectangle (clipped to the grid) with one character, blank by default.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {

@@ -1,3 +1,5 @@
+import RefugeText
+
 /// The whole screen as a value: `width` x `height` cells, plus where the text cursor should be.
 ///
 /// Screens draw a fresh grid for every frame; the backend compares it with the previous one

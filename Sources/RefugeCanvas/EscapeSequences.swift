@@ -1,3 +1,5 @@
+import RefugeText
+
 /// What the escape sequences of the common terminals mean.
 ///
 /// Covered: xterm and its descendants (VTE, kitty, iTerm2, Windows Terminal), rxvt, the Linux

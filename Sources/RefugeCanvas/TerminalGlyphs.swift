@@ -1,3 +1,5 @@
+import RefugeText
+
 /// One piece of a cell as sent to a curses library: a spacing scalar and its combining marks,
 /// and how many columns the library will think it takes.
 public struct TerminalGlyph: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import RefugeText
+
 /// How an editor's text lies on screen at one width: its visual lines and the cursor's place.
 public struct TextLayout: Hashable, Sendable {
     /// The visual lines, as ranges of the editor's characters.

@@ -1,3 +1,5 @@
+import RefugeText
+
 extension TextEditor {
     /// One grapheme cluster to the left. Returns whether the cursor moved.
     @discardableResult

@@ -1,3 +1,5 @@
+import RefugeText
+
 /// The part of an editor's text that fits in its field, ready to draw.
 public struct TextViewport: Hashable, Sendable {
     /// The visible lines, each at most the field's width (a wide character cut by the left

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import RefugeCanvas
 import RefugeSession
+import RefugeText
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

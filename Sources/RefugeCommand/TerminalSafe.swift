@@ -1,4 +1,4 @@
-import RefugeCanvas
+import RefugeText
 
 /// Every string that came from a file or a person (ids, labels, titles, paths, messages that
 /// quote them) goes through here before a command prints it, as the full-screen and plain modes

@@ -1,5 +1,5 @@
 import Foundation
-import RefugeCanvas
+import RefugeText
 
 /// Text for a line-by-line reader: no escape sequences or other control characters (a typed
 /// answer can never move a cursor), and Markdown marks a screen reader would read aloud removed.

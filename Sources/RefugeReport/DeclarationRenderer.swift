@@ -1,5 +1,5 @@
 import Foundation
-import RefugeCanvas
+import RefugeText
 
 /// The formats of the draft declaration.
 public enum DeclarationFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-import RefugeCanvas
+import RefugeText
 /// Makes typed text safe for each output: answers come from people and may hold anything,
 /// including terminal escape sequences or markup.
 public enum Escaping {

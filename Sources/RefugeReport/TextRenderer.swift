@@ -1,5 +1,5 @@
-import RefugeCanvas
 import Foundation
+import RefugeText
 
 /// The summary as plain text for any printer: 80 columns wrapped by display width, pages of
 /// `pageLength` lines, each headed "label · Confidential · Page N of M". Page one is the claim

@@ -1,4 +1,4 @@
-import RefugeCanvas
+import RefugeText
 /// Wraps text to a width in display cells, at spaces, never inside a word unless the word
 /// alone is wider than the line (then between characters, never inside one).
 public enum TextWrapping {

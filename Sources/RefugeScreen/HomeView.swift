@@ -1,5 +1,6 @@
 import Foundation
 import RefugeCanvas
+import RefugeText
 
 extension HomeScreen {
     static let header = Style(role: .accent, reverse: true)

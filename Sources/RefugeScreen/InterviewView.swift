@@ -4,6 +4,7 @@ import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
 import RefugeSession
+import RefugeText
 
 extension InterviewScreen {
     static let header = Style(role: .accent, reverse: true)

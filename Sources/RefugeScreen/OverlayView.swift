@@ -3,6 +3,7 @@ import RefugeCanvas
 import RefugeEngine
 import RefugeQuestionnaire
 import RefugeSession
+import RefugeText
 
 extension InterviewScreen {
     /// A framed panel in the middle of the screen, cleared, with a title.

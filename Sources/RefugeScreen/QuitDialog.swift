@@ -1,6 +1,7 @@
 import Foundation
 import RefugeCanvas
 import RefugeEngine
+import RefugeText
 
 /// Quitting while the file on disk is behind what is in memory (a save failed, the disk is full
 /// or gone): the answers would be lost, so quitting stops here and offers, in this order, to try

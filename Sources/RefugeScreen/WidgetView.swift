@@ -4,6 +4,7 @@ import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
 import RefugeSession
+import RefugeText
 
 extension InterviewScreen {
     func drawWidget(_ grid: inout CellGrid, item: Item, ref: AnswerRef, in area: Rect) {

@@ -1,5 +1,5 @@
 import CNcursesw
-import RefugeCanvas
+import RefugeText
 
 /// Turns a `Style` into curses attributes and a colour pair.
 ///

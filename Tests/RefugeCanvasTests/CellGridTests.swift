@@ -1,4 +1,5 @@
 import RefugeCanvas
+import RefugeText
 import XCTest
 
 /// Checks the grid's one structural rule: every wide character is followed by exactly one

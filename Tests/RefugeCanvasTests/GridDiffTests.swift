@@ -1,4 +1,5 @@
 import RefugeCanvas
+import RefugeText
 import XCTest
 
 final class GridDiffTests: XCTestCase {

@@ -1,10 +1,10 @@
-import RefugeCanvas
 import Foundation
 import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
 import RefugeReport
 import RefugeSession
+import RefugeText
 import XCTest
 
 /// One test per rule of the report: what it contains, in what order, and what it withholds.

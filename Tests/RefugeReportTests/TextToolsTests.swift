@@ -1,5 +1,5 @@
-import RefugeCanvas
 import RefugeReport
+import RefugeText
 import XCTest
 
 final class TextToolsTests: XCTestCase {

@@ -1,4 +1,4 @@
-@testable import RefugeCanvas
+@testable import RefugeText
 import XCTest
 
 /// The generated width tables (scripts/unicode-width-tables.py) are well formed and current.

@@ -9,6 +9,12 @@ public struct BrokenLine: Hashable, Sendable {
     /// to a soft break made only because the width ran out (or the end of the text).
     public var endsWithNewline: Bool
 
+    public init(range: Range<Int>, contentEnd: Int, endsWithNewline: Bool) {
+        self.range = range
+        self.contentEnd = contentEnd
+        self.endsWithNewline = endsWithNewline
+    }
+
     /// The visible part: from the start of the line to `contentEnd`.
     public var contentRange: Range<Int> { range.lowerBound..<contentEnd }
 }

@@ -1,4 +1,4 @@
-import RefugeCanvas
+import RefugeText
 import XCTest
 
 final class DisplayWidthTests: XCTestCase {

@@ -1,4 +1,4 @@
-import RefugeCanvas
+import RefugeText
 import XCTest
 
 final class MarkdownRendererTests: XCTestCase {
@@ -114,16 +114,5 @@ final class MarkdownRendererTests: XCTestCase {
                 XCTAssertLessThanOrEqual(line.displayWidth, width, "width \(width)")
             }
         }
-    }
-
-    func testDrawnIntoAGrid() {
-        var grid = CellGrid(width: 14, height: 3)
-        grid.put(lines: MarkdownRenderer.render("- **Да** или нет, решайте сами", width: 14), in: grid.bounds)
-        XCTAssertEqual(grid.renderText(), """
-            • Да или нет,
-              решайте сами
-            """ + "\n")
-        XCTAssertTrue(grid[0, 2].style.bold)
-        XCTAssertFalse(grid[0, 4].style.bold)
     }
 }
