@@ -13,68 +13,41 @@ extension PlainInterview {
             return false
         }
         let ref = ref(for: cursor)
-        let item = ref.flatMap { interview.item($0) }
         switch command {
         case .help:
             io.write(PlainWords.text(.helpTitle, language))
             for c in PlainCommand.allCases { io.write("  :\(c.word(language)) - \(c.explanation(language))") }
             return true
         case .back:
-            return goBack(io: &io)
+            return perform(.back, &io)
         case .review:
             review(&io)
             return true
-        case .note, .translation:
-            guard let ref else { return false }
-            let value = argument.isEmpty ? nil : argument
-            if save(io: &io, { try $0.change(ref) { r in
-                if command == .note { r.note = value } else { r.translation = value }
-            } }) {
-                io.write(PlainWords.text(command == .note ? .noteSaved : .translationSaved, language))
-            }
-            return false
-        case .flag, .lawyer:
+        case .note, .translation, .flag, .lawyer:
             guard let ref else { return false }
             let current = interview.answers[ref]
-            let on = command == .flag ? !current.followUp : !current.lawyerOnly
-            if save(io: &io, { try $0.change(ref) { r in
-                if command == .flag { r.followUp = on } else { r.lawyerOnly = on }
-            } }) {
-                let word: PlainWords.Word = command == .flag ? (on ? .flagOn : .flagOff) : (on ? .lawyerOn : .lawyerOff)
-                io.write(PlainWords.text(word, language))
+            let change: InterviewCommand
+            let said: PlainWords.Word
+            switch command {
+            case .note: change = .note(argument); said = .noteSaved
+            case .translation: change = .translation(argument); said = .translationSaved
+            case .flag: change = .followUp(!current.followUp); said = current.followUp ? .flagOff : .flagOn
+            default: change = .lawyerOnly(!current.lawyerOnly); said = current.lawyerOnly ? .lawyerOff : .lawyerOn
+            }
+            switch attempt(change, &io) {
+            case .success?: io.write(PlainWords.text(said, language))
+            case .failure(let problem)?: io.write(words(problem, for: change))
+            case nil: break
             }
             return false
-        case .dontknow, .refuse:
-            guard let ref, let item, item.type.isAsked else {
-                io.write(PlainWords.text(.notAllowedHere, language))
-                return false
-            }
-            if command == .dontknow && !item.allowDontKnow {
-                io.write(ProgramWords.text(.dontKnowNotAllowed, language)); return false
-            }
-            if command == .refuse && !item.allowRefuse {
-                io.write(ProgramWords.text(.refuseNotAllowed, language)); return false
-            }
-            let status: AnswerStatus = command == .dontknow ? .dontKnow : .refused
-            guard save(io: &io, { try $0.change(ref) { r in r.clearAnswer(); r.status = status; r.draft = nil } }) else { return false }
-            return moveOn(io: &io)
+        case .dontknow:
+            return perform(.dontKnow, &io)
+        case .refuse:
+            return perform(.preferNotToSay, &io)
         case .add:
-            guard case .step(let id) = cursor, item?.type == .repeat else {
-                io.write(PlainWords.text(.notInRepeat, language))
-                return false
-            }
-            return addEntry(id, io: &io)
+            return perform(.addEntry, &io)
         case .done:
-            switch cursor {
-            case .step where item?.type == .repeat:
-                return finishRepeat(item!, io: &io)
-            case .field(let r, _, _):
-                go(.step(r), io: &io)
-                return true
-            default:
-                io.write(PlainWords.text(.notInRepeat, language))
-                return false
-            }
+            return perform(.finishRepeat, &io)
         case .language:
             let code = argument.trimmingCharacters(in: .whitespaces)
             guard questionnaire.languages.contains(code) else {

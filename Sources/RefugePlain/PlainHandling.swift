@@ -13,13 +13,14 @@ extension PlainInterview {
 
     // MARK: Answers
 
+    /// A line at a question: translated into an `InterviewCommand` (typed text is `answer`, an
+    /// empty line `skip`, a number in a list opens or adds an entry); the rules are the commands'.
     mutating func answer<IO: LineIO>(_ line: String, _ io: inout IO) -> Bool {
         guard let ref = ref(for: cursor), let item = interview.item(ref) else {
             if !line.trimmingCharacters(in: .whitespaces).isEmpty { io.write(PlainWords.text(.complete, language)) }
             return false
         }
-        let record = interview.answers[ref]
-        if item.type == .info { return moveOn(io: &io) }
+        if item.type == .info { return perform(.forward, &io) }
         if item.type == .repeat { return repeatLine(line, item: item, &io) }
 
         var typed = line
@@ -33,49 +34,18 @@ extension PlainInterview {
         } else if item.type == .longtext && line == "." {
             typed = ""
         }
-        if typed.trimmingCharacters(in: .whitespaces).isEmpty {
-            if record.status != nil { return moveOn(io: &io) }
-            if item.required {
-                io.write(AnswerProblem.required.message(language, defaultLanguage: questionnaire.defaultLanguage))
-                return true
-            }
-            return moveOn(io: &io)
-        }
-        var value: AnswerValue
+        if typed.trimmingCharacters(in: .whitespaces).isEmpty { return perform(.skip, &io) }
         if item.type == .multichoice && typed.trimmingCharacters(in: .whitespaces) == "0" {
-            value = .choices([])
-        } else {
-            switch AnswerParser.parse(typed, for: item, language: language) {
-            case .success(let v): value = v
-            case .failure(let problem):
-                io.write(problem.message(language, defaultLanguage: questionnaire.defaultLanguage))
-                return true
-            }
+            return perform(.choose(.choices([])), &io)
         }
+        // Choosing "other" asks for what, on the next line, before the answer is recorded.
         var otherText: String?
-        let choseOther: Bool = {
-            switch value {
-            case .choice(let v): return v == "other" && item.other
-            case .choices(let vs): return vs.contains("other") && item.other
-            default: return false
-            }
-        }()
-        if choseOther {
+        if item.other, case .success(let value) = AnswerParser.parse(typed, for: item, language: language), value.usesOther {
             io.write(PlainWords.text(.pleaseSayOther, language))
             guard let other = io.readLine() else { return false }
             otherText = other
         }
-        if let problem = interview.problem(with: value, otherText: otherText, for: ref) {
-            io.write(problem.message(language, defaultLanguage: questionnaire.defaultLanguage))
-            return true
-        }
-        if case .text(let s) = value, item.type == .longtext { value = .text(s) }
-        let final = value
-        guard save(io: &io, { try $0.change(ref) { r in
-            r.status = .answered; r.value = final; r.otherText = otherText; r.draft = nil
-        } }) else { return false }
-        if case .date(let d) = value { io.write(PlainWords.format(.dateEcho, language, d.isoString)) }
-        return moveOn(io: &io)
+        return perform(.answer(typed, otherText: otherText), &io)
     }
 
     mutating func repeatLine<IO: LineIO>(_ line: String, item: Item, _ io: inout IO) -> Bool {
@@ -83,86 +53,83 @@ extension PlainInterview {
         let entries = interview.entries(of: item.id)
         if let n = Int(AnswerParser.normalizeDigits(trimmed)) {
             if n >= 1 && n <= entries.count {
-                return enter(entries[n - 1].entry.id, of: item.id, io: &io)
+                return perform(.reopenEntry(entries[n - 1].entry.id), &io)
             }
             if let expected = interview.path.repeats[item.id]?.expectedCount, n == entries.count + 1, n <= expected {
-                return addEntry(item.id, io: &io)
+                return perform(.addEntry, &io)
             }
             io.write(ProgramWords.text(.noSuchEntry, language))
             return false
         }
-        if trimmed.isEmpty { return finishRepeat(item, io: &io) }
+        if trimmed.isEmpty { return perform(.finishRepeat, &io) }
         io.write(PlainWords.text(.repeatHint, language))
         return false
     }
 
-    mutating func finishRepeat<IO: LineIO>(_ item: Item, io: inout IO) -> Bool {
-        let ref = AnswerRef(item.id)
-        let record = interview.answers[ref]
-        if record.status == nil {
-            let entryCount = interview.entries(of: item.id).count
-            if let problem = interview.blockingProblem(at: ref), !(problem == .required && entryCount > 0) {
-                io.write(problem.message(language, defaultLanguage: questionnaire.defaultLanguage))
-                return true
+    // MARK: Performing
+
+    /// Performs a command at the cursor and saves; says what refused it, or goes where it
+    /// leads. Returns true when the question (the same or the next) should be shown.
+    mutating func perform<IO: LineIO>(_ command: InterviewCommand, _ io: inout IO) -> Bool {
+        guard let result = attempt(command, &io) else { return false }
+        switch result {
+        case .failure(let problem):
+            io.write(words(problem, for: command))
+            // A refused answer or move shows the question again; a refused command does not.
+            switch problem {
+            case .refused where command.isConfirmation: return true
+            default: return false
             }
-            guard save(io: &io, { try $0.change(ref) { $0.status = .answered } }) else { return false }
-        } else if let problem = interview.blockingProblem(at: ref) {
-            io.write(problem.message(language, defaultLanguage: questionnaire.defaultLanguage))
+        case .success(let outcome):
+            if case .answer = command, let ref = cursor.ref, case .date(let d)? = interview.answers[ref].value {
+                io.write(PlainWords.format(.dateEcho, language, d.isoString))
+            }
+            if let held = outcome.held { io.write(held.message(language, defaultLanguage: questionnaire.defaultLanguage)) }
+            if outcome.finishedEntry { io.write(PlainWords.text(.entryDone, language)) }
+            if outcome.cursor == cursor && !command.moves { return false }
+            go(outcome.cursor, io: &io)
             return true
         }
-        return moveOn(io: &io)
     }
 
-    mutating func addEntry<IO: LineIO>(_ repeatID: String, io: inout IO) -> Bool {
+    /// Performs a command at the cursor and saves; nil (and a message) when the save failed.
+    mutating func attempt<IO: LineIO>(_ command: InterviewCommand, _ io: inout IO) -> Result<CommandOutcome, CommandProblem>? {
         do {
-            let id = try controller.addEntry(to: repeatID)
-            return enter(id, of: repeatID, io: &io)
-        } catch let problem as AnswerProblem {
-            io.write(problem.message(language, defaultLanguage: questionnaire.defaultLanguage))
-            return false
+            return try controller.perform(command, at: cursor)
         } catch {
             io.write(PlainWords.format(.savingFailed, language, "\(error)"))
-            return false
+            return nil
         }
     }
 
-    mutating func enter<IO: LineIO>(_ entryID: String, of repeatID: String, io: inout IO) -> Bool {
-        guard let first = InterviewCursor.firstField(of: entryID, in: repeatID, interview: interview) else { return true }
-        go(first, io: &io)
-        return true
+    /// A refusal in the client's words.
+    func words(_ problem: CommandProblem, for command: InterviewCommand) -> String {
+        switch problem {
+        case .refused(let p): return p.message(language, defaultLanguage: questionnaire.defaultLanguage)
+        case .atStart: return PlainWords.text(.atStart, language)
+        case .notHere:
+            switch command {
+            case .addEntry, .finishRepeat: return PlainWords.text(.notInRepeat, language)
+            default: return PlainWords.text(.notAllowedHere, language)
+            }
+        }
     }
 
     // MARK: Moving
 
-    /// Goes to the next question after the current one (from a field: the next field, or back
-    /// to the list when the entry is complete).
-    mutating func moveOn<IO: LineIO>(io: inout IO) -> Bool {
-        if cursor == .end { return false }
-        switch cursor.next(in: interview) {
-        case .failure(let block):
-            io.write(block.message(language, defaultLanguage: questionnaire.defaultLanguage))
-        case .success(let next):
-            if cursor.finishesEntry(next) { io.write(PlainWords.text(.entryDone, language)) }
-            go(next, io: &io)
-        }
-        return true
-    }
-
-    mutating func goBack<IO: LineIO>(io: inout IO) -> Bool {
-        guard let previous = cursor.previous(in: interview) else {
-            io.write(PlainWords.text(.atStart, language))
-            return false
-        }
-        go(previous, io: &io)
-        return true
-    }
-
     mutating func go<IO: LineIO>(_ next: InterviewCursor, io: inout IO) {
         cursor = next
-        _ = save(io: &io) { try $0.setPosition(next.ref) }
+        do {
+            try controller.setPosition(next.ref)
+        } catch {
+            io.write(PlainWords.format(.savingFailed, language, "\(error)"))
+        }
     }
+}
 
-    /// Runs a change that saves; on failure says so (the change stays in memory).
+extension PlainInterview {
+    /// Runs a change of the session's settings (language, a plain save) that saves; on failure
+    /// says so (the change stays in memory).
     @discardableResult
     func save<IO: LineIO>(io: inout IO, _ body: (SessionController) throws -> Void) -> Bool {
         do {
@@ -171,6 +138,36 @@ extension PlainInterview {
         } catch {
             io.write(PlainWords.format(.savingFailed, language, "\(error)"))
             return false
+        }
+    }
+}
+
+extension InterviewCommand {
+    /// Commands that confirm something and go on: refused, the question is shown again.
+    var isConfirmation: Bool {
+        switch self {
+        case .answer, .choose, .confirmEmpty, .skip, .forward, .finishRepeat: return true
+        default: return false
+        }
+    }
+
+    /// Commands whose point is to go somewhere (the question is shown again even when the place is the same).
+    var moves: Bool {
+        switch self {
+        case .answer, .choose, .confirmEmpty, .skip, .forward, .finishRepeat, .dontKnow, .preferNotToSay,
+             .addEntry, .reopenEntry, .back, .jump: return true
+        default: return false
+        }
+    }
+}
+
+extension AnswerValue {
+    /// Whether the value names the "other" choice.
+    var usesOther: Bool {
+        switch self {
+        case .choice(let v): return v == "other"
+        case .choices(let vs): return vs.contains("other")
+        default: return false
         }
     }
 }

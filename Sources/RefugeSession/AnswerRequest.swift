@@ -2,9 +2,11 @@ import Foundation
 import RefugeEngine
 import RefugeQuestionnaire
 
-/// One `refuge answer` call: which question, what to record. Goes through the engine's rules
-/// (path, type, constraint, choices) and refuses with a message that names the question and
-/// the rule, never the refused value; a refused request leaves the session unchanged.
+/// One `refuge answer` call: which question, what to record. It finds the question (the
+/// address `id` or `repeat[N].field`), then performs the same `InterviewCommand`s a person would
+/// at that question, as one transaction, so the rules are the screen's and plain mode's. A
+/// refusal names the question and the rule, never the refused value, and leaves the session
+/// unchanged.
 public struct AnswerRequest: Sendable {
     public var question: String
     public var value: String?
@@ -42,7 +44,6 @@ public struct AnswerRequest: Sendable {
     public func apply(to controller: SessionController) throws {
         let interview = controller.interview
         let q = interview.questionnaire
-        let language = controller.session.language
         func refuse(_ rule: String) -> Refusal { Refusal(message: "`\(question)`: \(rule)") }
 
         guard let address = AnswerRequest.parseAddress(question) else {
@@ -68,76 +69,64 @@ public struct AnswerRequest: Sendable {
             throw refuse("`\(address.id)` is a field of the repeat `\(item.repeatID!)`; write \(item.repeatID!)[N].\(address.id)")
         }
 
-        // Work out the new record before touching the session, so a refusal changes nothing.
-        var record = newEntryFor == nil ? interview.answers[ref] : Answer()
         if newEntryFor == nil && !interview.isOnPath(ref) {
             throw refuse("this question is not on the path with the answers given so far")
         }
-        if clear {
-            record.clearAnswer()
-        } else if dontKnow {
-            guard item.allowDontKnow else { throw refuse("“don't know” is not allowed for this question") }
-            record.clearAnswer(); record.status = .dontKnow
-        } else if self.refuse {
-            guard item.allowRefuse else { throw refuse("“prefer not to say” is not allowed for this question") }
-            record.clearAnswer(); record.status = .refused
-        } else if let value {
-            if item.type == .repeat {
-                guard ["none", "done"].contains(value.lowercased()) else {
-                    throw refuse("a repeat takes `done` (its entries are complete) or `none`; answer its fields as \(item.id)[N].field")
-                }
-                if value.lowercased() == "none" && !interview.entries(of: item.id).isEmpty {
-                    throw refuse("this repeat has entries, so it cannot be answered `none`")
-                }
-                record.clearAnswer(); record.status = .answered
-            } else {
-                let parsed: AnswerValue
-                switch AnswerParser.parse(value, for: item, language: language) {
-                case .success(let v): parsed = v
-                case .failure(let problem): throw refuse(ruleText(problem, item: item, q: q))
-                }
-                let other = otherText ?? record.otherText
-                if newEntryFor == nil, let problem = interview.problem(with: parsed, otherText: other, for: ref) {
-                    throw refuse(ruleText(problem, item: item, q: q))
-                }
-                if newEntryFor != nil, let problem = AnswerRules.problem(with: parsed, otherText: other, for: item) {
-                    throw refuse(ruleText(problem, item: item, q: q))
-                }
-                record.status = .answered
-                record.value = parsed
-                record.draft = nil
-                let usesOther: Bool
-                switch parsed {
-                case .choice(let v): usesOther = v == "other"
-                case .choices(let vs): usesOther = vs.contains("other")
-                default: usesOther = false
-                }
-                record.otherText = usesOther ? other : nil
+        if item.type == .repeat, let value {
+            guard ["none", "done"].contains(value.lowercased()) else {
+                throw refuse("a repeat takes `done` (its entries are complete) or `none`; answer its fields as \(item.id)[N].field")
             }
-        } else if let otherText {
-            record.otherText = otherText
+            if value.lowercased() == "none" && !interview.entries(of: item.id).isEmpty {
+                throw refuse("this repeat has entries, so it cannot be answered `none`")
+            }
         }
-        if let note { record.note = note.isEmpty ? nil : note }
-        if let translation { record.translation = translation.isEmpty ? nil : translation }
-        if let followUp { record.followUp = followUp }
-        if let lawyerOnly { record.lawyerOnly = lawyerOnly }
 
-        if let repeatID = newEntryFor {
-            let entryID: String
-            do {
-                entryID = try controller.addEntry(to: repeatID)
-            } catch let problem as AnswerProblem {
-                // Worded like every other refusal (not the problem's programmer name).
-                guard let repeatItem = q.item(repeatID) else { throw problem }
+        // The request as the commands a person would give at that question, applied as one
+        // act: refused, nothing is kept and the file is not touched.
+        let result = try controller.transaction { t throws(CommandProblem) -> Void in
+            var at: InterviewCursor
+            if let repeatID = newEntryFor {
+                let entryID = try t.perform(.addEntry, at: .step(repeatID)).entryID ?? ""
+                let field = AnswerRef(field: address.id, of: repeatID, entry: entryID)
+                guard t.interview.isOnPath(field) else { throw .notHere }
+                at = .field(repeatID: repeatID, entryID: entryID, field: address.id)
+            } else {
+                at = ref.entryID.map { .field(repeatID: ref.repeatID!, entryID: $0, field: ref.itemID) } ?? .step(ref.itemID)
+            }
+            if let note { try t.perform(.note(note), at: at) }
+            if let translation { try t.perform(.translation(translation), at: at) }
+            if let followUp { try t.perform(.followUp(followUp), at: at) }
+            if let lawyerOnly { try t.perform(.lawyerOnly(lawyerOnly), at: at) }
+            if clear {
+                try t.perform(.clear, at: at)
+            } else if dontKnow {
+                try t.perform(.dontKnow, at: at)
+            } else if self.refuse {
+                try t.perform(.preferNotToSay, at: at)
+            } else if value != nil, item.type == .repeat {
+                // `done` or `none`: the list is complete (an earlier "don't know" gives way).
+                let status = t.interview.answers[ref].status
+                if status == .dontKnow || status == .refused { try t.perform(.clear, at: at) }
+                try t.perform(.finishRepeat, at: at)
+            } else if let value {
+                try t.perform(.answer(value, otherText: otherText), at: at)
+            } else if let otherText {
+                try t.perform(.otherText(otherText), at: at)
+            }
+        }
+        switch result {
+        case .success: return
+        case .failure(.notHere) where newEntryFor != nil:
+            throw refuse("this field is not asked in a new entry with the answers given so far")
+        case .failure(.refused(let problem)):
+            // An entry past a repeat's limit is the repeat's rule, worded for the repeat.
+            if case .tooManyEntries = problem, let repeatID = newEntryFor, let repeatItem = q.item(repeatID) {
                 throw refuse(ruleText(problem, item: repeatItem, q: q))
             }
-            ref = AnswerRef(field: address.id, of: repeatID, entry: entryID)
-            guard controller.interview.isOnPath(ref) else {
-                throw refuse("this field is not asked in a new entry with the answers given so far")
-            }
+            throw refuse(ruleText(problem, item: item, q: q))
+        case .failure:
+            throw refuse("this cannot be answered here")
         }
-        let final = record
-        try controller.change(ref) { $0 = final }
     }
 
     /// The rule an answer broke, in the interviewer's words (never the value itself).
@@ -150,6 +139,8 @@ public struct AnswerRequest: Sendable {
         case .constraint(let message):
             let text = message?.resolve("en", defaultLanguage: q.defaultLanguage).text ?? "the answer does not meet the question's constraint"
             return "refused by the constraint: \(text)"
+        case .dontKnowNotAllowed: return "“don't know” is not allowed for this question"
+        case .refuseNotAllowed: return "“prefer not to say” is not allowed for this question"
         default:
             return problem.message("en", defaultLanguage: q.defaultLanguage)
         }

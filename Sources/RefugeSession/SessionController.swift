@@ -3,9 +3,10 @@ import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
 
-/// Joins an open session and its interview: every change is applied to the answers, recorded
-/// in the history, and saved before the call returns. The screen, plain mode and
-/// `refuge answer` all change sessions through this one place.
+/// Joins an open session and its interview: "perform and save". Every change is made by
+/// `CommandTransaction` (the one place with the interview's rules), recorded in the history, and
+/// saved before the call returns. Plain mode and `refuge answer` change sessions through it; the
+/// screen performs the same commands.
 public final class SessionController: @unchecked Sendable {
     // Driven from one thread (the program's loop); not shared.
     public let file: OpenSession
@@ -23,38 +24,49 @@ public final class SessionController: @unchecked Sendable {
     public var hasUnsavedChanges: Bool { file.hasUnsavedChanges }
     public var questionnaire: Questionnaire { interview.questionnaire }
 
+    /// The session and its interview as one value (for applying commands without saving).
+    public var state: SessionState { SessionState(session: file.session, interview: interview) }
+
+    /// Performs one command (see `InterviewCommand`) at `cursor` and, when it changed the
+    /// session, saves before returning: plain mode and `refuge answer` work this way. A refused
+    /// command changes nothing and is returned as the failure; a failed save is thrown, with
+    /// the change kept in memory (nothing typed is lost).
+    @discardableResult
+    public func perform(_ command: InterviewCommand, at cursor: InterviewCursor) throws(SessionError) -> Result<CommandOutcome, CommandProblem> {
+        try transaction { t throws(CommandProblem) in try t.perform(command, at: cursor) }
+    }
+
+    /// Performs several commands as one act (all kept or none) and saves once.
+    public func transaction<R>(_ body: (inout CommandTransaction) throws(CommandProblem) -> R) throws(SessionError) -> Result<R, CommandProblem> {
+        let time = now()
+        var changed = false
+        var result: Result<R, CommandProblem>?
+        // Applied to the open session in place, so that its history is appended to, not copied.
+        file.stage { s in
+            result = CommandTransaction.run(session: &s, interview: &interview, time: time, changed: &changed, body)
+        }
+        if changed { try file.flush() }
+        return result!
+    }
+
     /// Applies `change` to one record and saves. On a failed save the change stays in memory
     /// (nothing typed is lost) and the error is thrown for the caller to show.
     public func change(_ ref: AnswerRef, _ change: (inout Answer) -> Void) throws(SessionError) {
-        let old = interview.answers[ref]
-        interview.update(ref, change)
-        let new = interview.answers[ref]
-        guard old != new else { return }
-        try commit { $0.record(ref, from: old, to: new, at: now()) }
+        _ = try transaction { t in t.change(ref, change) }
     }
 
+    /// Adds an entry to a repeat and saves (`InterviewCommand.addEntry`).
     public func addEntry(to repeatID: String) throws -> String {
-        let id = try interview.addEntry(to: repeatID)
-        let time = now()
-        try commit { s in
-            s.history.append(HistoryEntry(at: time, question: "\(repeatID)[\(id)]", old: nil, new: Answer(status: .answered)))
-            s.updated = time
+        switch try perform(.addEntry, at: .step(repeatID)) {
+        case .success(let outcome): return outcome.entryID ?? ""
+        case .failure(.refused(let problem)): throw problem
+        case .failure: throw AnswerProblem.notAQuestion
         }
-        return id
     }
 
+    /// Deletes an entry of a repeat and saves (`InterviewCommand.deleteEntry`).
     public func deleteEntry(_ entryID: String, of repeatID: String) throws(SessionError) {
-        guard let entry = interview.answers.entries(of: repeatID).first(where: { $0.id == entryID }) else { return }
-        interview.deleteEntry(entryID, of: repeatID)
-        let time = now()
-        try commit { s in
-            // The history keeps what the deleted entry held.
-            for (field, answer) in entry.answers.sorted(by: { $0.key < $1.key }) where !answer.confirmedPart.isEmpty {
-                s.history.append(HistoryEntry(at: time, question: "\(repeatID)[\(entryID)].\(field)", old: answer.confirmedPart, new: nil))
-            }
-            s.history.append(HistoryEntry(at: time, question: "\(repeatID)[\(entryID)]", old: Answer(status: .answered), new: nil))
-            s.updated = time
-        }
+        _ = try perform(.deleteEntry(entryID), at: .step(repeatID))
     }
 
     /// Records where the person is. With `saveNow: false` it is kept in memory and written
