@@ -133,7 +133,7 @@ public final class InterviewScreen {
             return item.type == .text || item.type == .longtext ? v.textValue : formatter.format(v, for: item)
         } : nil
         let draft: String? = (text == confirmed || (text.isEmpty && confirmed == nil)) ? nil : text
-        if save({ try $0.change(ref) { $0.draft = draft } }) {
+        if run(.draft(draft)) != nil {
             widget.savedText = text
             draftChangedAt = nil
         }
@@ -170,36 +170,22 @@ public final class InterviewScreen {
         if save({ try $0.setPosition(next.ref, saveNow: false) }) { positionPending = true }
     }
 
+    /// Onwards, when nothing here blocks it (`InterviewCommand.forward`).
     func moveOn() {
-        switch cursor.next(in: interview) {
-        case .failure(let problem):
-            sayProblem(problem)
-        case .success(let next):
-            message = nil
-            go(to: next)
-            tellFreshChecks()
-            if let row = returnToReview {
-                returnToReview = nil
-                overlay = .review(highlight: row)
-            }
-        }
+        if let outcome = run(.forward) { arrive(outcome) }
     }
 
     func goBack() {
         message = nil
         returnToReview = nil
-        if let previous = cursor.previous(in: interview) { go(to: previous) }
+        if case .success(let outcome)? = attempt(.back) { go(to: outcome.cursor) }
     }
 
     /// Jumps to any question on the path (from the review screen); required questions on the way
     /// may stay unanswered, as the format allows.
     func jump(to ref: AnswerRef) {
         message = nil
-        if let r = ref.repeatID, let e = ref.entryID {
-            go(to: .field(repeatID: r, entryID: e, field: ref.itemID))
-        } else {
-            go(to: .step(ref.itemID))
-        }
+        if let outcome = run(.jump(ref)) { go(to: outcome.cursor) }
     }
 
     // MARK: Keys
@@ -317,15 +303,15 @@ public final class InterviewScreen {
     func toggleFollowUp() {
         guard let ref = cursor.ref else { return }
         let on = !interview.answers[ref].followUp
-        if save({ try $0.change(ref) { $0.followUp = on } }) {
+        if run(.followUp(on)) != nil {
             say(on ? .followUpOn : .followUpOff, interviewerOnly: true)
         }
     }
 
     func toggleLawyerOnly() {
-        guard let ref = cursor.ref, currentItem?.type.isAsked ?? false else { return }
+        guard let ref = cursor.ref else { return }
         let on = !interview.answers[ref].lawyerOnly
-        if save({ try $0.change(ref) { $0.lawyerOnly = on } }) {
+        if run(.lawyerOnly(on)) != nil {
             say(on ? .lawyerOn : .lawyerOff, interviewerOnly: true)
         }
     }
@@ -347,10 +333,9 @@ public final class InterviewScreen {
     }
 
     func record(_ status: AnswerStatus) {
-        guard let ref = cursor.ref else { return }
-        if save({ try $0.change(ref) { r in r.clearAnswer(); r.status = status; r.draft = nil } }) {
+        if let outcome = run(status == .dontKnow ? .dontKnow : .preferNotToSay) {
             widget = makeWidget()
-            moveOn()
+            arrive(outcome)
         }
     }
 }

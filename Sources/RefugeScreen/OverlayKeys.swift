@@ -88,9 +88,8 @@ extension InterviewScreen {
             case .ctrl("n"), .pageDown, .function(3), .function(9):
                 overlay = nil
                 pendingChangedAt = nil
-                guard let ref = cursor.ref else { return }
-                let text = editor.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : editor.text
-                save { try $0.change(ref) { r in if isNote { r.note = text } else { r.translation = text } } }
+                guard cursor.ref != nil else { return }
+                run(isNote ? .note(editor.text) : .translation(editor.text))
                 save { try $0.setPendingText(nil) }
             default:
                 let before = editor.text

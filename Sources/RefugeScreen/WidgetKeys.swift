@@ -70,37 +70,15 @@ extension InterviewScreen {
         widget.editor = editor
     }
 
+    /// Enter in a typed field: the text is the answer (`InterviewCommand.answer`); an emptied
+    /// field confirms nothing (`confirmEmpty`).
     func confirmTyped(item: Item, ref: AnswerRef) {
         let text = widget.editor?.text ?? ""
-        let record = interview.answers[ref]
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            // Nothing typed: a question already answered don't know / prefer not to say keeps it.
-            if record.status == .dontKnow || record.status == .refused {
-                moveOn(); return
-            }
-            if record.status == .answered || record.draft != nil {
-                save { try $0.change(ref) { r in r.clearAnswer(); r.draft = nil } }
-                widget.savedText = ""
-            }
-            moveOn()
-            return
-        }
-        let parsed: AnswerValue
-        switch AnswerParser.parse(text, for: item, language: languageFor(item)) {
-        case .success(let v): parsed = v
-        case .failure(let problem):
-            sayProblem(problem)
-            return
-        }
-        if let problem = interview.problem(with: parsed, for: ref) {
-            sayProblem(problem)
-            return
-        }
-        if save({ try $0.change(ref) { r in r.status = .answered; r.value = parsed; r.otherText = nil; r.draft = nil } }) {
-            widget.savedText = text
-            draftChangedAt = nil
-            moveOn()
-        }
+        let empty = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        guard let outcome = run(empty ? .confirmEmpty : .answer(text)) else { return }
+        widget.savedText = empty ? "" : text
+        draftChangedAt = nil
+        arrive(outcome)
     }
 
     // MARK: Yes / no
@@ -118,15 +96,9 @@ extension InterviewScreen {
         case .left, .up: widget.highlight = 0
         case .right, .down, .tab: widget.highlight = widget.highlight == 1 ? 0 : 1
         case .enter, .ctrl("n"), .pageDown:
-            guard widget.highlight >= 0 else {
-                moveOn()   // says "required" when it is
-                return
-            }
-            let value = widget.highlight == 0 ? "yes" : "no"
-            if interview.answers[ref].value != .choice(value) || interview.answers[ref].status != .answered {
-                guard save({ try $0.change(ref) { r in r.status = .answered; r.value = .choice(value); r.draft = nil } }) else { return }
-            }
-            moveOn()
+            // Nothing highlighted confirms nothing: it says "required" when it is.
+            let command: InterviewCommand = widget.highlight < 0 ? .confirmEmpty : .choose(.choice(widget.highlight == 0 ? "yes" : "no"))
+            if let outcome = run(command) { arrive(outcome) }
         default: break
         }
     }
@@ -240,52 +212,44 @@ extension InterviewScreen {
         if item.type == .choice {
             let visible = widget.visibleChoices(item, formatter: formatter)
             guard visible.contains(widget.highlight), let choice = item.choices[safe: widget.highlight] else {
-                confirmNothingChosen(item: item, ref: ref)
+                confirmNothingChosen(item: item)
                 return
             }
             value = .choice(choice.value)
         } else {
             let chosen = item.choiceValues.filter { widget.selected.contains($0) }
             guard !chosen.isEmpty else {
-                confirmNothingChosen(item: item, ref: ref)
+                confirmNothingChosen(item: item)
                 return
             }
             value = .choices(chosen)
         }
-        let usesOther: Bool = {
-            if case .choice(let v) = value { return v == "other" }
-            if case .choices(let vs) = value { return vs.contains("other") }
-            return false
-        }()
-        let otherText = usesOther ? widget.other.text : nil
-        if let problem = interview.problem(with: value, otherText: otherText, for: ref) {
+        switch attempt(.choose(value, otherText: widget.other.text)) {
+        case .success(let outcome)?:
+            widget.editingOther = false
+            arrive(outcome)
+        case .failure(let problem)?:
             sayProblem(problem)
-            if problem == .otherTextMissing { widget.editingOther = true }
-            return
+            if problem == .refused(.otherTextMissing) { widget.editingOther = true }
+        case nil:
+            break
         }
-        guard save({ try $0.change(ref) { r in r.status = .answered; r.value = value; r.otherText = otherText; r.draft = nil } }) else { return }
-        widget.editingOther = false
-        moveOn()
     }
 
-    /// Enter with nothing chosen: an optional question is skipped (an earlier answer is taken
-    /// back, as an emptied text field does); a required one says how to go on.
-    func confirmNothingChosen(item: Item, ref: AnswerRef) {
-        let record = interview.answers[ref]
-        if record.status == .dontKnow || record.status == .refused {
-            moveOn()
-            return
+    /// Enter with nothing chosen (`InterviewCommand.confirmEmpty`): an optional question is
+    /// skipped (an earlier answer is taken back); a required one says how to go on.
+    func confirmNothingChosen(item: Item) {
+        switch attempt(.confirmEmpty) {
+        case .success(let outcome)?:
+            widget.editingOther = false
+            arrive(outcome)
+        case .failure(.refused(.required))?:
+            say(item.allowDontKnow || item.allowRefuse ? .chooseOneOrF6 : .chooseOne, problem: true)
+        case .failure(let problem)?:
+            sayProblem(problem)
+        case nil:
+            break
         }
-        if item.required {
-            let canSayDontKnow = item.allowDontKnow || item.allowRefuse
-            say(canSayDontKnow ? .chooseOneOrF6 : .chooseOne, problem: true)
-            return
-        }
-        if record.status == .answered {
-            guard save({ try $0.change(ref) { r in r.clearAnswer(); r.draft = nil } }) else { return }
-        }
-        widget.editingOther = false
-        moveOn()
     }
 
     // MARK: Repeats
@@ -295,7 +259,7 @@ extension InterviewScreen {
         if let pending = widget.confirmDelete {
             widget.confirmDelete = nil
             if case .character(let c) = key, ["y", "s", "д", "j"].contains(String(c).lowercased()) {
-                save { try $0.deleteEntry(pending, of: item.id) }
+                run(.deleteEntry(pending))
                 widget.highlight = max(0, min(widget.highlight, interview.entries(of: item.id).count - 1))
             }
             return
@@ -304,41 +268,20 @@ extension InterviewScreen {
         case .up: widget.highlight = max(0, widget.highlight - 1)
         case .down: widget.highlight = min(max(0, entries.count - 1), widget.highlight + 1)
         case .character("+"), .insert:
-            if let expected = interview.path.repeats[item.id]?.expectedCount, entries.count >= expected { return }
-            do {
-                let id = try controller.addEntry(to: item.id)
-                if let first = InterviewCursor.firstField(of: id, in: item.id, interview: interview) { go(to: first) }
-            } catch let problem as AnswerProblem {
-                sayProblem(problem)
-            } catch {
-                overlay = .saveFailed("\(error)")
-            }
+            if let outcome = run(.addEntry), outcome.cursor != cursor { go(to: outcome.cursor) }
         case .delete:
-            guard interview.path.repeats[item.id]?.expectedCount == nil, let entry = entries[safe: widget.highlight] else { return }
+            guard !CommandTransaction.entriesAreFixed(item.id, in: interview), let entry = entries[safe: widget.highlight] else { return }
             widget.confirmDelete = entry.entry.id
         case .enter:
-            if let entry = entries[safe: widget.highlight],
-               let first = InterviewCursor.firstField(of: entry.entry.id, in: item.id, interview: interview) {
-                go(to: first)
+            if let entry = entries[safe: widget.highlight] {
+                if let outcome = run(.reopenEntry(entry.entry.id)), outcome.cursor != cursor { go(to: outcome.cursor) }
             } else if entries.isEmpty {
                 say(.repeatEmptyHint)
             }
         case .ctrl("n"), .pageDown:
-            finishRepeat(item)
+            if let outcome = run(.finishRepeat) { arrive(outcome) }
         default: break
         }
-    }
-
-    func finishRepeat(_ item: Item) {
-        let ref = AnswerRef(item.id)
-        if interview.answers[ref].status == nil {
-            if let problem = interview.blockingProblem(at: ref), problem != .required || interview.entries(of: item.id).isEmpty {
-                sayProblem(problem)
-                return
-            }
-            guard save({ try $0.change(ref) { $0.status = .answered } }) else { return }
-        }
-        moveOn()
     }
 }
 

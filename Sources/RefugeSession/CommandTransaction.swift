@@ -139,7 +139,7 @@ public struct CommandTransaction {
             return CommandOutcome(cursor: InterviewCursor.firstField(of: entryID, in: repeatID, interview: interview) ?? cursor)
         case .deleteEntry(let entryID):
             let repeatID = try repeatList(at: cursor)
-            guard interview.path.repeats[repeatID]?.expectedCount == nil else { throw .notHere }
+            guard !Self.entriesAreFixed(repeatID, in: interview) else { throw .notHere }
             guard let entry = interview.answers.entries(of: repeatID).first(where: { $0.id == entryID }) else { throw .refused(.noSuchEntry) }
             interview.deleteEntry(entryID, of: repeatID)
             changed = true
@@ -187,7 +187,9 @@ public struct CommandTransaction {
             guard let previous = cursor.previous(in: interview) else { throw .atStart }
             return CommandOutcome(cursor: previous)
         case .jump(let ref):
-            guard interview.isOnPath(ref) else { throw .refused(.notOnPath) }
+            // Not refused off the path: the review only offers places on it, and a question
+            // shown off the path (a test of every screen) records nothing by being shown.
+            guard interview.item(ref) != nil else { throw .notHere }
             if let r = ref.repeatID, let e = ref.entryID { return CommandOutcome(cursor: .field(repeatID: r, entryID: e, field: ref.itemID)) }
             return CommandOutcome(cursor: .step(ref.itemID))
         }
@@ -243,6 +245,12 @@ public struct CommandTransaction {
     private func repeatList(at cursor: InterviewCursor) throws(CommandProblem) -> String {
         guard case .step(let id) = cursor, interview.item(AnswerRef(id))?.type == .repeat else { throw .notHere }
         return id
+    }
+
+    /// Whether a repeat's entries are fixed by its `count` (then they are not deleted); the
+    /// screen asks before offering Delete.
+    public static func entriesAreFixed(_ repeatID: String, in interview: Interview) -> Bool {
+        interview.path.repeats[repeatID]?.expectedCount != nil
     }
 
     /// A note or translation: blank is none.

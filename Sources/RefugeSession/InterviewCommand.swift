@@ -52,7 +52,8 @@ public enum InterviewCommand: Sendable, Equatable {
     case back
     /// The next place, only when nothing here blocks it (same rule as `skip`).
     case forward
-    /// Any place on the path (the review's jump); required questions on the way may stay open.
+    /// Any place (the review's jump, which offers places on the path); required questions on
+    /// the way may stay open.
     case jump(AnswerRef)
 }
 

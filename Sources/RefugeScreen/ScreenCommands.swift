@@ -1,0 +1,55 @@
+import RefugeEngine
+import RefugeSession
+
+extension InterviewScreen {
+    /// Performs one `InterviewCommand` at the cursor and saves it: the rules are the command's
+    /// (the screen only turns keys into commands and shows the outcome). Nil when the save
+    /// failed (the change stays in memory and the save-failed panel is up).
+    func attempt(_ command: InterviewCommand) -> Result<CommandOutcome, CommandProblem>? {
+        let before = Set(interview.holdingChecks.map(\.id))
+        let result: Result<CommandOutcome, CommandProblem>
+        do {
+            result = try controller.perform(command, at: cursor)
+        } catch {
+            overlay = .saveFailed("\(error)")
+            return nil
+        }
+        let fresh = interview.holdingChecks.filter { !before.contains($0.id) }
+        if !fresh.isEmpty { freshChecks = fresh }
+        return result
+    }
+
+    /// `attempt`, saying why when the command was refused.
+    @discardableResult
+    func run(_ command: InterviewCommand) -> CommandOutcome? {
+        switch attempt(command) {
+        case .success(let outcome)?: return outcome
+        case .failure(let problem)?: sayProblem(problem)
+        case nil: break
+        }
+        return nil
+    }
+
+    /// After a command that goes on (a confirmed answer, F6, Ctrl-N): to the place it leads,
+    /// telling the checks that began to hold, back to the review after a jump from it. When
+    /// the answer was kept but the interview cannot go on yet, says why and stays.
+    func arrive(_ outcome: CommandOutcome) {
+        if let held = outcome.held {
+            sayProblem(held)
+            return
+        }
+        message = nil
+        go(to: outcome.cursor)
+        tellFreshChecks()
+        if let row = returnToReview {
+            returnToReview = nil
+            overlay = .review(highlight: row)
+        }
+    }
+
+    /// A refusal in words; "back" at the first question and a command that means nothing here
+    /// say nothing (the key just does nothing).
+    func sayProblem(_ problem: CommandProblem) {
+        if case .refused(let p) = problem { sayProblem(p) }
+    }
+}
