@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "RefugeTextTests", dependencies: ["RefugeText"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas", "RefugeText"]),
         .testTarget(name: "RefugeXLSFormTests", dependencies: ["RefugeXLSForm", "RefugeQuestionnaire"], exclude: ["Fixtures"]),
-        .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession", "RefugeStorage"], exclude: ["Goldens", "Fixtures"]),
+        .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen", "RefugePlain", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession", "RefugeStorage"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "RefugeCommandTests", dependencies: []),
         .testTarget(name: "RefugeWalkthroughTests", dependencies: ["RefugeSession", "RefugeReport", "RefugePlain", "RefugeEngine", "RefugeQuestionnaire", "RefugeExpressions"], exclude: ["Replays"]),
     ],
