@@ -102,6 +102,11 @@ let package = Package(
         .executableTarget(name: "refuge-session-probe", dependencies: ["RefugeSession", "RefugeQuestionnaire", "RefugeEngine"],
                           path: "Sources/RefugeSessionProbe"),
 
+        // A helper process for the terminal's end-to-end key test: the real curses input, each
+        // decoded event written to a file.
+        .executableTarget(name: "refuge-key-probe", dependencies: ["RefugeTerminal", "RefugeCanvas"],
+                          path: "Sources/RefugeKeyProbe"),
+
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions", "RefugeSynthetic", "RefugeLimits"]),
         // (Also checks the report's JSON against docs/report.schema.json, with the schema checker it shares.)
         .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic", "RefugeLimits", "RefugeFuzz",

@@ -48,4 +48,11 @@ static inline int refuge_window_size(int fd, int *rows, int *columns) {
     return 0;
 }
 
+/* How many bytes can be read from fd without waiting (FIONREAD; ioctl is variadic, which Swift
+   cannot call). -1 when the descriptor cannot say. */
+static inline int refuge_bytes_waiting(int fd) {
+    int count = 0;
+    return ioctl(fd, FIONREAD, &count) == 0 ? count : -1;
+}
+
 #endif

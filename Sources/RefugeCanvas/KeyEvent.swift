@@ -1,6 +1,6 @@
 /// Something the user (or the terminal, or the system) did, as the screens see it.
 ///
-/// Keys come from `KeyDecoder`; `resize`, `signal` and `inputClosed` are added by the terminal
+/// Keys come from `TerminalInputDecoder`; `resize`, `signal` and `inputClosed` are added by the terminal
 /// backend, so a screen's update function handles every outside event in one `switch`.
 public enum KeyEvent: Hashable, Sendable {
     /// A typed character: one grapheme cluster, never a control character.

@@ -16,6 +16,11 @@ extension Terminal {
     /// Shows a frame: copies the cells that differ from the frame on screen to curses, places
     /// (or hides) the cursor, and refreshes. Cells beyond the screen's edge are left out, so a
     /// frame drawn for an old size does no harm; the next `.resize` event asks for a new one.
+    ///
+    /// Refuge compares frames itself, and curses then compares only the cells it was handed.
+    /// Measured in release builds (refuge-key-probe, PROBE_FRAMES): comparing two 80x24 frames
+    /// costs about 5 µs (28 µs at 200x60), while handing curses every cell of every frame, to let
+    /// it find the changes alone, costs about 200 µs (1.2 ms at 200x60).
     public func draw(_ grid: CellGrid) {
         guard isActive else { return }
         guard let window = refuge_stdscr() else { return }
@@ -51,12 +56,24 @@ extension Terminal {
     /// Writes one cell as curses can show it (see `TerminalGlyphs`).
     private func put(_ cell: Cell, row: Int, column: Int, in window: UnsafeMutablePointer<WINDOW>) {
         let (attributes, pair) = palette.rendition(for: cell.style)
+        var complex = cchar_t()
+        // Most cells are one character curses measures as the grid does (a space, a letter of
+        // any alphabet): written without building glyphs (a full redraw is 2.5 times faster).
+        let scalars = cell.text.unicodeScalars
+        if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+           only.value >= 0x20, Int(wcwidth(wchar_t(bitPattern: only.value))) == cell.width {
+            var characters: (wchar_t, wchar_t) = (wchar_t(bitPattern: only.value), 0)
+            withUnsafePointer(to: &characters) { pointer in
+                pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&complex, $0, attributes, pair, nil) }
+            }
+            mvwadd_wch(window, Int32(row), Int32(column), &complex)
+            return
+        }
         let glyphs = TerminalGlyphs.glyphs(for: cell, scalarWidth: { Int(wcwidth(wchar_t(bitPattern: $0.value))) })
         var offset = 0
         for glyph in glyphs {
             var characters = glyph.scalars.map { wchar_t(bitPattern: $0.value) }
             characters.append(0)
-            var complex = cchar_t()
             setcchar(&complex, characters, attributes, pair, nil)
             // Writing the bottom-right cell reports an error (the cursor cannot move on) but
             // draws; nothing else can fail here, so the result is not checked.

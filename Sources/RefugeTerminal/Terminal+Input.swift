@@ -21,31 +21,25 @@ extension Terminal {
             }
             guard isActive else { return nil }
             let remaining = deadline.map { max(.zero, $0 - clock.now) }
-            // The decoder's own wait (Esc delay, unfinished paste) counts only if it ends first.
-            var decoderWait: Duration?
-            if decoder.hasPendingInput {
-                decoderWait = options.escapeDelay
-            } else if decoder.isInPaste {
-                decoderWait = options.pasteTimeout
-            }
-            let waitingForDecoder = decoderWait.map { wait in remaining.map { wait <= $0 } ?? true } ?? false
-            let wait = waitingForDecoder ? decoderWait : remaining
+            // An unfinished paste waits for its end marker only so long, if that ends first.
+            let waitingForPaste = decoder.isInPaste && remaining.map { options.pasteTimeout <= $0 } ?? decoder.isInPaste
+            let wait = waitingForPaste ? options.pasteTimeout : remaining
 
             switch poll(for: wait) {
             case .interrupted:
                 continue
             case .timedOut:
-                if waitingForDecoder {
-                    queue += decoder.hasPendingInput ? decoder.timeoutElapsed() : decoder.finishPaste()
+                if waitingForPaste {
+                    queue += decoder.finishPaste()
                 } else {
                     return nil
                 }
-            case .ready(let signalsWaiting, let inputWaiting):
+            case .ready(let signalsWaiting, let inputWaiting, let hungUp):
                 if signalsWaiting {
                     handleSignals()
                 }
                 if inputWaiting {
-                    readInput()
+                    readInput(hungUp: hungUp)
                 }
             }
         }
@@ -54,7 +48,7 @@ extension Terminal {
     private enum PollResult {
         case timedOut
         case interrupted
-        case ready(signals: Bool, input: Bool)
+        case ready(signals: Bool, input: Bool, hungUp: Bool)
     }
 
     private func poll(for wait: Duration?) -> PollResult {
@@ -85,18 +79,32 @@ extension Terminal {
         let inputEvents = Int32(descriptors[1].revents)
         return .ready(
             signals: descriptors[0].revents & Int16(POLLIN) != 0,
-            input: inputEvents & (POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0
+            input: inputEvents & (POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0,
+            hungUp: inputEvents & (POLLHUP | POLLERR | POLLNVAL) != 0
         )
     }
 
-    private func readInput() {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = read(STDIN_FILENO, &buffer, buffer.count)
-        if count > 0 {
-            queue += decoder.feed(buffer[0..<count])
-        } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
-            // The terminal is gone (closed window, lost connection): keep nothing half-typed.
-            queue += decoder.isInPaste ? decoder.finishPaste() : decoder.timeoutElapsed()
+    /// Takes everything curses can read without waiting (it has its own Esc delay for the rest of
+    /// a key sequence) and decodes it as one batch.
+    private func readInput(hungUp: Bool) {
+        let window = refuge_stdscr()
+        var batch: [TerminalInput] = []
+        var character: wint_t = 0
+        while true {
+            let result = wget_wch(window, &character)
+            if result == KEY_CODE_YES {
+                if let meaning = keys.meaning(of: Int32(bitPattern: character)) { batch.append(.sequence(meaning)) }
+            } else if result == OK {
+                batch.append(.scalar(Unicode.Scalar(UInt32(character)) ?? "\u{FFFD}"))
+            } else {
+                break
+            }
+        }
+        queue += decoder.feed(batch)
+        // Input was ready but nothing came: the terminal is gone (closed window, lost
+        // connection), or reads fail. Keep nothing half-typed.
+        if batch.isEmpty, hungUp || refuge_bytes_waiting(STDIN_FILENO) <= 0 {
+            queue += decoder.finishPaste()
             inputClosed = true
             queue.append(.inputClosed)
         }

@@ -8,10 +8,10 @@ import RefugeCanvas
 
 /// The full-screen terminal: the only code in Refuge that talks to curses.
 ///
-/// It draws `CellGrid`s (sending only the cells that changed since the last frame) and reads
-/// keys, resizes and signals as `KeyEvent`s. curses is used for output and terminal modes only;
-/// input is read from standard input with read(2) and decoded by `KeyDecoder`, so every key
-/// sequence is handled by tested code.
+/// It draws `CellGrid`s (handing curses only the cells that changed since the last frame) and reads
+/// keys, resizes and signals as `KeyEvent`s. curses reads the keys too (keypad mode, with every
+/// sequence of `TerminalKeySequences` bound, and its own Esc delay); `TerminalInputDecoder`
+/// turns what it read into events (paste, mouse, Alt, sequences nobody knows).
 ///
 /// Use it from one thread, in a synchronous loop:
 ///
@@ -68,7 +68,8 @@ public final class Terminal {
     private let output: UnsafeMutablePointer<FILE>
     private let input: UnsafeMutablePointer<FILE>
     var palette: CursesPalette
-    var decoder = KeyDecoder()
+    var decoder = TerminalInputDecoder()
+    var keys = CursesKeys()
     var queue: [KeyEvent] = []
     /// The frame on screen, to compare the next one with; nil forces a full redraw.
     var shown: CellGrid?
@@ -145,7 +146,12 @@ public final class Terminal {
         noecho()
         nonl()
         intrflush(window, false)
-        keypad(window, false)
+        // curses reads the keys: every sequence Refuge knows is bound, it waits `escapeDelay`
+        // for the rest of one, and never blocks (the loop polls the terminal and the signals).
+        keypad(window, true)
+        nodelay(window, true)
+        set_escdelay(Int32(clamping: options.escapeDelay.components.seconds * 1000 + options.escapeDelay.components.attoseconds / 1_000_000_000_000_000))
+        keys = CursesKeys.defineAll()
         // Without this, curses would stop painting while keys are waiting, leaving half a screen
         // on a fast paste.
         typeahead(-1)

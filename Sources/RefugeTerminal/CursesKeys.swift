@@ -1,0 +1,75 @@
+import CNcursesw
+import RefugeCanvas
+
+/// The key codes curses returns, and what they mean to Refuge.
+///
+/// curses matches escape sequences itself (keypad mode): those of the terminfo entry, and every
+/// sequence of `TerminalKeySequences`, which `defineAll()` adds under codes of Refuge's own so a
+/// key means the same whatever `TERM` says.
+struct CursesKeys {
+    /// Codes for Refuge's own sequences start here, far above curses' codes (KEY_MAX is 0777)
+    /// and the extended ones it numbers from there for terminfo's user-defined capabilities.
+    private static let firstOwnCode: Int32 = 0x4000
+
+    private var meanings: [Int32: TerminalKeySequences.Meaning] = [:]
+
+    /// Binds every sequence of `TerminalKeySequences` in the current screen and learns the codes
+    /// of the terminfo entry. About 400 bindings; curses takes well under a millisecond.
+    static func defineAll() -> CursesKeys {
+        var keys = CursesKeys()
+        keys.meanings = standardMeanings()
+        for (offset, entry) in TerminalKeySequences.all.enumerated() {
+            let code = firstOwnCode + Int32(offset)
+            if define_key(entry.sequence, code) == OK {
+                keys.meanings[code] = entry.meaning
+            }
+        }
+        keys.learnExtendedNames()
+        return keys
+    }
+
+    /// What curses' code means; nil for codes Refuge gives no meaning (KEY_RESIZE: resizes come
+    /// from SIGWINCH through the signal relay).
+    func meaning(of code: Int32) -> TerminalKeySequences.Meaning? {
+        meanings[code]
+    }
+
+    /// The terminfo keys every curses knows by number.
+    private static func standardMeanings() -> [Int32: TerminalKeySequences.Meaning] {
+        var meanings: [Int32: TerminalKeySequences.Meaning] = [
+            KEY_UP: .key(.up), KEY_DOWN: .key(.down), KEY_LEFT: .key(.left), KEY_RIGHT: .key(.right),
+            KEY_HOME: .key(.home), KEY_END: .key(.end), KEY_PPAGE: .key(.pageUp), KEY_NPAGE: .key(.pageDown),
+            KEY_IC: .key(.insert), KEY_DC: .key(.delete), KEY_BACKSPACE: .key(.backspace),
+            KEY_ENTER: .key(.enter), KEY_BTAB: .key(.backTab),
+            // The keypad's corners and centre (when it is not in numeric mode).
+            KEY_A1: .key(.home), KEY_A3: .key(.pageUp), KEY_C1: .key(.end), KEY_C3: .key(.pageDown),
+            // Shifted keys: modifiers mean nothing in Refuge.
+            KEY_SLEFT: .key(.left), KEY_SRIGHT: .key(.right), KEY_SR: .key(.up), KEY_SF: .key(.down),
+            KEY_SHOME: .key(.home), KEY_SEND: .key(.end), KEY_SDC: .key(.delete), KEY_SIC: .key(.insert),
+            KEY_SPREVIOUS: .key(.pageUp), KEY_SNEXT: .key(.pageDown),
+        ]
+        for number in 1...20 {
+            meanings[KEY_F0 + Int32(number)] = .key(.function(number))
+        }
+        // Shift-F1...F12 are F13...F24 in terminfo; the program treats them as their base keys
+        // beyond F20, as `KeyEvent.function` documents.
+        return meanings
+    }
+
+    /// Modified keys from terminfo's extended names (kUP5 is Ctrl-Up, kDC3 Alt-Delete...), for
+    /// terminals whose strings differ from those Refuge binds itself.
+    private mutating func learnExtendedNames() {
+        let bases: [String: KeyEvent] = [
+            "kUP": .up, "kDN": .down, "kLFT": .left, "kRIT": .right, "kHOM": .home, "kEND": .end,
+            "kPRV": .pageUp, "kNXT": .pageDown, "kDC": .delete, "kIC": .insert,
+        ]
+        for code in (KEY_MAX + 1)..<(KEY_MAX + 1 + 1024) where meanings[code] == nil {
+            guard let pointer = keyname(code) else { continue }
+            let name = String(cString: pointer)
+            let base = String(name.prefix { !$0.isNumber })
+            if let key = bases[base], name.dropFirst(base.count).allSatisfy(\.isNumber) {
+                meanings[code] = .key(key)
+            }
+        }
+    }
+}
