@@ -70,7 +70,7 @@ let package = Package(
         // XLSForm import: the survey, choices and settings sheets of an .xlsx or of CSV files,
         // turned into a questionnaire folder (YAML written here, expressions translated).
         .target(name: "RefugeXLSForm", dependencies: [
-            "RefugeLimits",
+            "RefugeLimits", "RefugeExpressions",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The `refuge` command.

@@ -4,7 +4,8 @@ import RefugeExpressions
 public enum AnswerValue: Sendable, Hashable {
     /// text and longtext
     case text(String)
-    case number(Double)
+    /// an exact decimal (`ExactNumber`), kept with every digit typed
+    case number(ExactNumber)
     case date(PartialDate)
     /// a choice's value, and `yes` / `no`
     case choice(String)

@@ -9,7 +9,8 @@ extension AnswerValue: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         if let s = try c.decodeIfPresent(String.self, forKey: .text) { self = .text(s); return }
-        if let n = try c.decodeIfPresent(Double.self, forKey: .number) { self = .number(n); return }
+        // Through `ExactNumber`'s own decoding, which reads the digits exactly (never via `Double`).
+        if let n = try c.decodeIfPresent(ExactNumber.self, forKey: .number) { self = .number(n); return }
         if let s = try c.decodeIfPresent(String.self, forKey: .date) {
             guard let d = PartialDate(iso: s) else {
                 throw DecodingError.dataCorruptedError(forKey: .date, in: c, debugDescription: "not a date")

@@ -59,10 +59,9 @@ public struct AnswerFormatter: Sendable {
         }
     }
 
-    public static func format(number n: Double) -> String {
-        if n.rounded() == n && abs(n) < 1e15 { return String(Int64(n)) }
-        return String(n)
-    }
+    /// A number in its canonical form: every digit, no exponent, no `.0` on an integer, no
+    /// zeros at the end of a fraction (`3`, `2.5`, `9007199254740993`, `0.000001`).
+    public static func format(number n: ExactNumber) -> String { n.description }
 
     /// A calculated value for people.
     public func format(_ value: Value) -> String? {

@@ -22,10 +22,11 @@ public enum AnswerParser {
         case .longtext:
             return .success(.text(input))
         case .number:
-            guard let n = parseNumber(trimmed) else {
-                return .failure(parseNumber(trimmed, exactly: false) == nil ? .unreadableNumber : .inexactNumber)
+            switch parseNumber(trimmed) {
+            case .success(let n): return .success(.number(n))
+            case .failure(.notANumber): return .failure(.unreadableNumber)
+            case .failure(.tooManyDigits): return .failure(.inexactNumber)
             }
-            return .success(.number(n))
         case .date:
             switch PartialDate.parseTyped(trimmed) {
             case .success(let d): return .success(.date(d))
@@ -64,15 +65,12 @@ public enum AnswerParser {
         return nil
     }
 
-    /// Reads a number typed with `.` or `,` as the decimal mark, in any script's digits. With
-    /// `exactly` (the default), a number that cannot be kept exactly as typed is nil too
-    /// (`ExactNumber`).
-    public static func parseNumber(_ input: String, exactly: Bool = true) -> Double? {
+    /// Reads a number typed with `.` or `,` as the decimal mark, in any script's digits, as the
+    /// exact decimal typed (`ExactNumber`); one with more digits than can be kept is refused.
+    public static func parseNumber(_ input: String) -> Result<ExactNumber, ExactNumber.Refusal> {
         var s = normalizeDigits(input).replacingOccurrences(of: " ", with: "")
         if s.contains(",") && !s.contains(".") { s = s.replacingOccurrences(of: ",", with: ".") }
-        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
-        guard let n = Double(s), n.isFinite else { return nil }
-        return exactly ? ExactNumber.value(of: s) : n
+        return ExactNumber.parse(s)
     }
 
     /// Replaces Arabic-Indic and Persian digits (and other Unicode decimal digits) with ASCII ones.

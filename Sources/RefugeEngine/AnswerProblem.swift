@@ -13,11 +13,11 @@ public enum AnswerProblem: Sendable, Equatable, Error {
     case tooShort(min: Int)
     case tooLong(max: Int)
     case patternMismatch(message: LocalizedText?)
-    case belowMinimum(Double)
-    case aboveMaximum(Double)
+    case belowMinimum(ExactNumber)
+    case aboveMaximum(ExactNumber)
     case notWholeNumber
     case unreadableNumber
-    /// A number with more digits than can be kept exactly (`ExactNumber`).
+    /// A number with more digits than can be kept exactly (`Limits.numberDigits`, `ExactNumber`).
     case inexactNumber
     case unreadableDate(DateInputError)
     case tooPrecise(allowed: DatePrecision)

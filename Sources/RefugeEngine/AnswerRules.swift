@@ -32,7 +32,7 @@ public enum AnswerRules {
             if let max = item.maxCount, vs.count > max { return .tooManySelected(max: max) }
             return nil
         case (.number, .number(let n)):
-            if item.integerOnly && n.rounded() != n { return .notWholeNumber }
+            if item.integerOnly && !n.isInteger { return .notWholeNumber }
             if let min = item.min, n < min { return .belowMinimum(min) }
             if let max = item.max, n > max { return .aboveMaximum(max) }
             return nil

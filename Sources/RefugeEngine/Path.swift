@@ -92,8 +92,10 @@ enum PathWalker {
         var included = all
         var offPath: [String] = []
         if let count = item.count {
-            if case .number(let n) = count.evaluate(in: env), n.isFinite {
-                let wanted = Swift.max(0, Int(n.rounded(.down)))
+            if case .number(let n) = count.evaluate(in: env) {
+                // A fraction counts its whole entries; more than an Int holds is "all of them".
+                let whole = n.roundedDown()
+                let wanted = whole.isNegative ? 0 : whole.integerValue ?? Int.max
                 expected = wanted
                 included = Array(all.prefix(wanted))
                 offPath = all.dropFirst(wanted).map(\.id)

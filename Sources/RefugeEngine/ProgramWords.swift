@@ -1,3 +1,4 @@
+import RefugeExpressions
 /// The program's own words (keys, buttons, messages, placeholders) in every language of the
 /// shipped questionnaires. Any other language falls back to English.
 public enum ProgramWords {
@@ -50,7 +51,7 @@ public enum ProgramWords {
         .aboveMaximum: "Please give a number of at most %1.",
         .notWholeNumber: "Please give a whole number.",
         .unreadableNumber: "Please type a number, for example 3 or 2.5.",
-        .inexactNumber: "This number has too many digits to be kept exactly. Please give at most 15 significant digits.",
+        .inexactNumber: "This number has too many digits to be kept exactly. Please give at most 38 digits.",
         .unreadableDate: "Please type a date like 2022, 2022-09 or 2022-09-21. Put ~ in front if it is approximate.",
         .ambiguousDate: "This date could be read two ways. Please type it like 2022-04-03 (year-month-day).",
         .invalidDate: "This date does not exist. Please check the month and day.",
@@ -85,7 +86,7 @@ public enum ProgramWords {
         .aboveMaximum: "Por favor dé un número de como máximo %1.",
         .notWholeNumber: "Por favor dé un número entero.",
         .unreadableNumber: "Por favor escriba un número, por ejemplo 3 o 2,5.",
-        .inexactNumber: "Este número tiene demasiadas cifras para guardarlo exactamente. Por favor use como máximo 15 cifras significativas.",
+        .inexactNumber: "Este número tiene demasiadas cifras para guardarlo exactamente. Por favor use como máximo 38 cifras.",
         .unreadableDate: "Por favor escriba una fecha como 2022, 2022-09 o 2022-09-21. Ponga ~ delante si es aproximada.",
         .ambiguousDate: "Esta fecha se puede leer de dos maneras. Escríbala como 2022-04-03 (año-mes-día).",
         .invalidDate: "Esta fecha no existe. Revise el mes y el día.",
@@ -120,7 +121,7 @@ public enum ProgramWords {
         .aboveMaximum: "Пожалуйста, введите число не больше %1.",
         .notWholeNumber: "Пожалуйста, введите целое число.",
         .unreadableNumber: "Пожалуйста, введите число, например 3 или 2,5.",
-        .inexactNumber: "В этом числе слишком много цифр, чтобы сохранить его точно. Пожалуйста, укажите не более 15 значащих цифр.",
+        .inexactNumber: "В этом числе слишком много цифр, чтобы сохранить его точно. Пожалуйста, укажите не более 38 цифр.",
         .unreadableDate: "Пожалуйста, введите дату, например 2022, 2022-09 или 2022-09-21. Поставьте ~ впереди, если дата примерная.",
         .ambiguousDate: "Эту дату можно понять по-разному. Введите её так: 2022-04-03 (год-месяц-день).",
         .invalidDate: "Такой даты не бывает. Проверьте месяц и день.",
@@ -145,7 +146,7 @@ public enum ProgramWords {
 extension AnswerProblem {
     /// The problem in words, in `language`; `defaultLanguage` for the questionnaire's own messages.
     public func message(_ language: String, defaultLanguage: String) -> String {
-        func n(_ x: Double) -> String { AnswerFormatter.format(number: x) }
+        func n(_ x: ExactNumber) -> String { AnswerFormatter.format(number: x) }
         switch self {
         case .required: return ProgramWords.text(.required, language)
         case .notOnPath: return ProgramWords.text(.notOnPath, language)

@@ -21,11 +21,11 @@ enum Evaluator {
         case .add(let left, let right):
             guard case .number(let a) = evaluate(left, in: env),
                   case .number(let b) = evaluate(right, in: env) else { return .nothing }
-            return ExactNumber.combine(a, b, subtracting: false).map(Value.number) ?? .nothing
+            return (a + b).map(Value.number) ?? .nothing
         case .subtract(let left, let right):
             guard case .number(let a) = evaluate(left, in: env),
                   case .number(let b) = evaluate(right, in: env) else { return .nothing }
-            return ExactNumber.combine(a, b, subtracting: true).map(Value.number) ?? .nothing
+            return (a - b).map(Value.number) ?? .nothing
 
         case .equal(let left, let right, let negated):
             let answer = equality(evaluate(left, in: env), evaluate(right, in: env))
@@ -90,16 +90,16 @@ enum Evaluator {
         case .refused(let id):
             return .bool(env.isRefused(id))
         case .countEntries(let id):
-            return .number(Double(env.entries(of: id).count))
+            return .number(ExactNumber(env.entries(of: id).count))
         case .countSelections(let id):
             guard case .set(let values) = env.value(of: id) else { return .number(0) }
-            return .number(Double(values.count))
+            return .number(ExactNumber(values.count))
         case .countWhere(let id, let condition):
             var count = 0
             for entry in env.entries(of: id) where evaluate(condition, in: entry) == .bool(true) {
                 count += 1
             }
-            return .number(Double(count))
+            return .number(ExactNumber(count))
         case .any(let id, let condition, let mode):
             // `any` is `or` over the entries (false on none), `all` is `and` (true on none).
             var unknown = false
@@ -130,10 +130,10 @@ enum Evaluator {
             // Fewest years: latest start to earliest end; most: the other way round.
             let fewest = CivilCalendar.wholeYears(from: start.lastDay, to: end.firstDay)
             let most = CivilCalendar.wholeYears(from: start.firstDay, to: end.lastDay)
-            return fewest == most ? .number(Double(fewest)) : .nothing
+            return fewest == most ? .number(ExactNumber(fewest)) : .nothing
         case .length(let operand):
             guard case .text(let text) = evaluate(operand, in: env) else { return .nothing }
-            return .number(Double(text.count))
+            return .number(ExactNumber(text.count))
         case .matches(let operand, let pattern):
             guard case .text(let text) = evaluate(operand, in: env) else { return .nothing }
             guard let matched = pattern.wholeMatch(text) else {

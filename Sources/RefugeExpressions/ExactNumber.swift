@@ -1,43 +1,208 @@
-import Foundation
+import RefugeLimits
 
-/// Numbers are exact decimals as typed. A number is kept as the binary floating-point value
-/// whose shortest decimal form is exactly the decimal typed; one that has no such value (more
-/// than about 15 significant digits, such as 9007199254740993, or beyond ±1.8e308) is refused
-/// rather than silently changed. So every integer up to 9,007,199,254,740,992 in size, and every
-/// decimal of up to 15 significant digits, is kept exactly; integers stay integers.
+/// A number as Refuge keeps it: an exact decimal, every digit as typed, never a binary
+/// approximation. `0.1 + 0.2 == 0.3` is true, a typed 9007199254740993 stays
+/// 9007199254740993, and an integer stays an integer (it prints as `3`, never `3.0`).
 ///
-/// Arithmetic is done on the decimals themselves, so `0.1 + 0.2 == 0.3` holds, and the result
-/// is again the value of its exact decimal (or *nothing* when it has none).
-public enum ExactNumber {
-    /// The value of the decimal `text` (ASCII digits, one optional `.`, an optional leading
-    /// `-`), or nil when it cannot be kept exactly.
-    public static func value(of text: String) -> Double? {
-        guard let number = Double(text), number.isFinite, let typed = Decimal(string: text, locale: posix),
-              decimal(number) == typed else { return nil }
-        return number
+/// **Range.** A number written out in full, without an exponent, may have at most
+/// `Limits.numberDigits` (38) digits, not counting zeros in front of it or zeros at the end of
+/// its fraction: `12345.678` has 8, `0.000123` has 6, `1.50` has 2. So every integer of up to 38
+/// digits and every decimal down to 10⁻³⁸ is kept exactly. A typed number beyond that is refused
+/// with a message saying so; a sum or difference beyond it is *nothing* (never rounded). There is
+/// no division, multiplication or rounding in the expression language, so every value a
+/// questionnaire computes (`+`, `-`, `count`, `length`, `years_between`) is exact.
+///
+/// **Form.** Only the value is kept, in one canonical form: `1.50` and `1.5` are the same number
+/// and print as `1.5`; `-0` is `0`; `007` is `7`. That form is what the session file holds (a
+/// JSON number with those digits), what the report prints and what interpolation shows.
+///
+/// **Why an own type rather than Foundation's `Decimal`:** `Decimal`'s `+` and `-` round
+/// silently once a result needs more than 38 digits (the functions that report the rounding,
+/// `NSDecimalAdd` and friends, exist only in full Foundation, which Refuge is moving away from),
+/// it prints in whatever form it likes, and it equates numbers but stores them in several forms.
+/// Here the canonical text *is* the value: equality and hashing are those of the text, printing
+/// is free, and addition works digit by digit, so a result that does not fit is known, not
+/// guessed. The 38 matches `Decimal`'s precision, which is how the session file is read back
+/// (`ExactNumber+Coding.swift`): every number in range reads back digit for digit.
+public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+    /// The canonical text: an optional `-`, the integer digits without leading zeros (`0` when
+    /// there are none), and `.` with the fraction's digits only when the fraction is not zero,
+    /// without zeros at its end.
+    public let description: String
+
+    /// Why a text is not a number Refuge can keep.
+    public enum Refusal: Error, Sendable, Equatable {
+        /// Not a decimal number: digits with an optional `.` and an optional leading `-`.
+        case notANumber
+        /// More digits than `Limits.numberDigits`: it cannot be kept exactly.
+        case tooManyDigits
     }
 
-    /// `a + b` (or `a - b`) on the exact decimals; nil when the result cannot be kept exactly.
-    static func combine(_ a: Double, _ b: Double, subtracting: Bool) -> Double? {
-        var left = decimal(a)
-        var right = decimal(b)
-        var result = Decimal()
-        let status = subtracting ? NSDecimalSubtract(&result, &left, &right, .plain) : NSDecimalAdd(&result, &left, &right, .plain)
-        guard status == .noError else { return nil }
-        // Double parsing from text is correctly rounded; the result is then checked like a typed number.
-        return value(of: plainText(result))
+    private init(canonical: String) { description = canonical }
+
+    public init(_ integer: Int) { description = String(integer) }
+
+    public init(integerLiteral value: Int) { self.init(value) }
+
+    /// The number `text` stands for, or nil when it is none or out of range (see `parse`).
+    public init?(_ text: String) {
+        guard case .success(let number) = Self.parse(text) else { return nil }
+        self = number
     }
 
-    /// The decimal a binary value stands for: its shortest form (what it prints as).
-    static func decimal(_ number: Double) -> Decimal {
-        Decimal(string: "\(number)", locale: posix) ?? Decimal(number)
+    /// Reads ASCII digits with at most one `.` (`12`, `1.50`, `.5`, `5.`) and an optional leading
+    /// `-`. Nothing else: no `+`, spaces, exponents, thousands separators or other scripts'
+    /// digits (the answer parser turns those into this form first).
+    public static func parse(_ text: String) -> Result<ExactNumber, Refusal> {
+        var utf8 = Substring(text).utf8[...]
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative { utf8 = utf8.dropFirst() }
+        let point = utf8.firstIndex(of: UInt8(ascii: "."))
+        let integer = point.map { utf8[..<$0] } ?? utf8
+        let fraction = point.map { utf8[utf8.index(after: $0)...] } ?? utf8[utf8.endIndex...]
+        guard !(integer.isEmpty && fraction.isEmpty),
+              integer.allSatisfy(isDigit), fraction.allSatisfy(isDigit) else { return .failure(.notANumber) }
+        let zero = UInt8(ascii: "0")
+        guard let number = canonical(negative: negative, integer: integer.map { $0 - zero }, fraction: fraction.map { $0 - zero }) else {
+            return .failure(.tooManyDigits)
+        }
+        return .success(number)
     }
 
-    /// A decimal as plain digits (`1234.5`), never with an exponent.
-    private static func plainText(_ value: Decimal) -> String {
-        var copy = value
-        return NSDecimalString(&copy, posix)
+    // MARK: What a number is
+
+    public var isNegative: Bool { description.utf8.first == UInt8(ascii: "-") }
+
+    /// True when there is no fraction: `3`, `-12`, not `2.5`.
+    public var isInteger: Bool { !description.utf8.contains(UInt8(ascii: ".")) }
+
+    /// The integer itself when it is one that fits an `Int`; nil otherwise.
+    public var integerValue: Int? { isInteger ? Int(description) : nil }
+
+    /// The largest integer not above this one (`2.7` → `2`, `-2.5` → `-3`).
+    public func roundedDown() -> ExactNumber {
+        let parts = self.parts
+        guard !parts.fraction.isEmpty else { return self }
+        let whole = ExactNumber.canonical(negative: parts.negative, integer: parts.integer, fraction: [])!
+        return parts.negative ? (whole - 1) ?? whole : whole
     }
 
-    private static let posix = Locale(identifier: "en_US_POSIX")
+    // MARK: Arithmetic
+
+    public static prefix func - (number: ExactNumber) -> ExactNumber {
+        if number.description == "0" { return number }
+        return ExactNumber(canonical: number.isNegative ? String(number.description.dropFirst()) : "-" + number.description)
+    }
+
+    /// The exact sum, or nil when it needs more digits than the range allows.
+    public static func + (a: ExactNumber, b: ExactNumber) -> ExactNumber? { sum(a.parts, b.parts) }
+
+    /// The exact difference, or nil when it needs more digits than the range allows.
+    public static func - (a: ExactNumber, b: ExactNumber) -> ExactNumber? {
+        var right = b.parts
+        right.negative.toggle()
+        return sum(a.parts, right)
+    }
+
+    public static func < (a: ExactNumber, b: ExactNumber) -> Bool {
+        let (left, right) = (a.parts, b.parts)
+        if left.negative != right.negative { return left.negative }
+        let order = magnitudeOrder(left, right)
+        return left.negative ? order > 0 : order < 0
+    }
+
+    // MARK: Digits
+
+    /// A number taken apart: its sign and its integer and fraction digits (values 0...9).
+    private struct Parts {
+        var negative: Bool
+        var integer: [UInt8]
+        var fraction: [UInt8]
+    }
+
+    private var parts: Parts {
+        var utf8 = description.utf8[...]
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative { utf8 = utf8.dropFirst() }
+        let point = utf8.firstIndex(of: UInt8(ascii: "."))
+        let integer = point.map { utf8[..<$0] } ?? utf8
+        let fraction = point.map { utf8[utf8.index(after: $0)...] } ?? utf8[utf8.endIndex...]
+        return Parts(negative: negative, integer: integer.map { $0 - UInt8(ascii: "0") },
+                     fraction: fraction.map { $0 - UInt8(ascii: "0") })
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// The number with these digits (values 0...9) in canonical form, or nil when it has more
+    /// digits than the range allows. A zero is never negative.
+    private static func canonical(negative: Bool, integer: [UInt8], fraction: [UInt8]) -> ExactNumber? {
+        let integer = integer.drop { $0 == 0 }
+        var fraction = fraction[...]
+        while fraction.last == 0 { fraction.removeLast() }
+        guard integer.count + fraction.count <= Limits.numberDigits else { return nil }
+        if integer.isEmpty && fraction.isEmpty { return ExactNumber(canonical: "0") }
+        func character(_ digit: UInt8) -> Character { Character(Unicode.Scalar(digit + UInt8(ascii: "0"))) }
+        var text = negative ? "-" : ""
+        text.reserveCapacity(integer.count + fraction.count + 3)
+        if integer.isEmpty { text.append("0") } else { text.append(contentsOf: integer.map(character)) }
+        if !fraction.isEmpty {
+            text.append(".")
+            text.append(contentsOf: fraction.map(character))
+        }
+        return ExactNumber(canonical: text)
+    }
+
+    /// Both magnitudes as digit strings of one length, lined up at the point.
+    private static func aligned(_ a: Parts, _ b: Parts) -> (a: [UInt8], b: [UInt8], scale: Int) {
+        let scale = max(a.fraction.count, b.fraction.count)
+        let whole = max(a.integer.count, b.integer.count)
+        func padded(_ p: Parts) -> [UInt8] {
+            Array(repeating: 0, count: whole - p.integer.count) + p.integer
+                + p.fraction + Array(repeating: 0, count: scale - p.fraction.count)
+        }
+        return (padded(a), padded(b), scale)
+    }
+
+    /// -1, 0 or 1 as |a| is below, equal to or above |b|.
+    private static func magnitudeOrder(_ a: Parts, _ b: Parts) -> Int {
+        let (x, y, _) = aligned(a, b)
+        for (p, q) in zip(x, y) where p != q { return p < q ? -1 : 1 }
+        return 0
+    }
+
+    private static func sum(_ a: Parts, _ b: Parts) -> ExactNumber? {
+        let (x, y, scale) = aligned(a, b)
+        var digits: [UInt8]
+        let negative: Bool
+        if a.negative == b.negative {
+            digits = Array(repeating: 0, count: x.count + 1)
+            var carry: UInt8 = 0
+            for i in stride(from: x.count - 1, through: 0, by: -1) {
+                let d = x[i] + y[i] + carry
+                digits[i + 1] = d % 10
+                carry = d / 10
+            }
+            digits[0] = carry
+            negative = a.negative
+        } else {
+            // The smaller magnitude from the larger; the sign is the larger one's.
+            let aIsLarger = x.lexicographicallyPrecedes(y) == false
+            let (large, small) = aIsLarger ? (x, y) : (y, x)
+            digits = Array(repeating: 0, count: large.count)
+            var borrow: UInt8 = 0
+            for i in stride(from: large.count - 1, through: 0, by: -1) {
+                let subtrahend = small[i] + borrow
+                if large[i] >= subtrahend {
+                    digits[i] = large[i] - subtrahend
+                    borrow = 0
+                } else {
+                    digits[i] = large[i] + 10 - subtrahend
+                    borrow = 1
+                }
+            }
+            negative = aIsLarger ? a.negative : b.negative
+        }
+        let split = digits.count - scale
+        return canonical(negative: negative, integer: Array(digits[..<split]), fraction: Array(digits[split...]))
+    }
 }

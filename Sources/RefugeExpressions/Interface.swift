@@ -8,7 +8,7 @@ public enum Value: Sendable, Equatable, Hashable {
     case nothing
     /// text, longtext, a choice's value, and a yes/no ("yes" / "no")
     case text(String)
-    case number(Double)
+    case number(ExactNumber)
     case date(PartialDate)
     case bool(Bool)
     /// the selected values of a multichoice

@@ -26,7 +26,7 @@ struct SyntaxNode: Sendable {
 }
 
 indirect enum SyntaxKind: Sendable {
-    case number(Double)
+    case number(ExactNumber)
     case string(String)
     case boolean(Bool)
     case dot
@@ -46,7 +46,7 @@ extension SyntaxNode: CustomStringConvertible {
     var description: String {
         switch kind {
         case .number(let value):
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            return value.description
         case .string(let value): return "'\(value)'"
         case .boolean(let value): return String(value)
         case .dot: return "."

@@ -12,7 +12,7 @@ enum Punctuation: String, Sendable {
 }
 
 enum TokenKind: Equatable, Sendable {
-    case number(Double)
+    case number(ExactNumber)
     case string(String)
     case identifier(String)
     case keyword(Keyword)

@@ -1,3 +1,5 @@
+import RefugeLimits
+
 // Splits an expression into tokens. Stops at the first character that cannot start a token,
 // with a message that says what to write instead where that is likely (`=`, `&&`, `!`).
 
@@ -25,8 +27,8 @@ enum Tokenizer {
                     while index < characters.count, characters[index].isASCIIDigit { index += 1 }
                 }
                 let text = characters.text(start..<index)
-                guard let value = ExactNumber.value(of: text) else {
-                    return fail("`\(text)` has too many digits to be kept exactly (numbers are exact decimals of up to 15 significant digits)", at: start)
+                guard let value = ExactNumber(text) else {
+                    return fail("`\(text)` has too many digits to be kept exactly (a number has at most \(Limits.numberDigits) digits)", at: start)
                 }
                 tokens.append(Token(kind: .number(value), column: start, text: text))
                 continue
@@ -76,6 +78,9 @@ enum Tokenizer {
             case "!": return fail("`!` is not part of this language; write `not` (or `!=` for \"is not equal to\")", at: start)
             case "&": return fail("`&` is not part of this language; write `and`", at: start)
             case "|": return fail("`|` is not part of this language; write `or`", at: start)
+            case "/", "*", "%":
+                // No division (nor multiplication), so no value is ever rounded: 1/3 cannot arise.
+                return fail("`\(character)` is not part of this language: numbers can be added and subtracted (`+`, `-`), not multiplied or divided, so every value stays exact", at: start)
             case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}":
                 return fail("`\(character)` is a typographic quote; write texts between straight quotes ' or \"", at: start)
             default:

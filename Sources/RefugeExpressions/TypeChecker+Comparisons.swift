@@ -137,7 +137,7 @@ extension TypeChecker {
             }
             return "\(subject) is a date; compare it with a date such as `date('2022-09-21')`, not a text"
         }
-        if side.type == .number, Double(literal) != nil {
+        if side.type == .number, ExactNumber(literal) != nil {
             return "\(subject) is a number; write \(literal) without quotes"
         }
         return nil

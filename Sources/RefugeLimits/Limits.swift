@@ -14,6 +14,11 @@ public enum Limits {
     public static let yamlNodes = 2_000_000
     /// How deeply YAML lists and maps may nest.
     public static let yamlDepth = 200
+    /// Digits in one number (typed, in a questionnaire, computed or read from a session file),
+    /// written out in full, not counting zeros in front or at the end of the fraction. Beyond it
+    /// a typed number is refused and a computed one is nothing (`ExactNumber`). 38 is the
+    /// precision of Foundation's `Decimal`, through which a session file's numbers are read.
+    public static let numberDigits = 38
     /// Characters in one expression.
     public static let expressionCharacters = 10_000
     /// How deeply an expression may nest: brackets, `not`, unary minus, calls, lists, and each

@@ -124,8 +124,8 @@ extension Builder {
         if let lo = item.minCount, let hi = item.maxCount, lo > hi {
             sink.error(map.keyLocation("min_count"), "`min_count` of \(what) is larger than its `max_count`")
         }
-        item.min = map.double("min", into: &sink)
-        item.max = map.double("max", into: &sink)
+        item.min = map.number("min", into: &sink)
+        item.max = map.number("max", into: &sink)
         if let lo = item.min, let hi = item.max, lo > hi {
             sink.error(map.keyLocation("min"), "`min` of \(what) is larger than its `max`")
         }

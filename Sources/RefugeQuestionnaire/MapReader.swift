@@ -1,3 +1,4 @@
+import RefugeLimits
 import RefugeExpressions
 /// Reads the keys of one YAML map, remembering which were used so that unknown keys can be
 /// reported, and turning wrong kinds of values into messages an author understands.
@@ -105,12 +106,17 @@ struct MapReader {
         return n
     }
 
-    func double(_ key: String, into sink: inout DiagnosticSink) -> Double? {
+    /// An exact decimal, as answers are (`ExactNumber`): `0`, `120`, `-3`, `2.5`.
+    func number(_ key: String, into sink: inout DiagnosticSink) -> ExactNumber? {
         guard let v = value(key) else { return nil }
-        guard let s = v.scalar, let n = Double(s), n.isFinite else {
-            sink.error(v.location, "`\(key)` of \(what) should be a number")
-            return nil
+        switch v.scalar.map(ExactNumber.parse) {
+        case .success(let n)?:
+            return n
+        case .failure(.tooManyDigits)?:
+            sink.error(v.location, "`\(key)` of \(what) has more than \(Limits.numberDigits) digits, more than a number can keep exactly")
+        default:
+            sink.error(v.location, "`\(key)` of \(what) should be a number such as 18 or 2.5")
         }
-        return n
+        return nil
     }
 }

@@ -66,8 +66,8 @@ public struct Item: Sendable {
     public var minCount: Int?
     public var maxCount: Int?
     // number
-    public var min: Double?
-    public var max: Double?
+    public var min: ExactNumber?
+    public var max: ExactNumber?
     public var integerOnly = false
     // date
     public var precision: DatePrecision = .day

@@ -1,9 +1,12 @@
+import RefugeExpressions
+
 /// A JSON value whose objects keep their keys in the order they were written, so the export
 /// reads the same every time (a dictionary would shuffle them).
 public indirect enum OrderedJSON: Sendable, Hashable {
     case null
     case bool(Bool)
-    case number(Double)
+    /// Exact (`ExactNumber`): written with every digit, never rounded through `Double`.
+    case number(ExactNumber)
     case string(String)
     case array([OrderedJSON])
     case object([(String, OrderedJSON)])
@@ -47,13 +50,9 @@ public indirect enum OrderedJSON: Sendable, Hashable {
         }
     }
 
-    /// Whole numbers without a fraction; others in Swift's shortest round-tripping form;
-    /// infinities and NaN (never valid JSON) as null.
-    static func number(_ n: Double) -> String {
-        guard n.isFinite else { return "null" }
-        if n.rounded() == n && abs(n) < 1e15 { return String(Int64(n)) }
-        return "\(n)"
-    }
+    /// The canonical digits (`3`, `-2.5`, `9007199254740993`): valid JSON as they are, with no
+    /// exponent and no `.0` on an integer.
+    static func number(_ n: ExactNumber) -> String { n.description }
 
     /// A JSON string: quotes, backslashes and every control character escaped (so an ESC in an
     /// answer never reaches a terminal raw), and U+2028/2029 too, for scripts that embed it.

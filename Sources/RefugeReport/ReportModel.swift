@@ -113,7 +113,7 @@ public enum ReportStatus: String, Sendable, Hashable {
 /// A value as exported: what scripts read, not what people read.
 public enum ReportValue: Sendable, Hashable {
     case text(String)
-    case number(Double)
+    case number(ExactNumber)
     case date(PartialDate)
     case texts([String])
     case bool(Bool)

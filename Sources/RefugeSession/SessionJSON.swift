@@ -11,7 +11,7 @@ import RefugeVersion
 /// of microseconds a call, several calls on every confirmed answer.
 ///
 /// Strings are escaped as `JSONEncoder` does with `.withoutEscapingSlashes`; numbers are written
-/// so that they read back exactly; dates as ISO 8601 in UTC to the second, as the `.iso8601`
+/// with their exact digits; dates as ISO 8601 in UTC to the second, as the `.iso8601`
 /// strategy reads them. Members keep the order of the `Codable` forms; readers do not rely on it.
 struct SessionJSON {
     private(set) var bytes: [UInt8] = []
@@ -19,11 +19,6 @@ struct SessionJSON {
     private var hasMembers: [Bool] = []
     /// A key was just written: its value follows without a comma.
     private var afterKey = false
-
-    enum Failure: Error, CustomStringConvertible {
-        case notANumber(Double)
-        var description: String { "a number that JSON cannot hold (\(self))" }
-    }
 
     init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
@@ -84,15 +79,11 @@ struct SessionJSON {
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    /// Whole numbers as integers, others in Swift's shortest form that reads back exactly.
-    mutating func number(_ value: Double) throws {
-        guard value.isFinite else { throw Failure.notANumber(value) }
+    /// The number's canonical digits (`29`, `-3`, `7.5`, `9007199254740993`): valid JSON as
+    /// they are, and read back digit for digit (`ExactNumber+Coding.swift`).
+    mutating func number(_ value: ExactNumber) {
         beforeValue()
-        if value.rounded() == value, Swift.abs(value) < 9_007_199_254_740_992 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
-        } else {
-            bytes.append(contentsOf: "\(value)".utf8)
-        }
+        bytes.append(contentsOf: value.description.utf8)
     }
 
     /// `2026-11-29T14:05:00Z`: the time in UTC, to the second (fractions dropped, as the
@@ -193,12 +184,13 @@ extension SessionJSON {
         }
     }
 
-    /// As `AnswerValue.encode(to:)` writes it.
+    /// As `AnswerValue.encode(to:)` writes it. (Nothing in it fails any more: every number
+    /// is valid JSON as it is. Still `throws`, so its callers need not change.)
     mutating func answerValue(_ value: AnswerValue) throws {
-        try object { o in
+        object { o in
             switch value {
             case .text(let s): o.key("text"); o.string(s)
-            case .number(let n): o.key("number"); try o.number(n)
+            case .number(let n): o.key("number"); o.number(n)
             case .date(let d): o.key("date"); o.string(d.isoString)
             case .choice(let v): o.key("choice"); o.string(v)
             case .choices(let vs): o.key("choices"); o.array { list in for v in vs { list.string(v) } }

@@ -1,3 +1,5 @@
+import RefugeExpressions
+
 // One survey row → one item: its type, texts, condition, requirement, constraint and the
 // columns that have no place in Refuge.
 
@@ -212,16 +214,18 @@ extension Converter {
         var values = ["start": "1", "end": "10", "step": "1"]
         for part in (record.value("parameters") ?? "").split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," }) {
             let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmed.lowercased() }
-            guard pair.count == 2, values[pair[0]] != nil, Double(pair[1]) != nil else {
+            guard pair.count == 2, values[pair[0]] != nil, ExactNumber(ExpressionTranslator.number(pair[1])) != nil else {
                 warn(survey, record.number, "the range parameter `\(part)` is not understood", into: &comments)
                 continue
             }
             values[pair[0]] = pair[1]
         }
-        let start = Double(values["start"]!)!, end = Double(values["end"]!)!, step = Double(values["step"]!)!
-        item.min = ExpressionTranslator.number(values[start <= end ? "start" : "end"]!)
-        item.max = ExpressionTranslator.number(values[start <= end ? "end" : "start"]!)
-        if step == step.rounded() && start == start.rounded() { item.integer = true }
+        // Exact decimals, as Refuge keeps numbers: a 20-digit start and end compare rightly.
+        func number(_ key: String) -> ExactNumber { ExactNumber(ExpressionTranslator.number(values[key]!))! }
+        let start = number("start"), end = number("end"), step = number("step")
+        item.min = (start <= end ? start : end).description
+        item.max = (start <= end ? end : start).description
+        if step.isInteger && start.isInteger { item.integer = true }
         if step != 1 && step != 0 {
             warn(survey, record.number, "the range's step \(values["step"]!) is not imported: any number from \(item.min!) to \(item.max!) is accepted", into: &comments)
         }

@@ -2,6 +2,7 @@
 // The result is built from the syntax tree, so precedence is kept and parentheses are added
 // only where Refuge's grammar needs them.
 import Foundation
+import RefugeExpressions
 
 struct Untranslatable: Error, Sendable {
     var reason: String
@@ -169,8 +170,10 @@ struct ExpressionTranslator {
             guard Self.isDateLiteral(s) else { throw Untranslatable(reason: "'\(s)' is compared with a date but is not a date (write YYYY-MM-DD)") }
             return RefugeExpression(text: "date(\(try Self.quote(s)))", level: 7, kind: .date)
         case (.literalString(let s), .number):
-            guard let n = Double(s.trimmed), n.isFinite else { return e }
-            return RefugeExpression(text: Self.number(s.trimmed), level: 7, kind: .number)
+            // Only a decimal Refuge keeps exactly; '1e3' or a 40-digit text stays a text (and
+            // the comparison is then refused as comparing a text with a number).
+            guard let n = ExactNumber(Self.number(s.trimmed)) else { return e }
+            return RefugeExpression(text: n.description, level: 7, kind: .number)
         case (.literalNumber(let n), .choice), (.literalNumber(let n), .text), (.literalNumber(let n), .multichoice):
             return RefugeExpression(text: try Self.quote(n), level: 7, kind: .literalString(n))
         case (.literalString(let s), .acknowledge):

@@ -40,7 +40,7 @@ final class PathPropertyTests: XCTestCase {
                 switch item.type {
                 case .yesno: answers.byID[item.id] = .answered(.choice(random.below(2) == 0 ? "yes" : "no"))
                 case .choice: answers.byID[item.id] = .answered(.choice(item.choiceValues[random.below(item.choices.count)]))
-                case .number: answers.byID[item.id] = .answered(.number(Double(random.below(100))))
+                case .number: answers.byID[item.id] = .answered(.number(ExactNumber(random.below(100))))
                 case .date: answers.byID[item.id] = .answered(.date(PartialDate(year: 2000 + random.below(26), month: 1 + random.below(12))))
                 case .text, .longtext: answers.byID[item.id] = .answered(.text("t"))
                 case .repeat:

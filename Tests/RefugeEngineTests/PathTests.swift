@@ -110,7 +110,7 @@ final class PathTests: XCTestCase {
                        .constraint(message: interview.questionnaire.item("born")!.constraintMessage))
         XCTAssertNil(interview.problem(with: .date(PartialDate(year: 2026, month: 11)), for: AnswerRef("born")),
                      "a month that contains today is not refused")
-        XCTAssertEqual(interview.problem(with: .number(1.5), for: AnswerRef("people")), .notWholeNumber)
+        XCTAssertEqual(interview.problem(with: .number(ExactNumber("1.5")!), for: AnswerRef("people")), .notWholeNumber)
         XCTAssertEqual(interview.problem(with: .number(-1), for: AnswerRef("people")), .belowMinimum(0))
         XCTAssertEqual(interview.problem(with: .choices(["other"]), for: AnswerRef("grounds")), .otherTextMissing)
         XCTAssertNil(interview.problem(with: .choices(["other"]), otherText: "my ethnicity", for: AnswerRef("grounds")))
@@ -121,7 +121,7 @@ final class PathTests: XCTestCase {
     func testParsingTypedAnswers() throws {
         let q = try loadQuestionnaire(routingYAML)
         XCTAssertEqual(try AnswerParser.parse("да", for: q.item("afraid")!, language: "ru").get(), .choice("yes"))
-        XCTAssertEqual(try AnswerParser.parse("2,5", for: q.item("people")!).get(), .number(2.5))
+        XCTAssertEqual(try AnswerParser.parse("2,5", for: q.item("people")!).get(), .number(ExactNumber("2.5")!))
         XCTAssertEqual(try AnswerParser.parse("٣", for: q.item("people")!).get(), .number(3))
         XCTAssertEqual(try AnswerParser.parse("religion,1", for: q.item("grounds")!).get(), .choices(["political", "religion"]))
         XCTAssertEqual(try AnswerParser.parse("~2022-09", for: q.item("born")!).get(), .date(PartialDate(year: 2022, month: 9, approximate: true)))

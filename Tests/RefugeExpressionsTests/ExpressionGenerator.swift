@@ -88,8 +88,8 @@ struct ExpressionGenerator {
             default: answers.values[id] = make(&self)
             }
         }
-        maybe("age", { .number(Double($0.random.below(80))) }, into: &answers)
-        maybe("children", { .number(Double($0.random.below(6))) }, into: &answers)
+        maybe("age", { .number(ExactNumber($0.random.below(80))) }, into: &answers)
+        maybe("children", { .number(ExactNumber($0.random.below(6))) }, into: &answers)
         maybe("name", { .text($0.pick(["Ana", "x", "", "José"])) }, into: &answers)
         maybe("story", { .text($0.pick(["long ago", "Ana"])) }, into: &answers)
         maybe("fear", { .text($0.pick(["yes", "no"])) }, into: &answers)
@@ -101,7 +101,7 @@ struct ExpressionGenerator {
             maybe(id, { .date(PartialDate(iso: ($0.chance(20) ? "~" : "") + $0.isoDate())!) }, into: &answers)
         }
         answers.entryValues["people"] = (0..<random.below(4)).map { _ in
-            ["person_age": chance(80) ? .number(Double(random.below(70))) : .nothing,
+            ["person_age": chance(80) ? .number(ExactNumber(random.below(70))) : .nothing,
              "relation": chance(90) ? .text(pick(["child", "spouse", "parent"])) : .nothing]
         }
         return answers

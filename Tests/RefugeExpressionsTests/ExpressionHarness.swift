@@ -95,4 +95,7 @@ extension XCTestCase {
 func day(_ iso: String) -> Value { .date(PartialDate(iso: iso)!) }
 
 /// A number value (one place to change should numbers change representation).
-func n(_ number: Double) -> Value { .number(number) }
+func n(_ number: ExactNumber) -> Value { .number(number) }
+
+/// A number value from its decimal text (`n("0.3")`), which must be a number in range.
+func n(_ text: String) -> Value { .number(ExactNumber(text)!) }

@@ -73,7 +73,7 @@ struct SessionFiller {
             return .choices(Array(item.choiceValues.filter { $0 != "other" }.prefix(2)))
         case .number:
             let low = item.min ?? 0, high = item.max ?? 100
-            return .number(Swift.min(high, Swift.max(low, Double(2 + n % 5))))
+            return .number(Swift.min(high, Swift.max(low, ExactNumber(2 + n % 5))))
         case .date:
             switch item.precision {
             case .year: return .date(PartialDate(year: 2015 + n % 8))

@@ -1,5 +1,6 @@
 import Foundation
 import RefugeEngine
+import RefugeExpressions
 @testable import RefugeSession
 import XCTest
 
@@ -34,22 +35,34 @@ final class SessionJSONTests: XCTestCase {
         }
     }
 
-    func testNumbersReadBackExactly() throws {
+    func testNumbersAreWrittenWithTheirExactDigitsAndReadBackExactly() throws {
         var g = SystemRandomNumberGenerator()
-        var samples: [Double] = [0, -0.0, 1, -3, 7.5, 0.1, 29, 1e15, 1e21, 9_007_199_254_740_994, 1e-7, .greatestFiniteMagnitude, .leastNonzeroMagnitude]
-        samples += (0..<300).map { _ in Double.random(in: -1e9...1e9, using: &g) }
-        for n in samples {
-            let text = try written { try $0.number(n) }
-            let back = try JSONDecoder().decode(Double.self, from: Data(text.utf8))
-            XCTAssertEqual(back, n, text)
+        var samples = ["0", "1", "-3", "7.5", "0.1", "29", "1000000000000000", "1000000000000000000000",
+                       "9007199254740993", "-9007199254740993", "0.0000001", "12345678901234567890.123456789",
+                       String(repeating: "9", count: 38), "-" + String(repeating: "9", count: 38),
+                       "0." + String(repeating: "0", count: 37) + "1", "-0." + String(repeating: "9", count: 38)]
+        // Random digits of every length in range, with the point anywhere.
+        samples += (0..<300).map { _ in
+            let digits = String((0..<Int.random(in: 1...38, using: &g)).map { _ in Character(String(Int.random(in: 0...9, using: &g))) })
+            let point = Int.random(in: 0...digits.count, using: &g)
+            let text = point == digits.count ? digits : String(digits.prefix(point)) + "." + digits.dropFirst(point)
+            return (Bool.random(using: &g) ? "-" : "") + text
         }
-        XCTAssertEqual(try written { try $0.number(29) }, "29")
-        XCTAssertEqual(try written { try $0.number(-3) }, "-3")
+        for sample in samples {
+            let n = try XCTUnwrap(ExactNumber(sample), sample)
+            let text = written { $0.number(n) }
+            XCTAssertEqual(text, n.description, "the canonical digits, nothing else")
+            XCTAssertEqual(try JSONDecoder().decode(ExactNumber.self, from: Data(text.utf8)), n, text)
+            XCTAssertEqual(try encoded(n), text, "as the Codable form writes it")
+        }
+        XCTAssertEqual(written { $0.number(29) }, "29")
+        XCTAssertEqual(written { $0.number(-3) }, "-3")
+        XCTAssertEqual(written { $0.number(ExactNumber("2.50")!) }, "2.5")
     }
 
-    func testNumbersJSONCannotHoldAreRefused() {
-        for n in [Double.nan, .infinity, -.infinity] {
-            XCTAssertThrowsError(try written { try $0.number(n) })
+    func testANumberBeyondTheRangeInAFileIsRefusedNotRounded() {
+        for text in [String(repeating: "9", count: 39), "1" + String(repeating: "0", count: 40), "0." + String(repeating: "0", count: 38) + "1"] {
+            XCTAssertThrowsError(try JSONDecoder().decode(ExactNumber.self, from: Data(text.utf8)), text)
         }
     }
 

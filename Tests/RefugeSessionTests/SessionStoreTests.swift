@@ -36,7 +36,7 @@ final class SessionStoreTests: XCTestCase {
         try controller.change(AnswerRef("removed_before")) { $0 = Answer(status: .dontKnow); $0.note = "ask again"; $0.followUp = true }
         try controller.change(AnswerRef("family_with_you")) { $0 = .answered(.choice("yes")) }
         let entry = try controller.addEntry(to: "family")
-        try controller.change(AnswerRef(field: "family_age", of: "family", entry: entry)) { $0 = .answered(.number(7.5)) }
+        try controller.change(AnswerRef(field: "family_age", of: "family", entry: entry)) { $0 = .answered(.number(ExactNumber("7.5")!)) }
         try controller.change(AnswerRef("why_left")) { $0.draft = "half a sentence" }
         try controller.change(AnswerRef("phone")) { $0 = Answer(status: .refused); $0.lawyerOnly = true; $0.translation = "t" }
         try controller.setPosition(AnswerRef(field: "family_age", of: "family", entry: entry))
