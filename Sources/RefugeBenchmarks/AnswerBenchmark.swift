@@ -55,7 +55,7 @@ enum AnswerBenchmark {
         defer { fixture.close() }
         guard let ref = KeyBenchmark.middleStep(fixture.interview, type: .text) else { return }
         try fixture.controller.setPosition(ref)
-        let screen = InterviewScreen(controller: fixture.controller, width: 80, height: 24)
+        let screen = InterviewRunner(controller: fixture.controller, width: 80, height: 24)
         let reference = try referenceFor(fixture, data: d.name, budget: budget, into: results)
         var flip = false
         let (samples, peak) = measure(budget, prepare: {

@@ -21,13 +21,13 @@ enum KeyBenchmark {
 
             if let text = middleStep(fixture.interview, type: .text) {
                 try fixture.controller.setPosition(text)
-                let screen = InterviewScreen(controller: fixture.controller, width: 80, height: 24)
+                let screen = InterviewRunner(controller: fixture.controller, width: 80, height: 24)
                 let samples = press(screen, keys: [.character("a"), .backspace], budget: budget)
                 results.add(Row(name: typing, data: d.name, items: d.items, samples: samples.0, peak: samples.peak,
                                 reference: reference, referenceName: "JSON-encode answers", detail: detail))
 
                 // Back and on again between two answered questions: each move saves the position.
-                let back = InterviewScreen(controller: fixture.controller, width: 80, height: 24)
+                let back = InterviewRunner(controller: fixture.controller, width: 80, height: 24)
                 let moves = press(back, keys: [.ctrl("p"), .ctrl("n")], budget: budget)
                 if moves.0.count % 2 == 1 { back.handle(.ctrl("n")) }
                 precondition(back.cursor == .step(text.itemID), "Ctrl-P then Ctrl-N did not come back to the same question")
@@ -39,7 +39,7 @@ enum KeyBenchmark {
 
             if let choice = middleStep(fixture.interview, type: .choice) {
                 try fixture.controller.setPosition(choice)
-                let screen = InterviewScreen(controller: fixture.controller, width: 80, height: 24)
+                let screen = InterviewRunner(controller: fixture.controller, width: 80, height: 24)
                 let samples = press(screen, keys: [.down, .up], budget: budget)
                 results.add(Row(name: choosing, data: d.name, items: d.items, samples: samples.0, peak: samples.peak,
                                 reference: reference, referenceName: "JSON-encode answers", detail: detail))
@@ -48,7 +48,7 @@ enum KeyBenchmark {
     }
 
     /// Presses `keys` in turn (each press is one sample): handle, draw, and diff with the last frame.
-    static func press(_ screen: InterviewScreen, keys: [KeyEvent], budget: Budget) -> (Samples, peak: Int) {
+    static func press(_ screen: InterviewRunner, keys: [KeyEvent], budget: Budget) -> (Samples, peak: Int) {
         var frame = screen.view()
         var next = 0
         return measure(budget) {

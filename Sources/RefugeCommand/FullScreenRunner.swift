@@ -10,8 +10,9 @@ import RefugeSession
 import RefugeStorage
 import RefugeTerminal
 
-/// The loops of the full-screen program: draw the screen's grid, read a key, let the screen
-/// handle it (saving before the next key), and on any way out save and restore the terminal.
+/// The loops of the full-screen program: draw the screen's grid, read a key, hand it to the
+/// screen's runner (which performs the screen's effects, saves included, before the next key is
+/// read), and on any way out save and restore the terminal.
 enum FullScreenRunner {
     static func startTerminal() throws -> Terminal {
         do {
@@ -25,7 +26,8 @@ enum FullScreenRunner {
     @discardableResult
     static func runInterview(_ controller: SessionController, services: ScreenServices, on terminal: Terminal) -> Bool {
         let size = terminal.size()
-        let screen = InterviewScreen(controller: controller, width: size.width, height: size.height, services: services)
+        // The screen changes the session value; the runner writes it (and its other effects).
+        let screen = InterviewRunner(controller: controller, width: size.width, height: size.height, services: services)
         let clock = ContinuousClock()
         let start = clock.now
         func seconds() -> Double {
@@ -67,7 +69,7 @@ enum FullScreenRunner {
     /// The home screen; an opened session runs its interview, then the list comes back.
     /// Returns whether an interview ended with answers its file does not have.
     @discardableResult
-    static func runHome(_ home: HomeScreen, services: (SessionController) -> ScreenServices, on terminal: Terminal) -> Bool {
+    static func runHome(_ home: HomeRunner, services: (SessionController) -> ScreenServices, on terminal: Terminal) -> Bool {
         var unsaved = false
         terminal.draw(home.view())
         while true {

@@ -27,7 +27,7 @@ enum HomeLauncher {
         let terminal = try FullScreenRunner.startTerminal()
         defer { terminal.restore() }
         let size = terminal.size()
-        let home = HomeScreen(services: services(access), width: size.width, height: size.height)
+        let home = HomeRunner(services: services(access), width: size.width, height: size.height)
         let unsaved = FullScreenRunner.runHome(home, services: { controller in
             var services = InterviewLauncher.screenServices(for: controller)
             let notices = access.takeNotices()

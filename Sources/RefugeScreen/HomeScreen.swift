@@ -5,8 +5,10 @@ import RefugeQuestionnaire
 import RefugeSession
 
 /// The home screen: the sessions on this laptop, a form for a new session, resume, delete
-/// (after confirmation) and report. Like the interview it is a state machine over keys with a
-/// view into a cell grid; everything that touches files comes in through `HomeServices`.
+/// (after confirmation) and report. Like the interview it is a state machine:
+/// `update(message)` returns effects (list the sessions, open, create, delete, write a report,
+/// quit) that `HomeRunner` performs with `HomeServices`, answering with messages; `view()`
+/// draws it. It touches no file itself.
 public final class HomeScreen {
     public struct Row: Equatable, Sendable {
         public var url: URL
@@ -33,7 +35,6 @@ public final class HomeScreen {
         public init(id: String, title: String, languages: [String]) { self.id = id; self.title = title; self.languages = languages }
     }
 
-    public enum Outcome { case keepGoing, quit, open(SessionController) }
 
     enum Mode: Equatable {
         case list
@@ -64,7 +65,8 @@ public final class HomeScreen {
         var fileChoice: Choice?
     }
 
-    let services: HomeServices
+    /// "A file…" is offered in the questionnaire picker (the runner can read one from a path).
+    let offersFile: Bool
     public private(set) var width: Int
     public private(set) var height: Int
     var rows: [Row] = []
@@ -78,21 +80,28 @@ public final class HomeScreen {
     var lettersMuted = false
     /// The home screen speaks English: the program's own words before a client's language is chosen.
     let language = "en"
+    public private(set) var wantsToQuit = false
+    /// The effects of the message being handled, in order.
+    var effects: [HomeEffect] = []
 
-    public init(services: HomeServices, width: Int, height: Int) {
-        self.services = services
+    /// An empty list until the runner answers `.reload`'s effects with the sessions.
+    public init(width: Int, height: Int, offersFile: Bool = false) {
         self.width = width
         self.height = height
-        reload()
+        self.offersFile = offersFile
     }
 
+    /// Asks for the sessions and the questionnaires to be read again.
     func reload() {
-        // Newest first: the session just worked on is at the top.
-        rows = services.listSessions().enumerated().sorted { a, b in
+        effects += [.listSessions, .listQuestionnaires]
+    }
+
+    /// The sessions as read: newest first, the session just worked on at the top.
+    func show(_ listed: [Row]) {
+        rows = listed.enumerated().sorted { a, b in
             let x = a.element.updatedAt ?? .distantPast, y = b.element.updatedAt ?? .distantPast
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
-        choices = services.questionnaires()
         highlight = min(highlight, max(0, rows.count - 1))
     }
 
@@ -113,67 +122,97 @@ public final class HomeScreen {
 
     var highlightPosition: Int { visibleRows.firstIndex(of: highlight) ?? 0 }
 
+    // MARK: Messages
+
+    /// Handles one message and returns the effects it asks for, in order.
+    public func update(_ message: HomeMessage) -> [HomeEffect] {
+        effects = []
+        switch message {
+        case .key(let key): handle(key)
+        case .reload: reload()
+        case .returned(let w, let h):
+            // Back from an interview: the list is read again (progress changed) at the current size.
+            width = w; height = h
+            mode = .list
+            self.message = nil
+            reload()
+        case .sessionsListed(let listed): show(listed)
+        case .questionnairesListed(let listed): choices = listed
+        case .questionnaireLoaded(let choice): fileRead(choice)
+        case .opened: mode = .list
+        case .openFailed(let reason):
+            self.message = (reason, true)
+            lettersMuted = true
+        case .createFailed(let reason): self.message = (reason, true)
+        case .deleted(let name):
+            self.message = ("Deleted \(name).", false)
+            effects.append(.listSessions)
+        case .deleteFailed(let reason):
+            self.message = ("Not deleted: \(reason)", true)
+            effects.append(.listSessions)
+        case .reportWritten(let path, let isProtected):
+            self.message = ("Report written to \(path)" + (isProtected ? " (an unencrypted copy: keep it safe)." : "."), false)
+        case .reportFailed(let reason): self.message = (reason, true)
+        }
+        if wantsToQuit, effects.last != .quit { effects.append(.quit) }
+        let done = effects
+        effects = []
+        return done
+    }
+
+    func quit() { wantsToQuit = true }
+
     // MARK: Keys
 
-    public func handle(_ key: KeyEvent) -> Outcome {
-        if case .resize(let w, let h) = key { width = w; height = h; return .keepGoing }
-        if key == .ctrl("c") { return .quit }
+    func handle(_ key: KeyEvent) {
+        if case .resize(let w, let h) = key { width = w; height = h; return }
+        if key == .ctrl("c") { return quit() }
         switch mode {
-        case .list: return handleList(key)
+        case .list: handleList(key)
         case .confirmDelete(let index):
             mode = .list
             if case .character(let c) = key, c == "y" || c == "Y", let row = rows[safe: index] {
-                do {
-                    try services.delete(row.url)
-                    message = ("Deleted \(row.label.isEmpty ? row.id : row.label).", false)
-                } catch {
-                    message = ("Not deleted: \(error)", true)
-                }
-                reload()
+                effects.append(.delete(row.url, name: row.label.isEmpty ? row.id : row.label))
             }
-            return .keepGoing
         case .passphrase(let purpose, var editor):
             switch key {
             case .escape: mode = .list
             case .enter:
                 mode = .list
-                return finish(purpose, passphrase: editor.text)
+                finish(purpose, passphrase: editor.text)
             default:
                 _ = editor.handle(key, width: 40)
                 mode = .passphrase(purpose: purpose, editor: editor)
             }
-            return .keepGoing
         case .form(var form):
-            return handleForm(key, &form)
+            handleForm(key, &form)
         case .confirmQuit:
             mode = .list
-            if case .character(let c) = key, c == "y" || c == "Y" { return .quit }
-            return .keepGoing
+            if case .character(let c) = key, c == "y" || c == "Y" { quit() }
         case .confirmReport(let index):
             mode = .list
-            guard case .character(let c) = key, c == "y" || c == "Y", let row = rows[safe: index] else { return .keepGoing }
+            guard case .character(let c) = key, c == "y" || c == "Y", let row = rows[safe: index] else { return }
             if row.isProtected { mode = .passphrase(purpose: .report(index), editor: TextEditor(text: "", mode: .singleLine)) }
-            else { return finish(.report(index), passphrase: nil) }
-            return .keepGoing
+            else { finish(.report(index), passphrase: nil) }
         }
     }
 
-    func handleList(_ key: KeyEvent) -> Outcome {
-        if case .character = key, lettersMuted { return .keepGoing }
+    func handleList(_ key: KeyEvent) {
+        if case .character = key, lettersMuted { return }
         lettersMuted = false
         if filter != nil {
             switch key {
             case .character(let c):
                 filter?.append(c)
                 move(to: 0)
-                return .keepGoing
+                return
             case .backspace:
                 if filter?.isEmpty ?? true { filter = nil } else { filter?.removeLast() }
                 move(to: 0)
-                return .keepGoing
+                return
             case .escape:
                 filter = nil
-                return .keepGoing
+                return
             default: break
             }
         }
@@ -190,17 +229,17 @@ public final class HomeScreen {
             // Labels are case numbers: typing one finds it.
             filter = String(c)
             move(to: 0)
-        case .character("q"): return .quit
+        case .character("q"): quit()
         case .escape: mode = .confirmQuit
         case .character("n"), .character("N"), .insert:
             // Read again, so that a questionnaire added to the folder is offered without a restart.
-            choices = services.questionnaires()
+            effects.append(.listQuestionnaires)
             message = nil
             mode = .form(Form())
         case .enter:
-            guard visibleRows.contains(highlight), let row = rows[safe: highlight] else { return .keepGoing }
+            guard visibleRows.contains(highlight), let row = rows[safe: highlight] else { return }
             if row.isProtected { mode = .passphrase(purpose: .open(highlight), editor: TextEditor(text: "", mode: .singleLine)) }
-            else { return finish(.open(highlight), passphrase: nil) }
+            else { finish(.open(highlight), passphrase: nil) }
         case .delete, .character("d"):
             if visibleRows.contains(highlight), rows[safe: highlight] != nil { mode = .confirmDelete(highlight) }
         case .character("r"):
@@ -208,63 +247,58 @@ public final class HomeScreen {
             if visibleRows.contains(highlight), rows[safe: highlight] != nil { mode = .confirmReport(highlight) }
         default: break
         }
-        return .keepGoing
     }
 
-    func finish(_ purpose: Purpose, passphrase: String?) -> Outcome {
+    func finish(_ purpose: Purpose, passphrase: String?) {
         switch purpose {
         case .open(let index):
-            guard let row = rows[safe: index] else { return .keepGoing }
-            do {
-                return .open(try services.open(row.url, passphrase))
-            } catch {
-                message = ("\(error)", true)
-                lettersMuted = true
-            }
+            guard let row = rows[safe: index] else { return }
+            effects.append(.open(row.url, passphrase: passphrase))
         case .report(let index):
-            guard let row = rows[safe: index] else { return .keepGoing }
-            do {
-                let path = try services.writeReport(row.url, passphrase)
-                message = ("Report written to \(path)" + (row.isProtected ? " (an unencrypted copy: keep it safe)." : "."), false)
-            } catch {
-                message = ("\(error)", true)
-            }
+            guard let row = rows[safe: index] else { return }
+            effects.append(.writeReport(row.url, passphrase: passphrase, isProtected: row.isProtected))
         }
-        return .keepGoing
     }
 
-    func handleForm(_ key: KeyEvent, _ form: inout Form) -> Outcome {
+    /// The runner's answer to `.loadQuestionnaire`: the form goes on to the languages, or says
+    /// the path cannot be read.
+    func fileRead(_ choice: Choice?) {
+        guard case .form(var form) = mode else { return }
+        guard let choice else {
+            let path = form.path.text.trimmingCharacters(in: .whitespaces)
+            message = ("No questionnaire can be read at “\(path)”; check the path (refuge validate PATH says why).", true)
+            return
+        }
+        message = nil
+        form.fileChoice = choice
+        form.language = 0
+        form.interviewerLanguage = choice.languages.firstIndex(of: "en") ?? 0
+        form.field = 1
+        mode = .form(form)
+    }
+
+    func handleForm(_ key: KeyEvent, _ form: inout Form) {
         let picksFile = form.questionnaire == choices.count
         let languages = (picksFile ? form.fileChoice?.languages : choices[safe: form.questionnaire]?.languages) ?? ["en"]
         // "A file…": the path is typed in the questionnaire field, and read when leaving it.
         if picksFile, form.field == 0 {
             switch key {
             case .enter, .down, .tab:
-                let path = form.path.text.trimmingCharacters(in: .whitespaces)
-                guard let choice = services.loadQuestionnaire?(path) else {
-                    message = ("No questionnaire can be read at “\(path)”; check the path (refuge validate PATH says why).", true)
-                    mode = .form(form)
-                    return .keepGoing
-                }
-                message = nil
-                form.fileChoice = choice
-                form.language = 0
-                form.interviewerLanguage = choice.languages.firstIndex(of: "en") ?? 0
-                form.field = 1
                 mode = .form(form)
-                return .keepGoing
+                effects.append(.loadQuestionnaire(form.path.text.trimmingCharacters(in: .whitespaces)))
+                return
             case .left, .right, .escape, .up, .backTab: break
             default:
                 _ = form.path.handle(key, width: 36)
                 mode = .form(form)
-                return .keepGoing
+                return
             }
         }
         let lastField = form.protect ? 7 : 5
         switch key {
         case .escape:
             mode = .list
-            return .keepGoing
+            return
         case .up, .backTab:
             form.field = max(0, form.field - 1)
         case .down, .tab:
@@ -274,7 +308,7 @@ public final class HomeScreen {
             switch form.field {
             case 0:
                 // The installed questionnaires, then "a file…" when the program can read one.
-                let count = choices.count + (services.loadQuestionnaire == nil ? 0 : 1)
+                let count = choices.count + (offersFile ? 1 : 0)
                 form.questionnaire = (form.questionnaire + step + count) % max(1, count)
                 form.language = 0
                 let langs = choices[safe: form.questionnaire]?.languages ?? form.fileChoice?.languages ?? ["en"]
@@ -292,6 +326,7 @@ public final class HomeScreen {
             if form.field < lastField {
                 form.field += 1
             } else {
+                mode = .form(form)
                 return create(form)
             }
         default:
@@ -308,7 +343,6 @@ public final class HomeScreen {
             }
         }
         mode = .form(form)
-        return .keepGoing
     }
 
     func editorOf(_ form: Form) -> TextEditor {
@@ -328,8 +362,8 @@ public final class HomeScreen {
         }
     }
 
-    func create(_ form: Form) -> Outcome {
-        guard let choice = choices[safe: form.questionnaire] ?? form.fileChoice else { return .keepGoing }
+    func create(_ form: Form) {
+        guard let choice = choices[safe: form.questionnaire] ?? form.fileChoice else { return }
         var passphrase: String?
         if form.protect {
             guard !form.passphrase.text.isEmpty else {
@@ -337,27 +371,20 @@ public final class HomeScreen {
                 var again = form
                 again.field = 6; again.passphrase = TextEditor(text: "", mode: .singleLine); again.again = TextEditor(text: "", mode: .singleLine)
                 mode = .form(again)
-                return .keepGoing
+                return
             }
             guard form.passphrase.text == form.again.text else {
                 message = ("The two passphrases differ; please type them again.", true)
                 var again = form
                 again.field = 6; again.passphrase = TextEditor(text: "", mode: .singleLine); again.again = TextEditor(text: "", mode: .singleLine)
                 mode = .form(again)
-                return .keepGoing
+                return
             }
             passphrase = form.passphrase.text
         }
-        do {
-            let controller = try services.create(choice.id, choice.languages[form.language], choice.languages[form.interviewerLanguage],
-                                                 form.label.text, passphrase)
-            if form.interviewerHolds { try controller.setInterviewerView(true) }
-            mode = .list
-            return .open(controller)
-        } catch {
-            message = ("\(error)", true)
-            return .keepGoing
-        }
+        effects.append(.create(NewSessionRequest(questionnaire: choice.id, language: choice.languages[form.language],
+                                                 interviewerLanguage: choice.languages[form.interviewerLanguage],
+                                                 label: form.label.text, passphrase: passphrase, interviewerHolds: form.interviewerHolds)))
     }
 }
 
@@ -383,13 +410,3 @@ public struct HomeServices {
     }
 }
 
-extension HomeScreen {
-    /// Back from an interview: the list is read again (progress changed) at the current size.
-    public func returnFromInterview(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-        mode = .list
-        message = nil
-        reload()
-    }
-}

@@ -4,17 +4,23 @@ import RefugeEngine
 import RefugeQuestionnaire
 import RefugeSession
 
-/// The interview as a pure state machine over an open session: `handle(key)` changes the state
-/// (every confirmed change is saved through the session controller before it returns), and
-/// `view()` draws the state into a cell grid. No terminal is involved, so whole interviews can
-/// be driven and checked in tests.
+/// The interview as a state machine over a session value: `update(message)` changes the state
+/// and returns the effects it asks for (save the session, write a rescue copy or the report,
+/// check a passphrase, quit), which a runner (`InterviewRunner`) performs, answering with
+/// messages such as `.saved` or `.saveFailed(reason)`. `view()` draws the state into a cell
+/// grid. The screen does no I/O at all: tests drive it with messages and assert on effects,
+/// with no folder and no file system.
 public final class InterviewScreen {
-    public let controller: SessionController
+    /// The session and its interview, changed here and written by the runner.
+    public internal(set) var model: SessionModel
     public private(set) var cursor: InterviewCursor
     public private(set) var width: Int
     public private(set) var height: Int
     public internal(set) var interviewerView = false
     public internal(set) var wantsToQuit = false
+    /// True from a save the runner reported failed until one it reported done: the file on disk
+    /// is then behind the session value, and quitting would lose answers.
+    public private(set) var hasUnsavedChanges = false
     var widget: WidgetState
     var overlay: Overlay?
     /// A short line under the widget: why the answer was not taken, or what just happened.
@@ -38,7 +44,15 @@ public final class InterviewScreen {
     var freshChecks: [Check] = []
     /// The review row a jump came from: confirming the answer goes back to the review.
     var returnToReview: Int?
-    let services: ScreenServices
+    let options: InterviewOptions
+    /// The effects of the message being handled, in order; a save asked for several times in
+    /// one message is written once (the strongest kind), before any effect that follows it.
+    var effects: [InterviewEffect] = []
+    var saveWanted: InterviewEffect.SaveKind?
+    /// What waits for the answer to a save in flight: quitting goes only once the file has it.
+    var afterSave: AfterSave?
+
+    enum AfterSave { case quit, quitDialogRetry }
 
     enum Overlay: Equatable {
         case help(scroll: Int)
@@ -52,16 +66,18 @@ public final class InterviewScreen {
         case quitUnsaved(QuitDialog)
     }
 
-    public init(controller: SessionController, width: Int, height: Int, services: ScreenServices = ScreenServices()) {
-        self.controller = controller
+    /// Opens the screen on a session value. Opening may itself ask for nothing to be written:
+    /// the first position is set in memory and rides along with the first save.
+    public init(model: SessionModel, width: Int, height: Int, options: InterviewOptions = InterviewOptions()) {
+        self.model = model
         self.width = width
         self.height = height
-        self.services = services
-        self.cursor = InterviewCursor.resume(controller.interview, at: controller.session.position)
+        self.options = options
+        self.cursor = InterviewCursor.resume(model.interview, at: model.session.position)
         self.widget = WidgetState()
         self.widget = makeWidget()
-        self.interviewerView = controller.session.interviewerView
-        let session = controller.session
+        self.interviewerView = model.session.interviewerView
+        let session = model.session
         if session.position == nil, !session.history.isEmpty {
             // The end was reached before: a finished session opens on its review.
             cursor = .end
@@ -70,7 +86,7 @@ public final class InterviewScreen {
         } else if session.position == nil, let ref = cursor.ref {
             // The first screen is the position from the start, so that an answer saved before
             // any move does not look like the end of the interview.
-            _ = try? controller.setPosition(ref, saveNow: false)
+            self.model.setPosition(ref)
         }
         if let pending = session.pendingText, pending.position.ref == cursor.ref {
             // A note or translation was being typed when the program stopped: it is back.
@@ -78,13 +94,18 @@ public final class InterviewScreen {
             editor.moveToEnd()
             overlay = pending.kind == .note ? .note(editor) : .translation(editor)
         }
-        if let notice = services.openingNotice { say { _ in notice } }
+        if let notice = options.openingNotice { say { _ in notice } }
     }
 
-    public var language: String { controller.session.language }
-    var interviewerLanguage: String { controller.session.interviewerLanguage }
-    var interview: Interview { controller.interview }
-    var questionnaire: Questionnaire { controller.questionnaire }
+    public var session: Session { model.session }
+    public var interview: Interview { model.interview }
+    /// Whether the program ends because the person chose to quit without saving what is in
+    /// memory; the program's exit status is then not 0.
+    public var quitWithUnsavedChanges: Bool { wantsToQuit && hasUnsavedChanges }
+
+    public var language: String { model.session.language }
+    var interviewerLanguage: String { model.session.interviewerLanguage }
+    var questionnaire: Questionnaire { model.questionnaire }
     var formatter: AnswerFormatter { AnswerFormatter(questionnaire: questionnaire, language: languageFor(currentItem)) }
     var currentItem: Item? { cursor.ref.flatMap { interview.item($0) } }
 
@@ -102,26 +123,33 @@ public final class InterviewScreen {
 
     // MARK: Saving
 
-    /// Runs a change that saves; a failed save keeps the change in memory and says so calmly.
-    @discardableResult
-    func save(_ body: (SessionController) throws -> Void) -> Bool {
-        do {
-            let before = Set(interview.holdingChecks.map(\.id))
-            try body(controller)
-            let fresh = interview.holdingChecks.filter { !before.contains($0.id) }
-            if !fresh.isEmpty { freshChecks = fresh }
-            return true
-        } catch let problem as AnswerProblem {
-            sayProblem(problem)
-            return false
-        } catch {
-            overlay = .saveFailed("\(error)")
-            return false
-        }
+    /// Runs a change of the session value that is not an interview command (the language, the
+    /// view, the note being typed) and asks for it to be saved when it changed anything.
+    func save(_ kind: InterviewEffect.SaveKind = .change, _ body: (inout SessionModel) -> Bool) {
+        if body(&model) { requestSave(kind) }
+    }
+
+    /// Asks for the session value to be written once this message is handled.
+    func requestSave(_ kind: InterviewEffect.SaveKind) {
+        saveWanted = max(saveWanted ?? kind, kind)
+    }
+
+    /// Adds an effect after the save asked for so far (a report is written from saved answers).
+    func emit(_ effect: InterviewEffect) {
+        flushSave()
+        effects.append(effect)
+    }
+
+    func flushSave() {
+        guard let kind = saveWanted else { return }
+        saveWanted = nil
+        // Every save writes the whole value, the position with it.
+        positionPending = false
+        effects.append(.save(model.session, kind))
     }
 
     /// Saves the text being typed as a draft when it differs from what was last saved.
-    public func saveDraft() {
+    func saveDraft() {
         guard let ref = cursor.ref, let editor = widget.editor, editor.text != widget.savedText else {
             draftChangedAt = nil
             return
@@ -141,20 +169,95 @@ public final class InterviewScreen {
 
     /// Called when no key came for a while: a draft is saved within a second of typing, and a
     /// position not yet written goes to disk.
-    public func tick(at time: Double) {
+    func tick(at time: Double) {
         // While a save failure is on the screen, nothing retries by itself: only the person's
         // choice (retry, rescue copy) starts another save.
         if overlay?.holdsSaves == true { return }
         if let since = draftChangedAt, time - since >= 1 { saveDraft() }
         if let since = pendingChangedAt, time - since >= 1 { savePendingText() }
-        if positionPending, save({ try $0.retrySave() }) { positionPending = false }
+        if positionPending { requestSave(.position) }
     }
 
-    /// Before the program stops (quit, signal, closed terminal): the draft is saved.
-    public func prepareToStop() {
+    /// Before the program stops (quit, signal, closed terminal): the draft and the position
+    /// are saved, and the file is written whatever changed.
+    func prepareToStop() {
         saveDraft()
         savePendingText()
-        if save({ try $0.setPosition(cursor.ref, saveNow: false) }), save({ try $0.retrySave() }) { positionPending = false }
+        model.setPosition(cursor.ref)
+        requestSave(.retry)
+    }
+
+    // MARK: Messages
+
+    /// Handles one message and returns the effects it asks for, in order.
+    public func update(_ message: InterviewMessage) -> [InterviewEffect] {
+        effects = []
+        saveWanted = nil
+        switch message {
+        case .key(let key, let time): handle(key, at: time)
+        case .tick(let time): tick(at: time)
+        case .stopping: prepareToStop()
+        case .jump(let ref): jump(to: ref)
+        default: receive(message)
+        }
+        flushSave()
+        if wantsToQuit, effects.last != .quit { effects.append(.quit) }
+        let done = effects
+        effects = []
+        return done
+    }
+
+    /// The runner's answers to effects.
+    func receive(_ message: InterviewMessage) {
+        switch message {
+        case .saved:
+            hasUnsavedChanges = false
+            if afterSave != nil {
+                afterSave = nil
+                wantsToQuit = true
+                overlay = nil
+            }
+        case .saveFailed(let reason):
+            hasUnsavedChanges = true
+            let waiting = afterSave
+            afterSave = nil
+            if case .quitUnsaved(var dialog) = overlay {
+                dialog.outcome = reason
+                overlay = .quitUnsaved(dialog)
+            } else if waiting == .quit {
+                // Quitting would lose what is not saved: the person chooses what to do.
+                overlay = .quitUnsaved(QuitDialog())
+            } else {
+                overlay = .saveFailed(reason)
+            }
+        case .rescueWritten(let path):
+            if case .quitUnsaved(var dialog) = overlay {
+                dialog.outcome = QuitWords.format(.rescued, uiLanguage, path)
+                dialog.rescued = true
+                overlay = .quitUnsaved(dialog)
+            } else {
+                say { lang in ScreenWords.format(.savedElsewhere, lang, path) }
+            }
+        case .rescueFailed(let reason):
+            if case .quitUnsaved(var dialog) = overlay {
+                dialog.outcome = reason
+                overlay = .quitUnsaved(dialog)
+            } else {
+                overlay = .saveFailed(reason)
+            }
+        case .reportWritten(let path):
+            let isProtected = options.isProtected
+            say { lang in
+                ScreenWords.format(.reportWritten, lang, path) + (isProtected ? " " + ScreenWords.text(.reportUnencrypted, lang) : "")
+            }
+        case .reportFailed(let reason):
+            say(problem: true) { lang in ScreenWords.format(.reportFailed, lang, reason) }
+        case .passphraseChecked(let opens):
+            guard case .hidden = overlay else { return }
+            overlay = opens ? nil : .hidden(passphrase: TextEditor(text: "", mode: .singleLine), wrong: true)
+        case .key, .tick, .stopping, .jump:
+            break
+        }
     }
 
     // MARK: Moving
@@ -167,7 +270,7 @@ public final class InterviewScreen {
         textScroll = 0
         // The position rides along with the next save (or the idle tick): moving is not a change
         // of answers, and rewriting the whole file on every move made moving slow.
-        if save({ try $0.setPosition(next.ref, saveNow: false) }) { positionPending = true }
+        if model.setPosition(next.ref) { positionPending = true }
     }
 
     /// Onwards, when nothing here blocks it (`InterviewCommand.forward`).
@@ -190,40 +293,36 @@ public final class InterviewScreen {
 
     // MARK: Keys
 
-    public enum Outcome: Equatable { case keepGoing, quit }
-
     /// Handles one key. `time` is a monotonic clock in seconds, for the draft timer.
-    @discardableResult
-    public func handle(_ key: KeyEvent, at time: Double = 0) -> Outcome {
+    func handle(_ key: KeyEvent, at time: Double) {
         if case .resize(let w, let h) = key {
             width = w; height = h
-            return .keepGoing
+            return
         }
         if key == .ctrl("c") {
             if case .quitUnsaved(let dialog) = overlay {
                 overlay = .quitUnsaved(dialog.confirming())
-                return .keepGoing
+                return
             }
             requestQuit()
-            return wantsToQuit ? .quit : .keepGoing
+            return
         }
         if case .click(let row, let column) = key {
             handleClick(row: row, column: column)
-            return wantsToQuit ? .quit : .keepGoing
+            return
         }
         if overlay != nil {
             handleOverlay(key, at: time)
-            return wantsToQuit ? .quit : .keepGoing
+            return
         }
-        if isTooSmall { return .keepGoing }
+        if isTooSmall { return }
         if currentItem?.type == .longtext, key == .pageUp || key == .pageDown {
             // In a long text PgUp/PgDn scroll the text, as in an editor; Ctrl-P/Ctrl-N move.
             pageLongText(down: key == .pageDown)
-            return .keepGoing
+            return
         }
-        if handleGlobal(key) { return wantsToQuit ? .quit : .keepGoing }
+        if handleGlobal(key) { return }
         handleWidget(key, at: time)
-        return wantsToQuit ? .quit : .keepGoing
     }
 
     /// Keys that mean the same on every question.
@@ -268,12 +367,12 @@ public final class InterviewScreen {
         case .translation(let editor): pending = PendingText(kind: .translation, position: Position(ref), text: editor.text)
         default: return
         }
-        save { try $0.setPendingText(pending) }
+        save(.draft) { $0.setPendingText(pending) }
     }
 
     func toggleInterviewerView() {
         interviewerView.toggle()
-        save { try $0.setInterviewerView(interviewerView) }
+        save(.position) { $0.setInterviewerView(interviewerView) }
     }
 
     func nextLanguage() {
@@ -281,7 +380,7 @@ public final class InterviewScreen {
         let index = languages.firstIndex(of: language) ?? -1
         let next = languages[(index + 1) % languages.count]
         saveDraft()
-        save { try $0.setLanguage(next) }
+        save { $0.setLanguage(next) }
         widget = makeWidget()
         say { _ in ScreenWords.format(.languageNow, next, LanguageNames.name(of: next)) }
     }
@@ -337,25 +436,6 @@ public final class InterviewScreen {
             widget = makeWidget()
             arrive(outcome)
         }
-    }
-}
-
-/// What the screen needs from outside, injected so tests can supply their own.
-public struct ScreenServices {
-    /// Writes the report and returns where (the menu's "write the report").
-    public var writeReport: ((Session, Questionnaire) throws -> String)?
-    /// Checks a passphrase against the open session (to come back from the hidden screen).
-    public var checkPassphrase: ((String) -> Bool)?
-    /// Where "save a copy" puts the session after a failed save.
-    public var rescueFolder: URL?
-    /// Said once when the interview opens (the backup was used, the questionnaire changed).
-    public var openingNotice: String?
-
-    public init(writeReport: ((Session, Questionnaire) throws -> String)? = nil,
-                checkPassphrase: ((String) -> Bool)? = nil, rescueFolder: URL? = nil) {
-        self.writeReport = writeReport
-        self.checkPassphrase = checkPassphrase
-        self.rescueFolder = rescueFolder
     }
 }
 

@@ -57,7 +57,7 @@ extension InterviewScreen {
 
     func drawHidden(_ grid: inout CellGrid, passphrase: TextEditor, wrong: Bool) {
         // A blank, neutral screen; for a protected session a small passphrase field at the bottom.
-        guard services.checkPassphrase != nil else { return }
+        guard options.asksPassphrase else { return }
         let row = height - 2
         let language = uiLanguage
         grid.put(ScreenWords.text(.passphrasePrompt, language), row: row, column: 2, style: Self.muted)
@@ -72,8 +72,8 @@ extension InterviewScreen {
         let lang = uiLanguage
         let title = questionnaire.title.resolve(lang, defaultLanguage: questionnaire.defaultLanguage).text
         // The session's label first: with several clients a day, which one this is matters most.
-        var left = " " + controller.session.label
-        left += (controller.session.label.isEmpty ? "" : " · ") + title
+        var left = " " + session.label
+        left += (session.label.isEmpty ? "" : " · ") + title
         if let item = currentItem, let section = questionnaire.section(item.sectionID) {
             left += " · " + section.title.resolve(lang, defaultLanguage: questionnaire.defaultLanguage).text
         }

@@ -84,13 +84,13 @@ extension InterviewScreen {
             case .escape:
                 overlay = nil
                 pendingChangedAt = nil
-                save { try $0.setPendingText(nil) }
+                save(.draft) { $0.setPendingText(nil) }
             case .ctrl("n"), .pageDown, .function(3), .function(9):
                 overlay = nil
                 pendingChangedAt = nil
                 guard cursor.ref != nil else { return }
                 run(isNote ? .note(editor.text) : .translation(editor.text))
-                save { try $0.setPendingText(nil) }
+                save(.draft) { $0.setPendingText(nil) }
             default:
                 let before = editor.text
                 _ = editor.handle(key, width: 60)
@@ -115,15 +115,14 @@ extension InterviewScreen {
             default: break
             }
         case .hidden(var passphrase, _):
-            guard let check = services.checkPassphrase else {
+            guard options.asksPassphrase else {
                 overlay = nil
                 return
             }
             switch key {
             case .enter:
-                if check(passphrase.text) { overlay = nil } else {
-                    overlay = .hidden(passphrase: TextEditor(text: "", mode: .singleLine), wrong: true)
-                }
+                // The runner answers `.passphraseChecked`: the screen shows again only then.
+                emit(.checkPassphrase(passphrase.text))
             default:
                 _ = passphrase.handle(key, width: 40)
                 overlay = .hidden(passphrase: passphrase, wrong: false)
@@ -132,10 +131,10 @@ extension InterviewScreen {
             switch key {
             case .character("r"), .character("R"):
                 overlay = nil
-                save { try $0.retrySave() }
+                requestSave(.retry)
             case .character("e"), .character("E"):
                 overlay = nil
-                saveCopyElsewhere()
+                emit(.writeRescueCopy(model.session, folder: rescueFolder(nil)))
             case .escape:
                 overlay = nil
             default: break
@@ -165,34 +164,8 @@ extension InterviewScreen {
 
     func writeReport() {
         saveDraft()
-        guard let write = services.writeReport else { return }
-        do {
-            let path = try write(controller.session, questionnaire)
-            let isProtected = controller.file.isProtected
-            say { lang in
-                ScreenWords.format(.reportWritten, lang, path) + (isProtected ? " " + ScreenWords.text(.reportUnencrypted, lang) : "")
-            }
-        } catch {
-            say(problem: true) { lang in ScreenWords.format(.reportFailed, lang, "\(error)") }
-        }
-    }
-
-    func saveCopyElsewhere() {
-        do {
-            let path = try writeRescueCopy(into: nil)
-            say { lang in ScreenWords.format(.savedElsewhere, lang, path) }
-        } catch {
-            overlay = .saveFailed("\(error)")
-        }
-    }
-
-    /// Writes a copy of the session, with its protection, into `chosen` (else the rescue folder,
-    /// else `$HOME`) and returns its path.
-    func writeRescueCopy(into chosen: URL?) throws -> String {
-        let folder = chosen ?? services.rescueFolder ?? QuitDialog.homeFolder
-        // Named `<id>.rescue-<time>.refuge`: the id before the first dot, so it opens as its own session.
-        let url = folder.appendingPathComponent("\(controller.session.id).rescue-\(Int(Date().timeIntervalSince1970)).refuge")
-        return try controller.file.saveCopy(to: url).path
+        guard options.canWriteReport else { return }
+        emit(.writeReport(model.session))
     }
 
     /// The lines of the review screen: every question on the path with its answer and marks.

@@ -49,19 +49,16 @@ extension InterviewScreen.Overlay {
 }
 
 extension InterviewScreen {
-    /// Whether the program ends because the person chose to quit without saving what is in
-    /// memory; the program's exit status is then not 0.
-    public var quitWithUnsavedChanges: Bool { wantsToQuit && controller.hasUnsavedChanges }
-
-    /// Quit (Ctrl-C, the menu): save the draft and position, and stop unless that left the
-    /// file behind what is in memory, in which case the person chooses what to do.
+    /// Quit (Ctrl-C, the menu): save the draft and position, and stop once the runner says the
+    /// file has them; when the file is already behind, or that save fails, the person chooses
+    /// what to do.
     func requestQuit() {
-        if !controller.hasUnsavedChanges { prepareToStop() }
-        if controller.hasUnsavedChanges {
+        if hasUnsavedChanges {
             overlay = .quitUnsaved(QuitDialog())
-        } else {
-            wantsToQuit = true
+            return
         }
+        prepareToStop()
+        afterSave = .quit
     }
 
     func handleQuitDialog(_ key: KeyEvent, _ dialog: QuitDialog) {
@@ -70,18 +67,14 @@ extension InterviewScreen {
         case .choosing:
             switch key {
             case .character("r"), .character("R"):
-                do {
-                    try controller.retrySave()
-                    prepareToStop()
-                    if !controller.hasUnsavedChanges { wantsToQuit = true; overlay = nil; return }
-                    dialog.outcome = nil
-                } catch {
-                    dialog.outcome = "\(error)"
-                }
+                // One save, written whatever changed; `.saved` quits, `.saveFailed` says why here.
+                dialog.outcome = nil
+                prepareToStop()
+                afterSave = .quitDialogRetry
             case .character("e"), .character("E"):
-                rescue(into: nil, &dialog)
+                emit(.writeRescueCopy(model.session, folder: rescueFolder(nil)))
             case .character("t"), .character("T"):
-                let start = (services.rescueFolder ?? QuitDialog.homeFolder).path
+                let start = (options.rescueFolder ?? QuitDialog.homeFolder).path
                 dialog.stage = .typingFolder(TextEditor(text: start, mode: .singleLine))
             case .character("q"), .character("Q"):
                 if dialog.rescued { wantsToQuit = true; overlay = nil; return }
@@ -96,7 +89,9 @@ extension InterviewScreen {
             switch key {
             case .enter:
                 dialog.stage = .choosing
-                if let folder = QuitDialog.folder(typed: editor.text) { rescue(into: folder, &dialog) }
+                if let folder = QuitDialog.folder(typed: editor.text) {
+                    emit(.writeRescueCopy(model.session, folder: rescueFolder(folder)))
+                }
             case .escape:
                 dialog.stage = .choosing
             default:
@@ -116,16 +111,11 @@ extension InterviewScreen {
         overlay = .quitUnsaved(dialog)
     }
 
-    /// A rescue copy holds everything in memory; once written, quitting loses nothing, but the
+    /// Where a rescue copy goes: the folder typed, else the rescue folder, else `$HOME`. A
+    /// rescue copy holds everything in memory; once written, quitting loses nothing, but the
     /// session's own file is still behind, so the exit status still says so.
-    private func rescue(into folder: URL?, _ dialog: inout QuitDialog) {
-        do {
-            let path = try writeRescueCopy(into: folder)
-            dialog.outcome = QuitWords.format(.rescued, uiLanguage, path)
-            dialog.rescued = true
-        } catch {
-            dialog.outcome = "\(error)"
-        }
+    func rescueFolder(_ chosen: URL?) -> URL {
+        chosen ?? options.rescueFolder ?? QuitDialog.homeFolder
     }
 
     func drawQuitDialog(_ grid: inout CellGrid, _ dialog: QuitDialog) {

@@ -2,17 +2,15 @@ import RefugeEngine
 import RefugeSession
 
 extension InterviewScreen {
-    /// Performs one `InterviewCommand` at the cursor and saves it: the rules are the command's
-    /// (the screen only turns keys into commands and shows the outcome). Nil when the save
-    /// failed (the change stays in memory and the save-failed panel is up).
+    /// Applies one `InterviewCommand` at the cursor to the session value and asks for it to be
+    /// saved (an effect, when it changed anything): the rules are the command's (the screen only
+    /// turns keys into commands and shows the outcome). Never nil: a save that fails later is
+    /// the runner's answer, `.saveFailed`, and the change stays in the value meanwhile.
     func attempt(_ command: InterviewCommand) -> Result<CommandOutcome, CommandProblem>? {
         let before = Set(interview.holdingChecks.map(\.id))
-        let result: Result<CommandOutcome, CommandProblem>
-        do {
-            result = try controller.perform(command, at: cursor)
-        } catch {
-            overlay = .saveFailed("\(error)")
-            return nil
+        let (result, changed) = model.perform(command, at: cursor)
+        if changed {
+            if case .draft = command { requestSave(.draft) } else { requestSave(.change) }
         }
         let fresh = interview.holdingChecks.filter { !before.contains($0.id) }
         if !fresh.isEmpty { freshChecks = fresh }

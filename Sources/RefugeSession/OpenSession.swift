@@ -39,6 +39,13 @@ public final class OpenSession: @unchecked Sendable {
         change(&session)
     }
 
+    /// Takes `session` as the one in memory and writes it: how the full-screen program's runner
+    /// saves the session value its screen changed. Fails as `update` does, keeping the value.
+    public func save(_ session: Session) throws(SessionError) {
+        self.session = session
+        try flush()
+    }
+
     /// Writes the in-memory session again (retry after a failed save).
     public func flush() throws(SessionError) {
         do {
@@ -54,7 +61,10 @@ public final class OpenSession: @unchecked Sendable {
     }
 
     /// Writes a copy of the session elsewhere (after a save failed), with the same protection.
-    public func saveCopy(to url: URL) throws -> URL {
+    public func saveCopy(to url: URL) throws -> URL { try saveCopy(of: session, to: url) }
+
+    /// Writes `session` (the screen's value, which may be ahead of the file) as a copy elsewhere.
+    public func saveCopy(of session: Session, to url: URL) throws -> URL {
         let copy = try StoredFile.create(at: url, header: SessionCoding.header(session), body: SessionCoding.body(session),
                                          key: file.key, environment: store.environment)
         copy.close()

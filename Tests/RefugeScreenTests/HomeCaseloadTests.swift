@@ -12,7 +12,7 @@ final class HomeCaseloadTests: XCTestCase {
 
     func home(rows: [HomeScreen.Row], choices: @escaping () -> [HomeScreen.Choice] = { [HomeScreen.Choice(id: "x", title: "X", languages: ["en"])] },
               opened: @escaping (URL) throws -> Void = { _ in throw Refused() },
-              reports: @escaping () -> Void = {}, load: ((String) -> HomeScreen.Choice?)? = nil) -> HomeScreen {
+              reports: @escaping () -> Void = {}, load: ((String) -> HomeScreen.Choice?)? = nil) -> HomeRunner {
         let services = HomeServices(
             listSessions: { rows }, questionnaires: choices,
             create: { _, _, _, _, _ in throw Refused() },
@@ -20,7 +20,7 @@ final class HomeCaseloadTests: XCTestCase {
             delete: { _ in XCTFail("nothing is deleted here") },
             writeReport: { _, _ in reports(); return "/tmp/r.txt" },
             loadQuestionnaire: load)
-        return HomeScreen(services: services, width: 80, height: 24)
+        return HomeRunner(services: services, width: 80, height: 24)
     }
 
     func row(_ label: String, minutesAgo: Double, protected: Bool = false) -> HomeScreen.Row {

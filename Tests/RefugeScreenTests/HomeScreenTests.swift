@@ -39,7 +39,7 @@ final class HomeScreenTests: XCTestCase {
             },
             delete: { url in deleted.append(url); try store.delete(url) },
             writeReport: { _, _ in "/tmp/report.txt" })
-        let home = HomeScreen(services: services, width: 80, height: 24)
+        let home = HomeRunner(services: services, width: 80, height: 24)
         XCTAssertTrue(home.view().renderText().contains("No sessions yet"))
 
         _ = home.handle(.character("n"))
@@ -57,7 +57,7 @@ final class HomeScreenTests: XCTestCase {
         _ = home.handle(.character("n"))                               // "no passphrase", chosen explicitly
         guard case .open(let controller) = home.handle(.enter) else { return XCTFail("the new session should open") }
         XCTAssertTrue(controller.session.interviewerView, "the interviewer holds the keyboard: their view is on")
-        XCTAssertTrue(InterviewScreen(controller: controller, width: 80, height: 24).interviewerView)
+        XCTAssertTrue(InterviewRunner(controller: controller, width: 80, height: 24).interviewerView)
         controller.file.close()
         XCTAssertEqual(created.first?.0, "es")
         XCTAssertEqual(created.first?.2, "A-1")

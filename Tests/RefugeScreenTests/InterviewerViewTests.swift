@@ -65,7 +65,7 @@ final class InterviewerViewTests: XCTestCase {
         XCTAssertFalse(h.screen.interviewerView)
         h.press(.function(12))
         XCTAssertTrue(try h.saved().interviewerView, "saved at once")
-        let reopened = InterviewScreen(controller: h.screen.controller, width: 80, height: 24)
+        let reopened = h.reopened()
         XCTAssertTrue(reopened.interviewerView)
         h.press(.function(12))
         XCTAssertFalse(try h.saved().interviewerView)

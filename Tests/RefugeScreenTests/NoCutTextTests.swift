@@ -24,7 +24,7 @@ final class NoCutTextTests: XCTestCase {
     }
 
     /// Screens of one item: as it opens, then through its list or text, then its F1 panel scrolled through.
-    func screens(_ screen: InterviewScreen, item: Item) -> String {
+    func screens(_ screen: InterviewRunner, item: Item) -> String {
         var seen = [screen.view().renderText()]
         /// Presses ↓ through a list (the highlight moves without changing the text), or until a
         /// scrolled text stops changing.
@@ -61,7 +61,7 @@ final class NoCutTextTests: XCTestCase {
                     for section in q.sections {
                         for item in section.items {
                             items.append((item, AnswerRef(item.id)))
-                            if item.type == .repeat, let entry = try? h.screen.controller.addEntry(to: item.id) {
+                            if item.type == .repeat, let entry = h.addEntry(to: item.id) {
                                 for field in item.fields { items.append((field, AnswerRef(field: field.id, of: item.id, entry: entry))) }
                             }
                         }

@@ -55,7 +55,7 @@ final class QuitUnsavedScreenTests: XCTestCase {
         let root: URL           // the full disk: REFUGE_HOME, holding sessions/
         let elsewhere: URL      // another disk (a USB stick)
         let disk: FillingDisk
-        let screen: InterviewScreen
+        let screen: InterviewRunner
         var text: String { screen.view().renderText() }
         func press(_ keys: KeyEvent...) { for k in keys { screen.handle(k) } }
         func type(_ text: String) { for c in text { screen.handle(.character(c)) } }
@@ -75,7 +75,7 @@ final class QuitUnsavedScreenTests: XCTestCase {
                                       label: "Q-1", now: Date(), timeZone: TimeZone(identifier: "UTC")!)
         let controller = SessionController(file: try store.create(session, questionnaire: q, key: nil), questionnaire: q)
         addTeardownBlock { controller.file.close() }
-        let screen = InterviewScreen(controller: controller, width: 80, height: 24, services: ScreenServices(rescueFolder: root))
+        let screen = InterviewRunner(controller: controller, width: 80, height: 24, services: ScreenServices(rescueFolder: root))
         return Fixture(root: root, elsewhere: elsewhere, disk: disk, screen: screen)
     }
 

@@ -6,15 +6,18 @@ import RefugeScreen
 import RefugeSession
 import XCTest
 
-/// An interview screen over a real session in a temporary folder, driven by keys, with its
-/// screens compared to golden text files (REFUGE_RECORD_SNAPSHOTS=1 rewrites them).
+/// An interview screen with its runner over a real session in a temporary folder, driven by
+/// keys, with its screens compared to golden text files (REFUGE_RECORD_SNAPSHOTS=1 rewrites
+/// them). Tests that need no file at all drive `InterviewScreen` alone (see `ScreenEffectTests`).
 final class ScreenHarness {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
 
     let folder: URL
     let store: SessionStore
-    let screen: InterviewScreen
+    let screen: InterviewRunner
+    let questionnaire: Questionnaire
+    let created: Date
 
     init(_ questionnaire: String, language: String? = nil, interviewerLanguage: String? = nil,
          width: Int = 80, height: Int = 24, services: ScreenServices = ScreenServices()) throws {
@@ -22,19 +25,34 @@ final class ScreenHarness {
         store = SessionStore(folder: folder)
         let q = try XCTUnwrap(QuestionnaireLoader.load(path: Self.root.appendingPathComponent(questionnaire).path).questionnaire)
         let created = Date(timeIntervalSince1970: 1_795_000_000)
+        self.created = created
+        self.questionnaire = q
         let session = NewSession.make(id: "screentest1", questionnaire: q, language: language, interviewerLanguage: interviewerLanguage,
                                       label: "S-1", now: created, timeZone: TimeZone(identifier: "UTC")!)
         let file = try store.create(session, questionnaire: q, key: nil)
-        let controller = SessionController(file: file, questionnaire: q, now: { created })
-        screen = InterviewScreen(controller: controller, width: width, height: height, services: services)
+        screen = InterviewRunner(file: file, questionnaire: q, width: width, height: height, services: services, now: { created })
     }
 
     deinit {
-        screen.controller.file.close()
+        screen.file.close()
         try? FileManager.default.removeItem(at: folder)
     }
 
-    var interview: Interview { screen.controller.interview }
+    var interview: Interview { screen.interview }
+
+    /// The session opened again from its file, as the program does the next time.
+    func reopened(width: Int = 80, height: Int = 24) -> InterviewRunner {
+        let created = self.created
+        return InterviewRunner(file: screen.file, questionnaire: questionnaire, width: width, height: height, now: { created })
+    }
+
+    /// Adds an entry to a repeat the way a person does (`+` on its list); nil when refused.
+    func addEntry(to repeatID: String) -> String? {
+        let before = interview.answers.entries(of: repeatID).map(\.id)
+        screen.jump(to: AnswerRef(repeatID))
+        press(.character("+"))
+        return interview.answers.entries(of: repeatID).map(\.id).first { !before.contains($0) }
+    }
     var text: String { screen.view().renderText() }
 
     func press(_ keys: KeyEvent...) { for k in keys { screen.handle(k) } }

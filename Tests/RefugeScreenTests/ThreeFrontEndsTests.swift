@@ -123,7 +123,7 @@ final class ThreeFrontEndsTests: XCTestCase {
     func byScreen() throws -> String {
         let (controller, store) = try makeSession()
         defer { controller.file.close() }
-        let screen = InterviewScreen(controller: controller, width: 80, height: 24)
+        let screen = InterviewRunner(file: controller.file, questionnaire: questionnaire, width: 80, height: 24, now: { Self.created })
         func press(_ keys: KeyEvent...) { for k in keys { screen.handle(k) } }
         func type(_ text: String) { for c in text { screen.handle(.character(c)) } }
         press(.enter)                                           // welcome

@@ -20,7 +20,7 @@ final class WhereAmITests: XCTestCase {
         h.screen.tick(at: 11.2)
         XCTAssertEqual(try h.saved().pendingText?.text, "No", "saved within a second, like an answer's draft")
         XCTAssertEqual(try h.saved().pendingText?.kind, .note)
-        let reopened = InterviewScreen(controller: h.screen.controller, width: 80, height: 24)
+        let reopened = h.reopened()
         guard case .note(let editor)? = reopened.overlay else { return XCTFail("the note is open again") }
         XCTAssertEqual(editor.text, "No")
         reopened.handle(.character("t"))
@@ -84,7 +84,7 @@ final class WhereAmITests: XCTestCase {
         let h = try ScreenHarness("Questionnaires/example-intake.yaml")
         h.press(.enter, .down, .down, .enter)
         h.type("Ana"); h.press(.enter)
-        XCTAssertFalse(InterviewScreen(controller: h.screen.controller, width: 80, height: 24).overlay != nil,
+        XCTAssertFalse(h.reopened().overlay != nil,
                        "a session in progress opens on its question")
         h.press(.function(5))
         for _ in 0..<40 { h.press(.end) }
@@ -93,7 +93,7 @@ final class WhereAmITests: XCTestCase {
         for _ in 0..<80 where h.screen.cursor != .end { h.press(.ctrl("n")); if h.screen.cursor != .end { h.press(.function(6), .enter) } }
         XCTAssertEqual(h.screen.cursor, .end)
         h.screen.prepareToStop()
-        let reopened = InterviewScreen(controller: h.screen.controller, width: 80, height: 24)
+        let reopened = h.reopened()
         guard case .review? = reopened.overlay else { return XCTFail("a finished session opens on the review") }
         XCTAssertEqual(reopened.cursor, .end)
     }
