@@ -46,7 +46,7 @@ public enum DeclarationRenderer {
 
     public static func text(_ d: Declaration, width: Int = 80) -> String {
         var lines: [String] = []
-        lines += TextWrapping.wrap(Escaping.plain(draftNotice(d)), width: width)
+        lines += LineBreaker.wrap(Escaping.plain(draftNotice(d)), width: width)
         lines += ["", center(Escaping.plain(d.title.uppercased()), width: width), ""]
         for (i, paragraph) in d.paragraphs.enumerated() {
             let text = paragraph.map { piece -> String in
@@ -57,17 +57,17 @@ public enum DeclarationRenderer {
             }.joined(separator: " ")
             let number = "\(i + 1)."
             let indent = String(repeating: " ", count: 5)
-            var first = TextWrapping.padded(number, to: 5)
+            var first = number.padded(toWidth: 5)
             for chunk in text.components(separatedBy: "\n") where !chunk.trimmingCharacters(in: .whitespaces).isEmpty {
-                lines += TextWrapping.wrap(chunk, width: width, first: first, rest: indent)
+                lines += LineBreaker.wrap(chunk, width: width, first: first, rest: indent)
                 first = indent
             }
             lines.append("")
         }
-        lines += TextWrapping.wrap(attestation, width: width) + [""] + TextWrapping.wrap(executed, width: width) + [""]
+        lines += LineBreaker.wrap(attestation, width: width) + [""] + LineBreaker.wrap(executed, width: width) + [""]
         lines += signatureLines
         if let language = d.clientLanguageName {
-            lines += ["", "", certificateTitle.uppercased(), ""] + TextWrapping.wrap(certificate(language), width: width) + [""]
+            lines += ["", "", certificateTitle.uppercased(), ""] + LineBreaker.wrap(certificate(language), width: width) + [""]
             lines += interpreterLines
         }
         return lines.joined(separator: "\n") + "\n"

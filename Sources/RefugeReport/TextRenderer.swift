@@ -56,7 +56,7 @@ public struct TextRenderer: Sendable {
             var lines = [""] + wrap(element.title)
             for line in element.lines {
                 let text = ReportPieces.summaryText(line, report)
-                lines += TextWrapping.wrap(clean(text.answer.isEmpty ? text.lead : "\(text.lead) \(text.answer)"),
+                lines += LineBreaker.wrap(clean(text.answer.isEmpty ? text.lead : "\(text.lead) \(text.answer)"),
                                            width: width, first: "  ", rest: "      ")
             }
             add(lines)
@@ -71,7 +71,7 @@ public struct TextRenderer: Sendable {
         heading(w(.unansweredRequired))
         if report.unansweredRequired.isEmpty { add([w(.none)]) }
         for gap in report.unansweredRequired {
-            add(TextWrapping.wrap(clean(gap.question.first), width: width, first: "  ", rest: "    "))
+            add(LineBreaker.wrap(clean(gap.question.first), width: width, first: "  ", rest: "    "))
         }
 
         // The details.
@@ -86,12 +86,12 @@ public struct TextRenderer: Sendable {
         let dates = report.timeline.map { $0.date!.isoString }
         let dateWidth = (dates + [w(.dateUnknown)]).map(DisplayWidth.of).max()! + 2
         for (event, date) in zip(report.timeline, dates) {
-            add(TextWrapping.wrap(eventText(event), width: width, first: TextWrapping.padded(date, to: dateWidth),
+            add(LineBreaker.wrap(eventText(event), width: width, first: date.padded(toWidth: dateWidth),
                                   rest: String(repeating: " ", count: dateWidth)))
         }
         for event in report.undatedEvents {
             let text = eventText(event) + (event.missing.map { " (\(clean($0.first)))" } ?? "")
-            add(TextWrapping.wrap(text, width: width, first: TextWrapping.padded(w(.dateUnknown), to: dateWidth),
+            add(LineBreaker.wrap(text, width: width, first: w(.dateUnknown).padded(toWidth: dateWidth),
                                   rest: String(repeating: " ", count: dateWidth)))
         }
         if report.timeline.isEmpty && report.undatedEvents.isEmpty { add([w(.none)]) }
@@ -99,8 +99,8 @@ public struct TextRenderer: Sendable {
         heading(w(.changedAnswers) + (report.changesSince.map { " (\(w(.changedAfter)) \($0.isoString))" } ?? ""))
         if report.changes.isEmpty { add([w(.none)]) }
         for change in report.changes {
-            var lines = TextWrapping.wrap(clean(change.question), width: width, first: "  ", rest: "  ")
-            lines += TextWrapping.wrap(clean("\(change.old) → \(change.new)"), width: width, first: "      ", rest: "      ")
+            var lines = LineBreaker.wrap(clean(change.question), width: width, first: "  ", rest: "  ")
+            lines += LineBreaker.wrap(clean("\(change.old) → \(change.new)"), width: width, first: "      ", rest: "      ")
             lines += ["      " + ReportPieces.when(change.at)]
             add(lines)
         }
@@ -112,7 +112,7 @@ public struct TextRenderer: Sendable {
         if !report.removedAnswers.isEmpty {
             heading(w(.removedAnswers))
             for removed in report.removedAnswers {
-                var lines = TextWrapping.wrap("\(removed.label): \(clean(removed.shown))", width: width, first: "  ", rest: "      ")
+                var lines = LineBreaker.wrap("\(removed.label): \(clean(removed.shown))", width: width, first: "  ", rest: "      ")
                 if let note = removed.note { lines += field(w(.interviewerNote), note, indent: "      ") }
                 if let translation = removed.translation { lines += field(w(.translation), translation, indent: "      ") }
                 add(lines)
@@ -151,7 +151,7 @@ public struct TextRenderer: Sendable {
                 if space <= 0 {
                     // The block's first line, cut to leave room for "(continued)".
                     let marker = " (" + ReportWords.text(.continued, report.wordsLanguage) + ")"
-                    let head = TextWrapping.wrap(first.trimmingCharacters(in: .whitespaces), width: width - DisplayWidth.of(marker))[0]
+                    let head = LineBreaker.wrap(first.trimmingCharacters(in: .whitespaces), width: width - DisplayWidth.of(marker))[0]
                     pages.append([head + marker])
                     continue
                 }
@@ -168,8 +168,8 @@ public struct TextRenderer: Sendable {
         for (index, lines) in pages.enumerated() {
             let right = "\(confidential) · \(page) \(index + 1) \(of) \(pages.count)"
             let room = width - DisplayWidth.of(right) - 2
-            let left = DisplayWidth.of(label) <= room ? label : TextWrapping.wrap(label, width: max(room - 1, 1))[0] + "…"
-            let header = TextWrapping.padded(left, to: width - DisplayWidth.of(right)) + right
+            let left = DisplayWidth.of(label) <= room ? label : LineBreaker.wrap(label, width: max(room - 1, 1))[0] + "…"
+            let header = left.padded(toWidth: width - DisplayWidth.of(right)) + right
             out.append((index == 0 ? "" : "\u{0C}") + header)
             out.append("")
             out += lines
@@ -182,20 +182,20 @@ public struct TextRenderer: Sendable {
     private func clean(_ text: String) -> String { Escaping.plain(text) }
 
     private func wrap(_ text: String, indent: String = "") -> [String] {
-        TextWrapping.wrap(clean(text), width: width, first: indent, rest: indent)
+        LineBreaker.wrap(clean(text), width: width, first: indent, rest: indent)
     }
 
     private func rows(_ rows: [(String, String)]) -> [String] {
         let labelWidth = rows.map { DisplayWidth.of($0.0) }.max()! + 2
         return rows.flatMap { label, value in
-            TextWrapping.wrap(clean(value), width: width, first: TextWrapping.padded(label + ":", to: labelWidth),
+            LineBreaker.wrap(clean(value), width: width, first: (label + ":").padded(toWidth: labelWidth),
                               rest: String(repeating: " ", count: labelWidth))
         }
     }
 
     /// `label: value`, wrapped with a hanging indent.
     private func field(_ label: String, _ value: String, indent: String) -> [String] {
-        TextWrapping.wrap("\(label): \(clean(value))", width: width, first: indent, rest: indent + "  ")
+        LineBreaker.wrap("\(label): \(clean(value))", width: width, first: indent, rest: indent + "  ")
     }
 
     private func answer(_ answer: ReportAnswer, indent: String, report: Report) -> [String] {
@@ -207,15 +207,15 @@ public struct TextRenderer: Sendable {
         if let shown = answer.shown {
             switch answer.status {
             case .dontKnow, .refused, .unanswered, .draft:
-                lines += TextWrapping.wrap("(\(clean(shown.joined)))", width: width, first: inner, rest: inner)
+                lines += LineBreaker.wrap("(\(clean(shown.joined)))", width: width, first: inner, rest: inner)
             case .calculated:
-                lines += TextWrapping.wrap(clean(shown.joined) + " (\(w(.calculated)))", width: width, first: inner, rest: inner)
+                lines += LineBreaker.wrap(clean(shown.joined) + " (\(w(.calculated)))", width: width, first: inner, rest: inner)
             default:
                 let values = ReportPieces.lines(shown, isList: answer.isList)
                 for value in values {
                     lines += answer.isList
-                        ? TextWrapping.wrap(clean(value), width: width, first: inner + "- ", rest: inner + "  ")
-                        : TextWrapping.wrap(clean(value), width: width, first: inner, rest: inner)
+                        ? LineBreaker.wrap(clean(value), width: width, first: inner + "- ", rest: inner + "  ")
+                        : LineBreaker.wrap(clean(value), width: width, first: inner, rest: inner)
                 }
             }
         }
@@ -229,7 +229,7 @@ public struct TextRenderer: Sendable {
         if !marks.isEmpty { lines += wrap(marks.map { "[\($0)]" }.joined(separator: " "), indent: inner) }
         for entry in answer.entries ?? [] {
             lines.append("")
-            lines += TextWrapping.wrap("\(entry.number). \(clean(entry.label.first))", width: width, first: inner,
+            lines += LineBreaker.wrap("\(entry.number). \(clean(entry.label.first))", width: width, first: inner,
                                        rest: inner + "   ")
             for field in entry.answers where field.printed {
                 lines += self.answer(field, indent: inner + "   ", report: report)
@@ -249,9 +249,9 @@ public struct TextRenderer: Sendable {
         return checks.flatMap { check in
             let mark = check.severity == .error ? "!! " : "!  "
             let suffix = check.severity == .error ? " [\(ReportWords.text(.important, report.wordsLanguage))]" : ""
-            var lines = TextWrapping.wrap(clean(check.message) + suffix, width: width, first: mark, rest: "   ")
+            var lines = LineBreaker.wrap(clean(check.message) + suffix, width: width, first: mark, rest: "   ")
             if let rule = LegalDataWording.ruleLine(check, report) {
-                lines += TextWrapping.wrap(clean(rule), width: width, first: "   ", rest: "   ")
+                lines += LineBreaker.wrap(clean(rule), width: width, first: "   ", rest: "   ")
             }
             return lines
         }
@@ -259,7 +259,7 @@ public struct TextRenderer: Sendable {
 
     /// A follow-up or a draft: the question (in the reader's language), then its note or text.
     private func mark(_ mark: ReportMark) -> [String] {
-        var lines = TextWrapping.wrap(clean(mark.question.first), width: width, first: "  ", rest: "    ")
+        var lines = LineBreaker.wrap(clean(mark.question.first), width: width, first: "  ", rest: "    ")
         if let text = mark.text { lines += wrap(text, indent: "      ") }
         return lines
     }

@@ -19,8 +19,9 @@ public struct BrokenLine: Hashable, Sendable {
     public var contentRange: Range<Int> { range.lowerBound..<contentEnd }
 }
 
-/// Greedy word wrapping by display width, shared by `wrap(_:width:)`, the Markdown renderer and
-/// the text editor, so all three break the same text at the same places.
+/// Greedy word wrapping by display width: the one line wrapper of Refuge, used by the screen
+/// (`wrap(_:width:)`, the Markdown renderer, the text editor) and by the printed report
+/// (`wrap(_:width:first:rest:)`), so all of them break the same text at the same places.
 ///
 /// Rules: lines break at spaces; a word that does not fit goes to the next line; only a word
 /// wider than a whole line is cut, at grapheme boundaries, and a wide character is never split.
@@ -32,9 +33,11 @@ public enum LineBreaker {
     }
 
     /// Breaks `characters` into lines at most `width` cells wide (not counting the hanging break
-    /// spaces). A width below one is treated as one. Always returns at least one line.
-    public static func breakLines(_ characters: [Character], width: Int) -> [BrokenLine] {
-        let limit = max(1, width)
+    /// spaces); the very first line may have its own width (`firstLineWidth`, e.g. when it has a
+    /// longer label in front of it than the others). A width below one is treated as one. Always
+    /// returns at least one line.
+    public static func breakLines(_ characters: [Character], width: Int, firstLineWidth: Int? = nil) -> [BrokenLine] {
+        let limits = Limits(first: max(1, firstLineWidth ?? width), rest: max(1, width))
         let widths = characters.map { $0.displayWidth }
         var lines: [BrokenLine] = []
         var paragraphStart = 0
@@ -42,7 +45,7 @@ public enum LineBreaker {
         while index <= characters.count {
             if index == characters.count || characters[index].isNewline {
                 let endsWithNewline = index < characters.count
-                breakParagraph(characters, widths, paragraphStart..<index, limit, endsWithNewline, into: &lines)
+                breakParagraph(characters, widths, paragraphStart..<index, limits, endsWithNewline, into: &lines)
                 paragraphStart = index + 1
             }
             index += 1
@@ -54,7 +57,7 @@ public enum LineBreaker {
         _ characters: [Character],
         _ widths: [Int],
         _ paragraph: Range<Int>,
-        _ limit: Int,
+        _ limits: Limits,
         _ endsWithNewline: Bool,
         into lines: inout [BrokenLine]
     ) {
@@ -62,6 +65,7 @@ public enum LineBreaker {
         var column = 0
         var lineHasWord = false
         var index = paragraph.lowerBound
+        var limit = limits.width(ofLine: lines.count)
 
         func endLine(at end: Int) {
             lines.append(BrokenLine(
@@ -72,6 +76,7 @@ public enum LineBreaker {
             lineStart = end
             column = 0
             lineHasWord = false
+            limit = limits.width(ofLine: lines.count)
         }
 
         while index < paragraph.upperBound {
@@ -118,6 +123,14 @@ public enum LineBreaker {
         ))
     }
 
+    /// The widths lines may take: the first line of the text, then every other.
+    private struct Limits {
+        var first: Int
+        var rest: Int
+
+        func width(ofLine number: Int) -> Int { number == 0 ? first : rest }
+    }
+
     /// The end of a line without its trailing break spaces; a line of nothing but spaces
     /// (indentation on an otherwise empty line) keeps them.
     private static func contentEnd(_ characters: [Character], _ start: Int, _ end: Int) -> Int {
@@ -129,11 +142,37 @@ public enum LineBreaker {
     }
 }
 
+extension LineBreaker {
+    /// Wraps text to lines of at most `width` cells, prefixes included: the first line starts
+    /// with `first`, every later one with `rest` (a hanging indent, a list number, a date
+    /// column). Explicit newlines are kept as line ends, so an empty line between paragraphs
+    /// stays an empty line; an empty line is its prefix without trailing spaces, so a printed
+    /// page has no trailing blanks. A prefix as wide as the line leaves one cell for text.
+    public static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
+        let characters = Array(text)
+        let lines = breakLines(
+            characters,
+            width: width - rest.displayWidth,
+            firstLineWidth: width - first.displayWidth
+        )
+        return lines.enumerated().map { number, line in
+            let prefix = number == 0 ? first : rest
+            let content = String(characters[line.contentRange])
+            return content.isEmpty ? withoutTrailingSpaces(prefix) : prefix + content
+        }
+    }
+
+    private static func withoutTrailingSpaces(_ text: String) -> String {
+        var trimmed = Substring(text)
+        while trimmed.last == " " {
+            trimmed.removeLast()
+        }
+        return String(trimmed)
+    }
+}
+
 /// Wraps text to lines of at most `width` cells (see `LineBreaker` for the rules). Explicit
 /// newlines are kept as line ends, so an empty line between paragraphs stays an empty line.
 public func wrap(_ text: String, width: Int) -> [String] {
-    let characters = Array(text)
-    return LineBreaker.breakLines(characters, width: width).map { line in
-        String(characters[line.contentRange])
-    }
+    LineBreaker.wrap(text, width: width)
 }

@@ -17,3 +17,11 @@ extension StringProtocol {
         return result + ellipsis
     }
 }
+
+extension StringProtocol {
+    /// The text followed by spaces up to `width` cells (a column of labels or dates); text as
+    /// wide as that or wider is returned as it is.
+    public func padded(toWidth width: Int) -> String {
+        String(self) + String(repeating: " ", count: Swift.max(0, width - displayWidth))
+    }
+}

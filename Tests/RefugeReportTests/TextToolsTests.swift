@@ -13,16 +13,6 @@ final class TextToolsTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("한국어"), 6)
     }
 
-    func testWrappingNeverSplitsWordsOrWideCharacters() {
-        let lines = TextWrapping.wrap("one two three four five", width: 9)
-        XCTAssertEqual(lines, ["one two", "three", "four five"])
-        let wide = TextWrapping.wrap("漢字漢字漢字", width: 5)
-        XCTAssertEqual(wide, ["漢字", "漢字", "漢字"])
-        let long = TextWrapping.wrap("abcdefghij", width: 4, first: "", rest: "")
-        XCTAssertEqual(long, ["abcd", "efgh", "ij"])
-        XCTAssertEqual(TextWrapping.wrap("a\n\nb", width: 10, first: "  ", rest: "  "), ["  a", "", "  b"])
-    }
-
     func testPlainEscapingKeepsNewlinesAndDropsSequences() {
         XCTAssertEqual(Escaping.plain("a\u{1B}[1;31mb\u{1B}[0m\nc\td\r\ne"), "ab\nc d\ne")
         XCTAssertEqual(Escaping.plain("x\u{1B}]8;;http://e\u{1B}\\link\u{1B}]8;;\u{1B}\\y"), "xlinky")

@@ -70,4 +70,48 @@ final class WrapTests: XCTestCase {
         XCTAssertEqual(lines.map { String(characters[$0.contentRange]) }, ["one", "two", "three", "four", "five", "", "six"])
         XCTAssertEqual(lines.map(\.endsWithNewline), [false, true, false, false, true, true, false])
     }
+
+    func testPrefixedWrappingNeverSplitsWordsOrWideCharacters() {
+        let lines = LineBreaker.wrap("one two three four five", width: 9)
+        XCTAssertEqual(lines, ["one two", "three", "four five"])
+        let wide = LineBreaker.wrap("漢字漢字漢字", width: 5)
+        XCTAssertEqual(wide, ["漢字", "漢字", "漢字"])
+        let long = LineBreaker.wrap("abcdefghij", width: 4, first: "", rest: "")
+        XCTAssertEqual(long, ["abcd", "efgh", "ij"])
+        XCTAssertEqual(LineBreaker.wrap("a\n\nb", width: 10, first: "  ", rest: "  "), ["  a", "", "  b"])
+    }
+
+    func testEveryPrefixedLineFitsWhenTheLaterPrefixIsWider() {
+        // A hanging indent wider than the first prefix: the later lines get less room.
+        XCTAssertEqual(LineBreaker.wrap("aaaaa bbbbbb", width: 8, first: "  ", rest: "    "),
+                       ["  aaaaa", "    bbbb", "    bb"])
+        let text = "Мы уехали в марте 2019 года, потому что угрозы не прекращались и полиция не помогла."
+        for width in 6...40 {
+            for (first, rest) in [("", "  "), ("  ", "    "), ("12 March 2019  ", "               "), ("1.   ", "     ")] {
+                for line in LineBreaker.wrap(text, width: width, first: first, rest: rest) {
+                    XCTAssertLessThanOrEqual(line.displayWidth, max(width, first.displayWidth + 1, rest.displayWidth + 1),
+                                             "width \(width), first \"\(first)\"")
+                }
+            }
+        }
+    }
+
+    func testTheFirstLineMayHaveItsOwnWidth() {
+        let characters = Array("aa bb cc dd")
+        let lines = LineBreaker.breakLines(characters, width: 5, firstLineWidth: 2)
+        XCTAssertEqual(lines.map { String(characters[$0.contentRange]) }, ["aa", "bb cc", "dd"])
+    }
+
+    func testPrefixedLinesKeepTheTextsOwnSpacing() {
+        // The client's own spacing and indentation are kept, as on the screen.
+        XCTAssertEqual(LineBreaker.wrap("- one\n    - two  words", width: 20, first: "> ", rest: "> "),
+                       ["> - one", ">     - two  words"])
+        XCTAssertEqual(LineBreaker.wrap("", width: 10, first: "1.   ", rest: "     "), ["1."])
+    }
+
+    func testPaddedToAWidth() {
+        XCTAssertEqual("3.".padded(toWidth: 5), "3.   ")
+        XCTAssertEqual("漢字".padded(toWidth: 6), "漢字  ")
+        XCTAssertEqual("too wide".padded(toWidth: 3), "too wide")
+    }
 }
