@@ -24,6 +24,9 @@ let package = Package(
         // Every bound on what Refuge reads (file sizes, YAML nodes, expression size, regex work),
         // in one place, and a reader of regular files that never follows links or blocks.
         .target(name: "RefugeLimits"),
+        // The one JSON writer (escaping, numbers, compact or pretty), shared by the session file and
+        // the report's JSON export.
+        .target(name: "RefugeJSON"),
         // The expression language: tokens, syntax tree, type checker, evaluator, partial dates.
         .target(name: "RefugeExpressions", dependencies: ["RefugeLimits"]),
         // The questionnaire model, the YAML loader with source positions, and the validator.
@@ -42,12 +45,12 @@ let package = Package(
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
         // Sessions: the session model, its file format, the sessions folder, and lookups.
-        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion", "RefugeLimits", "RefugeExpressions", "RefugeQuestionnaire"]),
+        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion", "RefugeLimits", "RefugeExpressions", "RefugeQuestionnaire", "RefugeJSON"]),
         // Plain mode: the same interview as lines of text, for screen readers and scripts.
         .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeQuestionnaire", "RefugeText"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
         .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeText", "RefugeVersion", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage",
-                                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                                                    "RefugeJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Text as a terminal or a printed page shows it: display widths (Unicode 15.1 tables from
         // scripts/unicode-width-tables.py), line wrapping, removing escape sequences, the Markdown
         // subset of questionnaire texts, and text styles. Used by the report, plain mode and the screen.
@@ -113,11 +116,12 @@ let package = Package(
                                                                    "RefugeReport", "RefugeSession", "RefugeEngine", "RefugeExpressions"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic", "RefugeExpressions"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage", "RefugeLimits"]),
-        .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage"]),
+        .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage", "RefugeJSON"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire"], exclude: ["Replays"]),
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeText", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession",
                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeTextTests", dependencies: ["RefugeText"]),
+        .testTarget(name: "RefugeJSONTests", dependencies: ["RefugeJSON"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas", "RefugeText"]),
         .testTarget(name: "RefugeXLSFormTests", dependencies: ["RefugeXLSForm", "RefugeQuestionnaire"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeScreenTests", dependencies: ["RefugeScreen", "RefugePlain", "RefugeCanvas", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession", "RefugeStorage"], exclude: ["Goldens", "Fixtures"]),

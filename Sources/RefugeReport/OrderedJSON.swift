@@ -1,4 +1,5 @@
 import RefugeExpressions
+import RefugeJSON
 
 /// A JSON value whose objects keep their keys in the order they were written, so the export
 /// reads the same every time (a dictionary would shuffle them).
@@ -14,67 +15,34 @@ public indirect enum OrderedJSON: Sendable, Hashable {
     public static func == (a: OrderedJSON, b: OrderedJSON) -> Bool { a.pretty() == b.pretty() }
     public func hash(into hasher: inout Hasher) { hasher.combine(pretty()) }
 
-    /// Pretty-printed with two-space indents, `"key": value`, and a final newline.
+    /// Pretty-printed with two-space indents, `"key": value`, and a final newline, by the
+    /// shared `JSONWriter`. Strings escape every control character (so an ESC or a C1 control
+    /// in an answer never reaches a terminal raw) and U+2028/2029 too, for scripts that embed
+    /// the export. Numbers are their canonical digits (`3`, `-2.5`, `9007199254740993`).
     public func pretty() -> String {
-        var out = ""
-        write(into: &out, indent: "")
-        return out + "\n"
+        var writer = JSONWriter(layout: .pretty, escaping: .allControls, capacity: 4096)
+        write(into: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self) + "\n"
     }
 
-    private func write(into out: inout String, indent: String) {
+    private func write(into writer: inout JSONWriter) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += OrderedJSON.number(n)
-        case .string(let s): out += OrderedJSON.quoted(s)
+        case .null: writer.null()
+        case .bool(let b): writer.bool(b)
+        case .number(let n):
+            // An exact number's canonical text is always a JSON number; were it ever not, the
+            // writer refuses it before writing anything, and null stands in its place.
+            do { try writer.number(digits: n.description) } catch { writer.null() }
+        case .string(let s): writer.string(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            let inner = indent + "  "
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += inner
-                item.write(into: &out, indent: inner)
-                out += i + 1 < items.count ? ",\n" : "\n"
-            }
-            out += indent + "]"
+            writer.array { list in for item in items { item.write(into: &list) } }
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            let inner = indent + "  "
-            out += "{\n"
-            for (i, (key, value)) in members.enumerated() {
-                out += inner + OrderedJSON.quoted(key) + ": "
-                value.write(into: &out, indent: inner)
-                out += i + 1 < members.count ? ",\n" : "\n"
-            }
-            out += indent + "}"
-        }
-    }
-
-    /// The canonical digits (`3`, `-2.5`, `9007199254740993`): valid JSON as they are, with no
-    /// exponent and no `.0` on an integer.
-    static func number(_ n: ExactNumber) -> String { n.description }
-
-    /// A JSON string: quotes, backslashes and every control character escaped (so an ESC in an
-    /// answer never reaches a terminal raw), and U+2028/2029 too, for scripts that embed it.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80..<0xA0).contains(v) || v == 0x2028 || v == 0x2029 {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+            writer.object { object in
+                for (key, value) in members {
+                    object.key(key)
+                    value.write(into: &object)
                 }
             }
         }
-        return out + "\""
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import RefugeEngine
+import RefugeJSON
 
 /// Writes a session's body, `{"format":1,"session":{...}}`, with the members of `Session`'s
 /// `Codable` form (which reads it back), and on each save writes again only what changed since
-/// the last one (with `SessionJSON`, not `JSONEncoder`). Encoding the whole session with
+/// the last one (with `JSONWriter`, not `JSONEncoder`). Encoding the whole session with
 /// `JSONEncoder` on every confirmed answer took tens of milliseconds at a thousand answers.
 ///
 /// - Each top-level answer is kept with its JSON, compared with the session's on every save and
@@ -33,7 +34,7 @@ final class SessionBodyEncoder {
     func encode(_ session: Session) throws -> Data {
         try refreshAnswers(session.answers.byID)
         try refreshHistory(session.history)
-        var out = SessionJSON(capacity: Swift.max(lastSize, historyJSON.count + 1024))
+        var out = JSONWriter.session(capacity: Swift.max(lastSize, historyJSON.count + 1024))
         out.object { body in
             body.key("format"); body.integer(1)
             body.key("session")
@@ -79,7 +80,7 @@ final class SessionBodyEncoder {
 
     /// `"id":{...}` for one answer.
     private static func member(_ id: String, _ answer: Answer) throws -> [UInt8] {
-        var json = SessionJSON()
+        var json = JSONWriter.session()
         json.key(id)
         try json.answer(answer)
         return json.bytes
@@ -95,7 +96,7 @@ final class SessionBodyEncoder {
         }
         guard history.count < current.count else { return }
         for entry in current[history.count...] {
-            var one = SessionJSON()
+            var one = JSONWriter.session()
             try one.historyEntry(entry)
             if !historyJSON.isEmpty { historyJSON.append(UInt8(ascii: ",")) }
             historyJSON.append(contentsOf: one.bytes)

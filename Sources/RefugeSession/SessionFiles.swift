@@ -1,5 +1,6 @@
 import Foundation
 import RefugeEngine
+import RefugeJSON
 import RefugeQuestionnaire
 import RefugeStorage
 import RefugeVersion
@@ -21,7 +22,7 @@ enum SessionCoding {
 
     /// The readable header, as `SessionHeader` reads it.
     static func header(_ s: Session) -> Data {
-        var json = SessionJSON()
+        var json = JSONWriter.session()
         json.header(s)
         return Data(json.bytes)
     }

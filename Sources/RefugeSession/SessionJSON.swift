@@ -1,89 +1,27 @@
 import Foundation
 import RefugeEngine
 import RefugeExpressions
+import RefugeJSON
 import RefugeVersion
 
-/// Compact JSON for what every save writes (answers, history entries, the header and the
-/// session's other members), written straight into bytes. The `Codable` forms in
-/// `AnswerCoding.swift`, `Session.swift` and `SessionFiles.swift` stay the definition of the file
-/// format and are what reads it back; this writes the same members with the same values
-/// (`SessionJSONTests` reads its output back through them), without `JSONEncoder`'s cost of tens
-/// of microseconds a call, several calls on every confirmed answer.
+/// The session file's records (answers, history entries, the header and the session's other
+/// members) as `JSONWriter` writes them: compact, escaping only what JSON requires. Together with
+/// the `Decodable` forms that read them back (`AnswerCoding.swift`, `Session.swift`,
+/// `SessionFiles.swift`) this is the file format: one writer, one reader, and
+/// `SessionFormatRoundTripTests` checks that every field written is read back the same.
 ///
-/// Strings are escaped as `JSONEncoder` does with `.withoutEscapingSlashes`; numbers are written
-/// with their exact digits; dates as ISO 8601 in UTC to the second, as the `.iso8601`
-/// strategy reads them. Members keep the order of the `Codable` forms; readers do not rely on it.
-struct SessionJSON {
-    private(set) var bytes: [UInt8] = []
-    /// For each open object or array: whether something was written in it yet.
-    private var hasMembers: [Bool] = []
-    /// A key was just written: its value follows without a comma.
-    private var afterKey = false
-
-    init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
-
-    // MARK: Structure
-
-    private mutating func beforeValue() {
-        if afterKey { afterKey = false; return }
-        if let last = hasMembers.last {
-            if last { bytes.append(UInt8(ascii: ",")) }
-            hasMembers[hasMembers.count - 1] = true
-        }
+/// Numbers are written with their exact digits (`ExactNumber`'s canonical text, read back digit
+/// for digit by `ExactNumber+Coding.swift`); dates as ISO 8601 in UTC to the second,
+/// as the `.iso8601` strategy reads them. Members come in a fixed order; readers do not rely on it.
+extension JSONWriter {
+    /// A writer for the session file: compact, only the escapes JSON requires.
+    static func session(capacity: Int = 256) -> JSONWriter {
+        JSONWriter(layout: .compact, escaping: .required, capacity: capacity)
     }
 
-    mutating func object(_ body: (inout SessionJSON) throws -> Void) rethrows {
-        try container(opening: UInt8(ascii: "{"), closing: UInt8(ascii: "}"), body)
-    }
-
-    mutating func array(_ body: (inout SessionJSON) throws -> Void) rethrows {
-        try container(opening: UInt8(ascii: "["), closing: UInt8(ascii: "]"), body)
-    }
-
-    private mutating func container(opening: UInt8, closing: UInt8, _ body: (inout SessionJSON) throws -> Void) rethrows {
-        beforeValue()
-        bytes.append(opening)
-        hasMembers.append(false)
-        try body(&self)
-        hasMembers.removeLast()
-        bytes.append(closing)
-    }
-
-    /// Bytes written before by another `SessionJSON`: a value, or a `"key":value` member.
-    mutating func written(_ json: [UInt8]) {
-        beforeValue()
-        bytes.append(contentsOf: json)
-    }
-
-    mutating func key(_ name: String) {
-        beforeValue()
-        quoted(name)
-        bytes.append(UInt8(ascii: ":"))
-        afterKey = true
-    }
-
-    // MARK: Values
-
-    mutating func string(_ text: String) {
-        beforeValue()
-        quoted(text)
-    }
-
-    mutating func bool(_ value: Bool) {
-        beforeValue()
-        bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
-    }
-
-    mutating func integer(_ value: Int) {
-        beforeValue()
-        bytes.append(contentsOf: String(value).utf8)
-    }
-
-    /// The number's canonical digits (`29`, `-3`, `7.5`, `9007199254740993`): valid JSON as
-    /// they are, and read back digit for digit (`ExactNumber+Coding.swift`).
-    mutating func number(_ value: ExactNumber) {
-        beforeValue()
-        bytes.append(contentsOf: value.description.utf8)
+    /// An exact number's canonical digits (`29`, `-3`, `7.5`, `9007199254740993`), as they are.
+    mutating func number(_ value: ExactNumber) throws {
+        try number(digits: value.description)
     }
 
     /// `2026-11-29T14:05:00Z`: the time in UTC, to the second (fractions dropped, as the
@@ -112,46 +50,9 @@ struct SessionJSON {
         digits(secondOfDay / 60 % 60, 2); text.append(UInt8(ascii: ":"))
         digits(secondOfDay % 60, 2)
         text.append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
-        beforeValue()
-        bytes.append(contentsOf: text)
+        written(text)
     }
 
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    /// Quotes, backslashes and control characters escaped; everything else as its UTF-8 bytes.
-    private mutating func quoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                start = i + 1
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-                default:
-                    bytes.append(contentsOf: Array(#"\u00"#.utf8))
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0x0F)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-}
-
-// MARK: - The records a save writes
-
-extension SessionJSON {
     /// As `Answer.encode(to:)` writes it.
     mutating func answer(_ a: Answer) throws {
         try object { o in
@@ -184,13 +85,12 @@ extension SessionJSON {
         }
     }
 
-    /// As `AnswerValue.encode(to:)` writes it. (Nothing in it fails any more: every number
-    /// is valid JSON as it is. Still `throws`, so its callers need not change.)
+    /// As `AnswerValue.encode(to:)` writes it.
     mutating func answerValue(_ value: AnswerValue) throws {
-        object { o in
+        try object { o in
             switch value {
             case .text(let s): o.key("text"); o.string(s)
-            case .number(let n): o.key("number"); o.number(n)
+            case .number(let n): o.key("number"); try o.number(n)
             case .date(let d): o.key("date"); o.string(d.isoString)
             case .choice(let v): o.key("choice"); o.string(v)
             case .choices(let vs): o.key("choices"); o.array { list in for v in vs { list.string(v) } }

@@ -38,8 +38,8 @@ final class ExactNumberReportTests: XCTestCase {
             XCTAssertFalse(text.contains("9007199254740992"), "\(format)")
             XCTAssertFalse(text.contains("1e-06") || text.contains("1.0e"), "\(format): no exponent")
         }
-        XCTAssertEqual(OrderedJSON.number(ExactNumber(3)), "3")
-        XCTAssertEqual(OrderedJSON.number(ExactNumber("-2.50")!), "-2.5")
+        XCTAssertEqual(OrderedJSON.number(ExactNumber(3)).pretty(), "3\n")
+        XCTAssertEqual(OrderedJSON.number(ExactNumber("-2.50")!).pretty(), "-2.5\n")
         XCTAssertEqual(OrderedJSON.object([("n", .number(ExactNumber("9007199254740993")!))]).pretty(), "{\n  \"n\": 9007199254740993\n}\n")
     }
 }
