@@ -78,14 +78,12 @@ enum AnswerBenchmark {
         onDisk ? ", on disk" : scratch.unsyncedInMemory ? ", in memory (tmpfs)" : ", on disk"
     }
 
-    /// The reference for saves: JSONEncoder over the whole session, once.
+    /// The reference for saves: Foundation's `JSONSerialization` writing the whole session (the
+    /// document the session file holds, read into Foundation's objects beforehand), once.
     static func referenceFor(_ fixture: SessionFixture, data: String, budget: Budget, into results: Results) throws -> Double {
         if let known = results.reference("session-json", data: data) { return known }
-        let session = fixture.session
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        let (samples, _) = try measure(budget) { consume(try encoder.encode(session)) }
+        let document = try JSONSerialization.jsonObject(with: fixture.session.fileBody())
+        let (samples, _) = try measure(budget) { consume(try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) }
         results.setReference("session-json", data: data, median: samples.median)
         return samples.median
     }

@@ -17,8 +17,8 @@ enum Summary {
     static func references(_ results: Results) -> String {
         let explained = [
             "yams": "Yams.compose of the same questionnaire.yaml",
-            "json": "JSONEncoder of the session's answers",
-            "session-json": "JSONEncoder of the whole session (answers and history)",
+            "json": "JSONSerialization of the session's answers",
+            "session-json": "JSONSerialization of the whole session (answers and history)",
             "help": "`refuge --help` from exec to exit on the same pty",
         ]
         var lines = ["| reference | data | median |", "|---|---|---:|"]

@@ -72,7 +72,7 @@ public struct Answer: Sendable, Hashable {
 }
 
 /// One entry of a repeat. Its id is stable: deleting another entry never changes it.
-public struct RepeatEntry: Sendable, Hashable, Identifiable, Codable {
+public struct RepeatEntry: Sendable, Hashable, Identifiable, Decodable {
     public var id: String
     public var answers: [String: Answer]
     public init(id: String, answers: [String: Answer] = [:]) { self.id = id; self.answers = answers }

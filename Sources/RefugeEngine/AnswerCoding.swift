@@ -2,8 +2,10 @@ import RefugeExpressions
 
 // The session file stores answers as readable JSON, so a person can inspect it and a later
 // version can migrate it: `{"status": "answered", "value": {"date": "~2022-09"}, "note": "..."}`.
+// These are the reader; the one writer is RefugeSession's `SessionJSON.swift` (`JSONWriter`), and
+// `SessionFormatRoundTripTests` checks that every field it writes reads back the same here.
 
-extension AnswerValue: Codable {
+extension AnswerValue: Decodable {
     private enum Key: String, CodingKey { case text, number, date, choice, choices }
 
     public init(from decoder: any Decoder) throws {
@@ -21,20 +23,9 @@ extension AnswerValue: Codable {
         if let vs = try c.decodeIfPresent([String].self, forKey: .choices) { self = .choices(vs); return }
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown kind of answer"))
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        switch self {
-        case .text(let s): try c.encode(s, forKey: .text)
-        case .number(let n): try c.encode(n, forKey: .number)
-        case .date(let d): try c.encode(d.isoString, forKey: .date)
-        case .choice(let v): try c.encode(v, forKey: .choice)
-        case .choices(let vs): try c.encode(vs, forKey: .choices)
-        }
-    }
 }
 
-extension Answer: Codable {
+extension Answer: Decodable {
     private enum Key: String, CodingKey {
         case status, value, otherText = "other_text", note, translation, followUp = "follow_up"
         case lawyerOnly = "lawyer_only", draft, entries, lastEntryNumber = "last_entry_number"
@@ -53,29 +44,10 @@ extension Answer: Codable {
         entries = try c.decodeIfPresent([RepeatEntry].self, forKey: .entries)
         lastEntryNumber = try c.decodeIfPresent(Int.self, forKey: .lastEntryNumber) ?? 0
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encodeIfPresent(status, forKey: .status)
-        try c.encodeIfPresent(value, forKey: .value)
-        try c.encodeIfPresent(otherText, forKey: .otherText)
-        try c.encodeIfPresent(note, forKey: .note)
-        try c.encodeIfPresent(translation, forKey: .translation)
-        if followUp { try c.encode(true, forKey: .followUp) }
-        if lawyerOnly { try c.encode(true, forKey: .lawyerOnly) }
-        try c.encodeIfPresent(draft, forKey: .draft)
-        try c.encodeIfPresent(entries, forKey: .entries)
-        if lastEntryNumber > 0 { try c.encode(lastEntryNumber, forKey: .lastEntryNumber) }
-    }
 }
 
-
-extension AnswerSet: Codable {
+extension AnswerSet: Decodable {
     public init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode([String: Answer].self))
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(byID)
     }
 }

@@ -45,8 +45,8 @@ public struct Session: Sendable, Equatable {
 }
 
 /// A note or a translation being typed for one question.
-public struct PendingText: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable { case note, translation }
+public struct PendingText: Sendable, Equatable, Decodable {
+    public enum Kind: String, Sendable, Decodable { case note, translation }
     public var kind: Kind
     public var position: Position
     public var text: String
@@ -54,7 +54,7 @@ public struct PendingText: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey { case kind, position = "at", text }
 }
 
-public struct QuestionnaireRef: Sendable, Equatable, Codable {
+public struct QuestionnaireRef: Sendable, Equatable, Decodable {
     public var id: String
     public var version: String
     public var sha256: String
@@ -65,14 +65,14 @@ public struct QuestionnaireRef: Sendable, Equatable, Codable {
     }
 }
 
-public struct Progress: Sendable, Equatable, Codable {
+public struct Progress: Sendable, Equatable, Decodable {
     public var answered: Int
     public var total: Int
     public init(answered: Int, total: Int) { self.answered = answered; self.total = total }
 }
 
 /// A place in the interview: a top-level question, a repeat's list, or a field of an entry.
-public struct Position: Sendable, Equatable, Codable {
+public struct Position: Sendable, Equatable, Decodable {
     public var itemID: String
     public var repeatID: String?
     public var entryID: String?
@@ -89,7 +89,7 @@ public struct Position: Sendable, Equatable, Codable {
 
 /// One change of a record: when, which, what it was and what it became (drafts are not
 /// history; confirmed answers, notes, translations and marks are).
-public struct HistoryEntry: Sendable, Equatable, Codable {
+public struct HistoryEntry: Sendable, Equatable, Decodable {
     public var at: Date
     /// `id`, or `repeat[entry].field`.
     public var question: String
@@ -100,7 +100,8 @@ public struct HistoryEntry: Sendable, Equatable, Codable {
     }
 }
 
-extension Session: Codable {
+/// How a session is read from its file; `SessionJSON.swift` writes it.
+extension Session: Decodable {
     enum CodingKeys: String, CodingKey {
         case id, label, questionnaire, language, interviewerLanguage = "interviewer_language", created, updated
         case interviewDate = "interview_date", answers, position, history, progress
@@ -129,23 +130,5 @@ extension Session: Codable {
         createdWith = try c.decodeIfPresent(String.self, forKey: .createdWith)
         interviewerView = try c.decodeIfPresent(Bool.self, forKey: .interviewerView) ?? false
         pendingText = try c.decodeIfPresent(PendingText.self, forKey: .pendingText)
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(label, forKey: .label)
-        try c.encode(questionnaire, forKey: .questionnaire)
-        try c.encode(language, forKey: .language)
-        try c.encode(interviewerLanguage, forKey: .interviewerLanguage)
-        try c.encode(created, forKey: .created)
-        try c.encode(updated, forKey: .updated)
-        try c.encode(interviewDate.isoString, forKey: .interviewDate)
-        try c.encode(answers, forKey: .answers)
-        try c.encodeIfPresent(position, forKey: .position)
-        try c.encode(history, forKey: .history)
-        try c.encode(progress, forKey: .progress)
-        try c.encodeIfPresent(createdWith, forKey: .createdWith)
-        if interviewerView { try c.encode(true, forKey: .interviewerView) }
-        try c.encodeIfPresent(pendingText, forKey: .pendingText)
     }
 }

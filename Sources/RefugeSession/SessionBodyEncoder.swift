@@ -2,9 +2,9 @@ import Foundation
 import RefugeEngine
 import RefugeJSON
 
-/// Writes a session's body, `{"format":1,"session":{...}}`, with the members of `Session`'s
-/// `Codable` form (which reads it back), and on each save writes again only what changed since
-/// the last one (with `JSONWriter`, not `JSONEncoder`). Encoding the whole session with
+/// Writes a session's body, `{"format":1,"session":{...}}`, with the records of `SessionJSON.swift`
+/// (`Session`'s `Decodable` form reads it back), and on each save writes again only what changed
+/// since the last one (with `JSONWriter`, not `JSONEncoder`). Encoding the whole session with
 /// `JSONEncoder` on every confirmed answer took tens of milliseconds at a thousand answers.
 ///
 /// - Each top-level answer is kept with its JSON, compared with the session's on every save and

@@ -33,8 +33,16 @@ enum SessionCoding {
     }
 }
 
-/// What `refuge list` shows without opening a session.
-public struct SessionHeader: Codable, Sendable, Equatable {
+extension Session {
+    /// The session as its file's body holds it, `{"format":1,"session":{...}}`, written by the
+    /// one session writer: for benchmarks and tests that look at the format (saving goes
+    /// through `OpenSession`, which writes only what changed).
+    public func fileBody() throws -> Data { try SessionCoding.body(self) }
+}
+
+/// What `refuge list` shows without opening a session, as it is read from the readable header;
+/// `SessionCoding.header(_:)` writes it.
+public struct SessionHeader: Decodable, Sendable, Equatable {
     public var id: String
     public var label: String
     public var questionnaire: Questionnaire
@@ -48,7 +56,7 @@ public struct SessionHeader: Codable, Sendable, Equatable {
     public var createdWith: String?
     public var savedWith: String?
 
-    public struct Questionnaire: Codable, Sendable, Equatable {
+    public struct Questionnaire: Decodable, Sendable, Equatable {
         public var id: String
         public var version: String
     }
@@ -68,15 +76,13 @@ public struct SessionHeader: Codable, Sendable, Equatable {
     }
 }
 
-/// The body: `{"format": 1, "session": {...}}`, so a later version can migrate older files.
-struct SessionBody: Codable {
+/// The body, `{"format": 1, "session": {...}}` (so a later version can migrate older files), as
+/// it is read; `SessionBodyEncoder` writes it.
+struct SessionBody: Decodable {
     var format: Int
     var session: Session
 
-    init(format: Int, session: Session) {
-        self.format = format
-        self.session = session
-    }
+    private enum CodingKeys: String, CodingKey { case format, session }
 
     /// A body of a later format than this program reads (the session is not decoded).
     struct NewerFormat: Error { let format: Int }

@@ -53,7 +53,7 @@ extension JSONWriter {
         written(text)
     }
 
-    /// As `Answer.encode(to:)` writes it.
+    /// One answer, as `Answer.init(from:)` reads it; members that hold their default are left out.
     mutating func answer(_ a: Answer) throws {
         try object { o in
             if let status = a.status { o.key("status"); o.string(status.rawValue) }
@@ -85,7 +85,7 @@ extension JSONWriter {
         }
     }
 
-    /// As `AnswerValue.encode(to:)` writes it.
+    /// An answer's value: an object with one member named for its kind, as `AnswerValue.init(from:)` reads it.
     mutating func answerValue(_ value: AnswerValue) throws {
         try object { o in
             switch value {
@@ -98,7 +98,7 @@ extension JSONWriter {
         }
     }
 
-    /// As `HistoryEntry`'s `Codable` form has it.
+    /// One change, as `HistoryEntry`'s `Decodable` form reads it.
     mutating func historyEntry(_ h: HistoryEntry) throws {
         try object { o in
             o.key("at"); o.date(h.at)
@@ -108,7 +108,7 @@ extension JSONWriter {
         }
     }
 
-    /// As `SessionHeader`'s `Codable` form has it.
+    /// The readable header, as `SessionHeader`'s `Decodable` form reads it.
     mutating func header(_ s: Session) {
         object { o in
             o.key("id"); o.string(s.id)
@@ -128,8 +128,8 @@ extension JSONWriter {
         }
     }
 
-    /// The members of `Session.encode(to:)` other than the answers and the history, into the
-    /// object being written.
+    /// The members of a session other than the answers and the history (as `Session.init(from:)`
+    /// reads them), into the object being written.
     mutating func sessionDetails(_ s: Session) {
         key("id"); string(s.id)
         key("label"); string(s.label)

@@ -45,9 +45,11 @@ final class PlainReplayTests: XCTestCase {
         plain.run(&io)
         // What is on disk, read back through the store (not the in-memory copy).
         let (saved, _) = try harness.store.read(harness.store.url(for: "plaintest01"), passphrase: nil)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let answers = String(decoding: try encoder.encode(saved.answers), as: UTF8.self) + "\n"
+        // The answers as the session file holds them, laid out with sorted keys for reading.
+        let body = try XCTUnwrap(JSONSerialization.jsonObject(with: saved.fileBody()) as? [String: Any])
+        let written = try XCTUnwrap((body["session"] as? [String: Any])?["answers"])
+        let layout = try JSONSerialization.data(withJSONObject: written, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let answers = String(decoding: layout, as: UTF8.self) + "\n"
         return (io.transcript, answers, harness)
     }
 
