@@ -57,7 +57,7 @@ public struct TextRenderer: Sendable {
             for line in element.lines {
                 let text = ReportPieces.summaryText(line, report)
                 lines += LineBreaker.wrap(clean(text.answer.isEmpty ? text.lead : "\(text.lead) \(text.answer)"),
-                                           width: width, first: "  ", rest: "      ")
+                                          width: width, first: "  ", rest: "      ")
             }
             add(lines)
         }
@@ -87,12 +87,12 @@ public struct TextRenderer: Sendable {
         let dateWidth = (dates + [w(.dateUnknown)]).map(DisplayWidth.of).max()! + 2
         for (event, date) in zip(report.timeline, dates) {
             add(LineBreaker.wrap(eventText(event), width: width, first: date.padded(toWidth: dateWidth),
-                                  rest: String(repeating: " ", count: dateWidth)))
+                                 rest: String(repeating: " ", count: dateWidth)))
         }
         for event in report.undatedEvents {
             let text = eventText(event) + (event.missing.map { " (\(clean($0.first)))" } ?? "")
             add(LineBreaker.wrap(text, width: width, first: w(.dateUnknown).padded(toWidth: dateWidth),
-                                  rest: String(repeating: " ", count: dateWidth)))
+                                 rest: String(repeating: " ", count: dateWidth)))
         }
         if report.timeline.isEmpty && report.undatedEvents.isEmpty { add([w(.none)]) }
 
@@ -189,7 +189,7 @@ public struct TextRenderer: Sendable {
         let labelWidth = rows.map { DisplayWidth.of($0.0) }.max()! + 2
         return rows.flatMap { label, value in
             LineBreaker.wrap(clean(value), width: width, first: (label + ":").padded(toWidth: labelWidth),
-                              rest: String(repeating: " ", count: labelWidth))
+                             rest: String(repeating: " ", count: labelWidth))
         }
     }
 
@@ -230,7 +230,7 @@ public struct TextRenderer: Sendable {
         for entry in answer.entries ?? [] {
             lines.append("")
             lines += LineBreaker.wrap("\(entry.number). \(clean(entry.label.first))", width: width, first: inner,
-                                       rest: inner + "   ")
+                                      rest: inner + "   ")
             for field in entry.answers where field.printed {
                 lines += self.answer(field, indent: inner + "   ", report: report)
             }
