@@ -49,7 +49,7 @@ final class SessionFormatRoundTripTests: XCTestCase {
         ])
         s.answers = AnswerSet([
             "full_name": fullAnswer(.text("Ана Петрова")),
-            "age": fullAnswer(.number(-1250), status: .dontKnow),
+            "age": fullAnswer(.number(ExactNumber("-9007199254740993.25")!), status: .dontKnow),
             "birth": fullAnswer(.date(PartialDate(year: 1990, month: 4, day: 2))),
             "afraid": fullAnswer(.choice("yes")),
             "harms": fullAnswer(.choices(["threats", "other"])),
