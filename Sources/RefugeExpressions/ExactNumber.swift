@@ -24,11 +24,30 @@ import RefugeLimits
 /// is free, and addition works digit by digit, so a result that does not fit is known, not
 /// guessed. The 38 matches `Decimal`'s precision, which is how the session file is read back
 /// (`ExactNumber+Coding.swift`): every number in range reads back digit for digit.
+///
+/// Most numbers in an interview are small integers (counts, ages, years), so those are kept as
+/// an `Int` and compared and added as one (a few nanoseconds); the digit-by-digit path is for
+/// the rest.
 public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByIntegerLiteral {
-    /// The canonical text: an optional `-`, the integer digits without leading zeros (`0` when
-    /// there are none), and `.` with the fraction's digits only when the fraction is not zero,
-    /// without zeros at its end.
-    public let description: String
+    /// One form per number, so that the synthesised `==` and hashing are the numbers' own: an
+    /// integer of fewer than 19 digits is always `.integer`, every other number `.decimal`.
+    private enum Storage: Sendable, Hashable {
+        case integer(Int)
+        /// The canonical text: an optional `-`, the integer digits without leading zeros (`0`
+        /// when there are none), and `.` with the fraction's digits only when the fraction is
+        /// not zero, without zeros at its end.
+        case decimal(String)
+    }
+
+    private let storage: Storage
+
+    /// The canonical text (`3`, `-2.5`, `9007199254740993`, `0.000001`).
+    public var description: String {
+        switch storage {
+        case .integer(let value): return String(value)
+        case .decimal(let text): return text
+        }
+    }
 
     /// Why a text is not a number Refuge can keep.
     public enum Refusal: Error, Sendable, Equatable {
@@ -38,9 +57,21 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
         case tooManyDigits
     }
 
-    private init(canonical: String) { description = canonical }
+    /// Integers of up to 18 digits: every sum or difference of two of them fits an `Int`.
+    private static let smallLimit: UInt = 1_000_000_000_000_000_000
 
-    public init(_ integer: Int) { description = String(integer) }
+    private init(canonical: String) {
+        let digits = canonical.utf8.count - (canonical.utf8.first == UInt8(ascii: "-") ? 1 : 0)
+        if digits <= 18, !canonical.utf8.contains(UInt8(ascii: ".")), let value = Int(canonical) {
+            storage = .integer(value)
+        } else {
+            storage = .decimal(canonical)
+        }
+    }
+
+    public init(_ integer: Int) {
+        storage = integer.magnitude < Self.smallLimit ? .integer(integer) : .decimal(String(integer))
+    }
 
     public init(integerLiteral value: Int) { self.init(value) }
 
@@ -71,16 +102,32 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
 
     // MARK: What a number is
 
-    public var isNegative: Bool { description.utf8.first == UInt8(ascii: "-") }
+    public var isNegative: Bool {
+        switch storage {
+        case .integer(let value): return value < 0
+        case .decimal(let text): return text.utf8.first == UInt8(ascii: "-")
+        }
+    }
 
     /// True when there is no fraction: `3`, `-12`, not `2.5`.
-    public var isInteger: Bool { !description.utf8.contains(UInt8(ascii: ".")) }
+    public var isInteger: Bool {
+        switch storage {
+        case .integer: return true
+        case .decimal(let text): return !text.utf8.contains(UInt8(ascii: "."))
+        }
+    }
 
     /// The integer itself when it is one that fits an `Int`; nil otherwise.
-    public var integerValue: Int? { isInteger ? Int(description) : nil }
+    public var integerValue: Int? {
+        switch storage {
+        case .integer(let value): return value
+        case .decimal(let text): return isInteger ? Int(text) : nil
+        }
+    }
 
     /// The largest integer not above this one (`2.7` → `2`, `-2.5` → `-3`).
     public func roundedDown() -> ExactNumber {
+        if case .integer = storage { return self }
         let parts = self.parts
         guard !parts.fraction.isEmpty else { return self }
         let whole = ExactNumber.canonical(negative: parts.negative, integer: parts.integer, fraction: [])!
@@ -90,25 +137,34 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
     // MARK: Arithmetic
 
     public static prefix func - (number: ExactNumber) -> ExactNumber {
-        if number.description == "0" { return number }
-        return ExactNumber(canonical: number.isNegative ? String(number.description.dropFirst()) : "-" + number.description)
+        switch number.storage {
+        case .integer(let value): return ExactNumber(-value)
+        case .decimal(let text):
+            return ExactNumber(canonical: text.utf8.first == UInt8(ascii: "-") ? String(text.dropFirst()) : "-" + text)
+        }
     }
 
     /// The exact sum, or nil when it needs more digits than the range allows.
-    public static func + (a: ExactNumber, b: ExactNumber) -> ExactNumber? { sum(a.parts, b.parts) }
+    public static func + (a: ExactNumber, b: ExactNumber) -> ExactNumber? {
+        if case .integer(let x) = a.storage, case .integer(let y) = b.storage { return ExactNumber(x + y) }
+        return sum(a.parts, b.parts)
+    }
 
     /// The exact difference, or nil when it needs more digits than the range allows.
     public static func - (a: ExactNumber, b: ExactNumber) -> ExactNumber? {
+        if case .integer(let x) = a.storage, case .integer(let y) = b.storage { return ExactNumber(x - y) }
         var right = b.parts
         right.negative.toggle()
         return sum(a.parts, right)
     }
 
     public static func < (a: ExactNumber, b: ExactNumber) -> Bool {
-        let (left, right) = (a.parts, b.parts)
-        if left.negative != right.negative { return left.negative }
-        let order = magnitudeOrder(left, right)
-        return left.negative ? order > 0 : order < 0
+        if case .integer(let x) = a.storage, case .integer(let y) = b.storage { return x < y }
+        let (left, right) = (a.description, b.description)
+        let (leftNegative, rightNegative) = (left.utf8.first == UInt8(ascii: "-"), right.utf8.first == UInt8(ascii: "-"))
+        if leftNegative != rightNegative { return leftNegative }
+        let order = magnitudeOrder(left.utf8.dropFirst(leftNegative ? 1 : 0), right.utf8.dropFirst(rightNegative ? 1 : 0))
+        return leftNegative ? order > 0 : order < 0
     }
 
     // MARK: Digits
@@ -121,7 +177,8 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     private var parts: Parts {
-        var utf8 = description.utf8[...]
+        let text = description
+        var utf8 = text.utf8[...]
         let negative = utf8.first == UInt8(ascii: "-")
         if negative { utf8 = utf8.dropFirst() }
         let point = utf8.firstIndex(of: UInt8(ascii: "."))
@@ -163,11 +220,16 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
         return (padded(a), padded(b), scale)
     }
 
-    /// -1, 0 or 1 as |a| is below, equal to or above |b|.
-    private static func magnitudeOrder(_ a: Parts, _ b: Parts) -> Int {
-        let (x, y, _) = aligned(a, b)
-        for (p, q) in zip(x, y) where p != q { return p < q ? -1 : 1 }
-        return 0
+    /// -1, 0 or 1 as the canonical magnitude `a` is below, equal to or above `b`. The longer
+    /// integer part is the larger; with integer parts of one length the texts compare byte by
+    /// byte, because `.` sorts before every digit and a canonical fraction ends in a non-zero
+    /// digit (`12` < `12.05` < `12.5`).
+    private static func magnitudeOrder(_ a: Substring.UTF8View, _ b: Substring.UTF8View) -> Int {
+        let point = UInt8(ascii: ".")
+        let (aWhole, bWhole) = (a.prefix { $0 != point }.count, b.prefix { $0 != point }.count)
+        if aWhole != bWhole { return aWhole < bWhole ? -1 : 1 }
+        if a.elementsEqual(b) { return 0 }
+        return a.lexicographicallyPrecedes(b) ? -1 : 1
     }
 
     private static func sum(_ a: Parts, _ b: Parts) -> ExactNumber? {

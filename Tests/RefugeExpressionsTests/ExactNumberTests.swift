@@ -142,6 +142,27 @@ final class ExactNumberTests: XCTestCase {
         XCTAssertNil(try number(String(repeating: "9", count: 30)).integerValue, "beyond Int")
     }
 
+    func testSmallIntegersAndOtherNumbersAreOneKindOfValue() throws {
+        // Integers of up to 18 digits are kept as an Int, the rest as digits: each number has
+        // one form however it was made, so equality, hashing and order hold across the two.
+        let limit = try number("1000000000000000000")
+        XCTAssertEqual(ExactNumber(999_999_999_999_999_999) + 1, limit)
+        XCTAssertEqual((ExactNumber(999_999_999_999_999_999) + 1)?.hashValue, limit.hashValue)
+        XCTAssertEqual(limit - 1, ExactNumber(999_999_999_999_999_999))
+        XCTAssertEqual(try number("123"), ExactNumber(123))
+        XCTAssertEqual(try number("-123.0"), ExactNumber(-123))
+        XCTAssertEqual(ExactNumber(Int.min).description, "-9223372036854775808")
+        XCTAssertEqual((-ExactNumber(Int.min)).description, "9223372036854775808")
+        XCTAssertEqual(ExactNumber(Int.max) + 1, try number("9223372036854775808"))
+        XCTAssertTrue(ExactNumber(5) < limit)
+        XCTAssertTrue(try number("-" + String(repeating: "9", count: 30)) < ExactNumber(-5))
+        XCTAssertTrue(try ExactNumber(2) < number("2.5"))
+        XCTAssertTrue(try number("2.5") < ExactNumber(3))
+        XCTAssertEqual(try number("2.5") + number("0.5"), 3)
+        XCTAssertEqual((try number("2.5") + number("0.5"))?.integerValue, 3)
+        XCTAssertEqual(limit.integerValue, 1_000_000_000_000_000_000)
+    }
+
     func testTheSyntaxTreePrintsNumbersCanonically() throws {
         let tree = try Parser.parse("1.50 + 9007199254740993 - 3.0").get()
         XCTAssertEqual(tree.description, "((1.5 + 9007199254740993) - 3)")
