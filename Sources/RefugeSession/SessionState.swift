@@ -24,10 +24,23 @@ public struct SessionState: Sendable {
         transaction(time: time) { t throws(CommandProblem) in try t.perform(command, at: cursor) }
     }
 
+    /// Applies one command and tells whether the session changed (so a front end that saves
+    /// by effect asks for a save only then).
+    public mutating func perform(_ command: InterviewCommand, at cursor: InterviewCursor, time: Date,
+                                 changed: inout Bool) -> Result<CommandOutcome, CommandProblem> {
+        transaction(time: time, changed: &changed) { t throws(CommandProblem) in try t.perform(command, at: cursor) }
+    }
+
     /// Applies several commands as one act: all are kept, or (when one is refused) none.
     public mutating func transaction<R>(time: Date, _ body: (inout CommandTransaction) throws(CommandProblem) -> R) -> Result<R, CommandProblem> {
         var changed = false
-        return CommandTransaction.run(session: &session, interview: &interview, time: time, changed: &changed, body)
+        return transaction(time: time, changed: &changed, body)
+    }
+
+    /// `transaction`, telling whether the session changed.
+    public mutating func transaction<R>(time: Date, changed: inout Bool,
+                                        _ body: (inout CommandTransaction) throws(CommandProblem) -> R) -> Result<R, CommandProblem> {
+        CommandTransaction.run(session: &session, interview: &interview, time: time, changed: &changed, body)
     }
 
     /// The state after `command`, and its outcome; `self` is unchanged.

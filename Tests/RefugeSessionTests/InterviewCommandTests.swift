@@ -67,6 +67,17 @@ final class InterviewCommandTests: XCTestCase {
 
     func answer(_ id: String) -> Answer { state.interview.answers[AnswerRef(id)] }
 
+    func testAFrontEndIsToldWhetherToSave() {
+        var changed = false
+        _ = state.perform(.back, at: .step("age"), time: Self.time, changed: &changed)
+        XCTAssertFalse(changed, "a move changes no answer")
+        _ = state.perform(.answer("Ana"), at: .step("name"), time: Self.time, changed: &changed)
+        XCTAssertTrue(changed)
+        changed = false
+        _ = state.perform(.answer("Ana"), at: .step("name"), time: Self.time, changed: &changed)
+        XCTAssertFalse(changed, "the same answer again changes nothing")
+    }
+
     func testAnAnswerIsParsedCheckedRecordedAndGoesOn() {
         XCTAssertEqual(try perform(.answer(" Ana "), at: .step("name")).get().cursor, .step("age"))
         XCTAssertEqual(answer("name").value, .text("Ana"))
