@@ -8,12 +8,6 @@ import RefugeVersion
 /// The JSON forms of a session on disk: the readable header (enough for `refuge list` and
 /// label lookup without the passphrase) and the body (everything, encrypted when protected).
 enum SessionCoding {
-    static func encoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.dateEncodingStrategy = .iso8601
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }
     static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .iso8601
@@ -101,9 +95,11 @@ struct SessionBody: Decodable {
     }
 }
 
-/// The copy of the questionnaire a session keeps (written once, when the session is created).
-struct QuestionnaireCopy: Codable {
-    struct File: Codable {
+/// The copy of the questionnaire a session keeps (written once, when the session is created):
+/// `{"files":[{"contents":"<base64>","path":"..."}],"id":"...","sha256":"..."}`, written by
+/// `json()` and read by the `Decodable` form.
+struct QuestionnaireCopy: Decodable, Equatable {
+    struct File: Decodable, Equatable {
         var path: String
         var contents: String   // base64
     }
@@ -115,6 +111,25 @@ struct QuestionnaireCopy: Codable {
         id = q.id
         sha256 = q.contentHash
         files = q.sourceFiles.map { File(path: $0.relativePath, contents: Data($0.bytes).base64EncodedString()) }
+    }
+
+    /// The copy's file, compact, members in name order.
+    func json() -> Data {
+        var out = JSONWriter.session(capacity: files.reduce(256) { $0 + $1.contents.utf8.count + $1.path.utf8.count + 32 })
+        out.object { o in
+            o.key("files")
+            o.array { list in
+                for file in files {
+                    list.object { f in
+                        f.key("contents"); f.string(file.contents)
+                        f.key("path"); f.string(file.path)
+                    }
+                }
+            }
+            o.key("id"); o.string(id)
+            o.key("sha256"); o.string(sha256)
+        }
+        return Data(out.bytes)
     }
 
     var sourceFiles: [SourceFile] {

@@ -246,7 +246,7 @@ public struct SessionStore: Sendable {
     /// Writes the copy through the storage environment's file system (so a full disk is
     /// reported as one), into a new file that is renamed into place.
     private func writeCopy(_ copy: QuestionnaireCopy, to url: URL) throws {
-        let data = try SessionCoding.encoder().encode(copy)
+        let data = copy.json()
         let fileSystem = environment.fileSystem
         var generator = SystemRandomNumberGenerator()
         let temp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(String(generator.next(), radix: 16))").path

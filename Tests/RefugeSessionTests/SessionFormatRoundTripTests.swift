@@ -110,6 +110,19 @@ final class SessionFormatRoundTripTests: XCTestCase {
                        plainSession())
     }
 
+    func testTheQuestionnaireCopyReadsBack() throws {
+        var copy = try XCTUnwrap(try SessionCoding.decoder().decode(QuestionnaireCopy.self, from: Data(#"{"files":[],"id":"","sha256":""}"#.utf8)))
+        XCTAssertEqual(copy.files, [])
+        copy.id = "credible-fear \"ru\""
+        copy.sha256 = "0f9e"
+        copy.files = [QuestionnaireCopy.File(path: "questionnaire.yaml", contents: Data("id: x\nнет: да\n".utf8).base64EncodedString()),
+                      QuestionnaireCopy.File(path: "translations/ru.yaml", contents: "")]
+        let read = try SessionCoding.decoder().decode(QuestionnaireCopy.self, from: copy.json())
+        XCTAssertEqual(read, copy)
+        XCTAssertEqual(read.sourceFiles.map(\.relativePath), ["questionnaire.yaml", "translations/ru.yaml"])
+        XCTAssertEqual(read.sourceFiles.first?.bytes, Array("id: x\nнет: да\n".utf8))
+    }
+
     func testTheHeaderReadsBackAsTheSessionsHeader() throws {
         let s = fullSession()
         let header = try SessionCoding.decoder().decode(SessionHeader.self, from: SessionCoding.header(s))

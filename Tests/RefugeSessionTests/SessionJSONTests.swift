@@ -15,7 +15,10 @@ final class SessionJSONTests: XCTestCase {
     }
 
     private func encoded(_ value: some Encodable) throws -> String {
-        String(decoding: try SessionCoding.encoder().encode(value), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     func testDatesAreWrittenAsTheISO8601StrategyWritesThem() throws {
