@@ -102,7 +102,7 @@ let package = Package(
         .executableTarget(name: "refuge-fuzz", dependencies: ["RefugeFuzz"], path: "Sources/RefugeFuzzTool"),
 
         // A helper process for the session crash test (answers saved in a loop, killed at random).
-        .executableTarget(name: "refuge-session-probe", dependencies: ["RefugeSession", "RefugeQuestionnaire", "RefugeEngine"],
+        .executableTarget(name: "refuge-session-probe", dependencies: ["RefugeSession", "RefugeQuestionnaire", "RefugeEngine", "RefugeStorage"],
                           path: "Sources/RefugeSessionProbe"),
 
         // A helper process for the terminal's end-to-end key test: the real curses input, each

@@ -109,7 +109,7 @@ enum ManualPage {
     ]
 
     static let files: [(String, String)] = [
-        ("~/.local/share/refuge/sessions/", "Sessions: <id>.refuge (mode 0600, in a 0700 folder), its backup <id>.refuge.bak, and <id>.questionnaire.json, the copy of its questionnaire."),
+        ("~/.local/share/refuge/sessions/", "Sessions: <id>.refuge (mode 0600, in a 0700 folder), its journal <id>.refuge.journal (the changes since its last full save), its backup <id>.refuge.bak, and <id>.questionnaire.json, the copy of its questionnaire."),
         ("~/.local/share/refuge/reports/", "Reports written from the full-screen program."),
         ("~/.local/share/refuge/questionnaires/", "Your own questionnaires."),
         ("/usr/share/refuge/questionnaires/", "The shipped questionnaires (Debian package; share/refuge/questionnaires beside the program's bin/ otherwise)."),

@@ -23,6 +23,16 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
         self.today = today
     }
 
+    /// The same walk with other answers, for a change that cannot move the path (see
+    /// `WalkPlan.readIDs`): a new environment, as this one may be shared.
+    func with(answers: AnswerSet) -> WalkEnvironment {
+        let copy = WalkEnvironment(questionnaire: questionnaire, plan: plan, answers: answers, today: today)
+        copy.onPath = onPath
+        copy.calculated = calculated
+        copy.repeats = repeats
+        return copy
+    }
+
     func answer(_ id: String) -> Answer? {
         guard onPath.contains(id) else { return nil }
         return answers.byID[id]

@@ -53,6 +53,16 @@ public struct Interview: Sendable {
         if ref.repeatID == nil, old.status == record.status, old.value == record.value, old.entries == record.entries {
             return
         }
+        // An answer that no expression of the walk names cannot move the path either (a walk
+        // costs milliseconds at ten thousand questions): only the answers that constraints and
+        // checks read, and the progress, change.
+        if ref.repeatID == nil, old.entries == record.entries, !plan.readIDs.contains(ref.itemID) {
+            walked = walked.with(answers: answers)
+            if path.stepIndex[ref.itemID] != nil, questionnaire.itemType(ref.itemID)?.isAsked ?? false {
+                progress.answered += (record.status != nil ? 1 : 0) - (old.status != nil ? 1 : 0)
+            }
+            return
+        }
         recompute()
     }
 
@@ -141,11 +151,11 @@ public struct Interview: Sendable {
 
     // MARK: Progress and gaps
 
-    /// Reads only each item's type: taking the whole `Item` out of the dictionary copies it
+    /// Reads only each item's type: taking the whole `Item` out of the questionnaire copies it
     /// (dozens of retains and releases per step), which made this the slowest part of a frame.
     private static func count(_ path: InterviewPath, _ questionnaire: Questionnaire, _ answers: AnswerSet) -> (answered: Int, total: Int) {
         var answered = 0, total = 0
-        for id in path.steps where questionnaire.itemsByID[id]?.type.isAsked ?? false {
+        for id in path.steps where questionnaire.itemType(id)?.isAsked ?? false {
             total += 1
             if answers.byID[id]?.status != nil { answered += 1 }
         }

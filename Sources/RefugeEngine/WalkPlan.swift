@@ -19,13 +19,30 @@ final class WalkPlan: Sendable {
     let repeatOfField: [String: String]
     /// How many top-level items there are, to size the walk's tables.
     let itemCount: Int
+    /// Every question id an expression of the walk names (`show_if`, `next`, calculations,
+    /// counts, at every level): an answer to any other question cannot move the path.
+    let readIDs: Set<String>
 
     init(_ q: Questionnaire) {
         var steps: [Step] = []
         steps.reserveCapacity(q.flow.count)
         var repeatOfField: [String: String] = [:]
         var itemCount = 0
+        var readIDs: Set<String> = []
+        func reads(_ expression: Expression?) {
+            if let expression { readIDs.formUnion(expression.references) }
+        }
+        func reads(_ item: Item) {
+            reads(item.showIf)
+            reads(item.expression)
+            reads(item.count)
+            for rule in item.next { reads(rule.condition) }
+            for field in item.fields { reads(field) }
+        }
         for section in q.sections {
+            reads(section.showIf)
+            for rule in section.next { reads(rule.condition) }
+            for item in section.items { reads(item) }
             steps.append(.sectionStart(showIf: section.showIf, itemCount: section.items.count))
             for (i, item) in section.items.enumerated() {
                 let isLast = i == section.items.count - 1
@@ -37,6 +54,7 @@ final class WalkPlan: Sendable {
         self.steps = steps
         self.repeatOfField = repeatOfField
         self.itemCount = itemCount
+        self.readIDs = readIDs
     }
 }
 

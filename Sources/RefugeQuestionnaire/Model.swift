@@ -165,7 +165,8 @@ public struct Questionnaire: Sendable {
     public var title: LocalizedText
     public var description: LocalizedText?
     public var languages: [String]
-    public var sections: [Section]
+    /// Read-only once built: `itemPlaces` says where each item is in them.
+    public private(set) var sections: [Section]
     public var checks: [Check]
     public var report: ReportLayout?
     /// The rules the checks rest on, with their sources and status, as of a date.
@@ -179,8 +180,10 @@ public struct Questionnaire: Sendable {
     /// The source files and their bytes, so a session can keep a copy.
     public var sourceFiles: [SourceFile]
 
-    /// Every item (fields included) by id.
-    public let itemsByID: [String: Item]
+    /// Where every item (fields included) is in `sections`, by id: an index rather than a second
+    /// copy of every item, which at ten thousand items was a good part of the memory a loaded
+    /// questionnaire held. `item(_:)` reads through it.
+    let itemPlaces: [String: ItemPlace]
     /// Flow positions: the top-level walk order of section starts and items.
     public let flow: [FlowStep]
     /// The flow position of each section start and top-level item id.
@@ -188,7 +191,19 @@ public struct Questionnaire: Sendable {
 
     public var defaultLanguage: String { languages[0] }
 
-    public func item(_ id: String) -> Item? { itemsByID[id] }
+    public func item(_ id: String) -> Item? {
+        guard let place = itemPlaces[id] else { return nil }
+        let s = Int(place.section), i = Int(place.item)
+        return place.field < 0 ? sections[s].items[i] : sections[s].items[i].fields[Int(place.field)]
+    }
+
+    /// An item's type, without copying the whole item out (dozens of retains and releases):
+    /// for loops over every step, such as counting progress.
+    public func itemType(_ id: String) -> ItemType? {
+        guard let place = itemPlaces[id] else { return nil }
+        let s = Int(place.section), i = Int(place.item)
+        return place.field < 0 ? sections[s].items[i].type : sections[s].items[i].fields[Int(place.field)].type
+    }
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
     init(id: String, version: String, title: LocalizedText, description: LocalizedText?, languages: [String],
@@ -204,8 +219,8 @@ public struct Questionnaire: Sendable {
             section.items.reduce(count) { $0 + 1 + $1.fields.count }
         }
         let stepCount = sections.reduce(0) { $0 + 1 + $1.items.count }
-        var byID: [String: Item] = [:]
-        byID.reserveCapacity(itemCount)
+        var places: [String: ItemPlace] = [:]
+        places.reserveCapacity(itemCount)
         var flow: [FlowStep] = []
         flow.reserveCapacity(stepCount)
         var positions: [String: Int] = [:]
@@ -216,11 +231,11 @@ public struct Questionnaire: Sendable {
             for (i, item) in section.items.enumerated() {
                 positions[item.id] = flow.count
                 flow.append(.item(section: s, index: i))
-                byID[item.id] = item
-                for field in item.fields { byID[field.id] = field }
+                places[item.id] = ItemPlace(section: Int32(s), item: Int32(i), field: -1)
+                for (f, field) in item.fields.enumerated() { places[field.id] = ItemPlace(section: Int32(s), item: Int32(i), field: Int32(f)) }
             }
         }
-        self.itemsByID = byID
+        self.itemPlaces = places
         self.flow = flow
         self.flowPosition = positions
     }
@@ -229,6 +244,14 @@ public struct Questionnaire: Sendable {
     public var allItems: [Item] {
         sections.flatMap { $0.items.flatMap { [$0] + $0.fields } }
     }
+}
+
+/// Where an item is: its section, its place in the section and, for a field, its place in its
+/// repeat (-1 otherwise).
+public struct ItemPlace: Sendable, Hashable {
+    let section: Int32
+    let item: Int32
+    let field: Int32
 }
 
 /// One step of the top-level walk.

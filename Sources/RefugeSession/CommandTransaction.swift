@@ -25,6 +25,9 @@ public struct CommandTransaction {
     }
     private var pending: [Pending] = []
     private var touched: Set<AnswerRef> = []
+    /// The top-level answers changed (a field's is its repeat's), so that saving need not
+    /// compare every answer.
+    public private(set) var touchedAnswers: Set<String> = []
     /// Whether anything in the session changed.
     public private(set) var changed = false
     /// Whether the command being applied changed anything yet.
@@ -45,6 +48,14 @@ public struct CommandTransaction {
     public static func run<R>(session: inout Session, interview: inout Interview, time: Date,
                               changed: inout Bool,
                               _ body: (inout CommandTransaction) throws(CommandProblem) -> R) -> Result<R, CommandProblem> {
+        var touched: Set<String> = []
+        return run(session: &session, interview: &interview, time: time, changed: &changed, touchedAnswers: &touched, body)
+    }
+
+    /// `run`, also giving the top-level answers it changed (`touchedAnswers`).
+    static func run<R>(session: inout Session, interview: inout Interview, time: Date,
+                       changed: inout Bool, touchedAnswers: inout Set<String>,
+                       _ body: (inout CommandTransaction) throws(CommandProblem) -> R) -> Result<R, CommandProblem> {
         var t = CommandTransaction(interview: interview, language: session.language,
                                    interviewerLanguage: session.interviewerLanguage, time: time)
         let result: R
@@ -55,6 +66,7 @@ public struct CommandTransaction {
         }
         guard t.changed else { return .success(result) }
         changed = true
+        touchedAnswers = t.touchedAnswers
         t.close(into: &session)
         interview = t.interview
         return .success(result)
@@ -129,6 +141,7 @@ public struct CommandTransaction {
             let entryID: String
             do { entryID = try interview.addEntry(to: repeatID) } catch { throw .refused(error) }
             changed = true
+            touchedAnswers.insert(repeatID)
             commandChanged = true
             pending.append(.fixed(HistoryEntry(at: time, question: "\(repeatID)[\(entryID)]", old: nil, new: Answer(status: .answered))))
             let first = InterviewCursor.firstField(of: entryID, in: repeatID, interview: interview)
@@ -143,6 +156,7 @@ public struct CommandTransaction {
             guard let entry = interview.answers.entries(of: repeatID).first(where: { $0.id == entryID }) else { throw .refused(.noSuchEntry) }
             interview.deleteEntry(entryID, of: repeatID)
             changed = true
+            touchedAnswers.insert(repeatID)
             commandChanged = true
             // The history keeps what the deleted entry held.
             for (field, answer) in entry.answers.sorted(by: { $0.key < $1.key }) where !answer.confirmedPart.isEmpty {
@@ -203,6 +217,7 @@ public struct CommandTransaction {
         guard interview.answers[ref] != old else { return }
         changed = true
         commandChanged = true
+        touchedAnswers.insert(ref.repeatID ?? ref.itemID)
         if touched.insert(ref).inserted { pending.append(.record(ref, before: old)) }
     }
 

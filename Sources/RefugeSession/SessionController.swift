@@ -41,11 +41,13 @@ public final class SessionController: @unchecked Sendable {
         let time = now()
         var changed = false
         var result: Result<R, CommandProblem>?
+        var touched: Set<String> = []
         // Applied to the open session in place, so that its history is appended to, not copied.
         file.stage { s in
-            result = CommandTransaction.run(session: &s, interview: &interview, time: time, changed: &changed, body)
+            result = CommandTransaction.run(session: &s, interview: &interview, time: time, changed: &changed,
+                                            touchedAnswers: &touched, body)
         }
-        if changed { try file.flush() }
+        if changed { try file.flush(touching: touched) }
         return result!
     }
 
@@ -76,7 +78,7 @@ public final class SessionController: @unchecked Sendable {
         let position = ref.map(Position.init)
         guard position != file.session.position else { return }
         if saveNow {
-            try commit { $0.position = position }
+            try commit(touching: []) { $0.position = position }
         } else {
             file.stage { $0.position = position }
         }
@@ -85,7 +87,7 @@ public final class SessionController: @unchecked Sendable {
     public func setLanguage(_ language: String) throws(SessionError) {
         guard language != file.session.language else { return }
         let time = now()
-        try commit { s in
+        try commit(touching: []) { s in
             s.language = language
             s.updated = time
         }
@@ -94,13 +96,13 @@ public final class SessionController: @unchecked Sendable {
     /// Remembers whether the interviewer's view is on (F12), for the next time the session opens.
     public func setInterviewerView(_ on: Bool) throws(SessionError) {
         guard on != file.session.interviewerView else { return }
-        try commit { $0.interviewerView = on }
+        try commit(touching: []) { $0.interviewerView = on }
     }
 
     /// Keeps (or, with nil, forgets) the note or translation being typed.
     public func setPendingText(_ pending: PendingText?) throws(SessionError) {
         guard pending != file.session.pendingText else { return }
-        try commit { $0.pendingText = pending }
+        try commit(touching: []) { $0.pendingText = pending }
     }
 
     public func setInterviewDate(_ date: PartialDate) throws(SessionError) {
@@ -116,11 +118,12 @@ public final class SessionController: @unchecked Sendable {
     public func retrySave() throws(SessionError) { try file.flush() }
 
     /// Applies `change` to the session, brings its answers and progress up to the interview's,
-    /// and saves.
-    func commit(_ change: (inout Session) -> Void) throws(SessionError) {
+    /// and saves. `touching`: the top-level answers the interview's last change may have
+    /// altered (nil: any), so that the save need not compare every answer.
+    func commit(touching: Set<String>? = nil, _ change: (inout Session) -> Void) throws(SessionError) {
         let answers = interview.answers
         let p = interview.progress
-        try file.update { s in
+        try file.update(touching: touching) { s in
             change(&s)
             s.answers = answers
             s.progress = Progress(answered: p.answered, total: p.total)

@@ -45,11 +45,14 @@ public struct SessionListing: Sendable {
     public var problem: String?
 }
 
-/// The sessions folder: one file per session (0600, in a 0700 folder), with its backup and a
-/// copy of its questionnaire.
+/// The sessions folder: one file per session (0600, in a 0700 folder), with its journal (the
+/// changes since its last full save), its backup and a copy of its questionnaire.
 public struct SessionStore: Sendable {
     public let folder: URL
     public let environment: StorageEnvironment
+    /// How far a session's journal grows (in bytes, and at least as far as the session's own
+    /// size) before a save rewrites the whole file instead (see `OpenSession`).
+    public var journalBound = OpenSession.defaultJournalBound
 
     public init(folder: URL, environment: StorageEnvironment = .live) {
         self.folder = folder
@@ -120,10 +123,12 @@ public struct SessionStore: Sendable {
         do {
             try StoredFile.prepareFolder(folder, environment: environment)
             try writeCopy(QuestionnaireCopy(questionnaire), to: copyURL(for: session.id))
+            // The encoder that wrote the first save writes the next ones: it knows what is on disk.
+            let encoder = SessionBodyEncoder()
             let file = try StoredFile.create(at: url(for: session.id), header: SessionCoding.header(session),
-                                             body: SessionCoding.body(session), key: key, environment: environment,
+                                             body: encoder.encode(session), key: key, environment: environment,
                                              acceptsBody: bodyCheck())
-            return OpenSession(file: file, session: session, store: self)
+            return OpenSession(file: file, session: session, store: self, encoder: encoder)
         } catch let e as StorageError {
             try? FileManager.default.removeItem(at: copyURL(for: session.id))
             switch e {
@@ -152,7 +157,7 @@ public struct SessionStore: Sendable {
             throw .damaged("\(error)")
         }
         do throws(SessionError) {
-            let session = try decoded.session(from: opened.contents.body, decode: decodeBody)
+            let session = JournalChange.applying(opened.contents.changes, to: try decoded.session(from: opened.contents.body, decode: decodeBody))
             try checkIdentity(session, url: url)
             return (OpenSession(file: opened.file, session: session, store: self), opened.contents.recovery?.description)
         } catch {
@@ -197,7 +202,7 @@ public struct SessionStore: Sendable {
             let decoded = DecodedBody()
             let contents = try StoredFile.load(at: url, passphrase: passphrase, environment: environment,
                                                acceptsBody: bodyCheck(keeping: decoded))
-            let session = try decoded.session(from: contents.body, decode: decodeBody)
+            let session = JournalChange.applying(contents.changes, to: try decoded.session(from: contents.body, decode: decodeBody))
             try checkIdentity(session, url: url)
             return (session, contents.recovery?.description)
         } catch let e as StorageError {

@@ -23,13 +23,27 @@ struct ContentsReader {
         case wrongPassphrase
     }
 
-    func load(keys: inout KeyRing) throws -> (LoadedContents, key: SessionKey?) {
+    /// What `load` found: the contents (the journal's changes included), the key that opened
+    /// them, and what a writer needs to go on with the journal.
+    struct Loaded {
+        let contents: LoadedContents
+        let key: SessionKey?
+        /// Whether a journal file was there (whether or not it continued the snapshot used).
+        let journalFound: Bool
+        /// The main file's bytes, when the main file was used (not the backup): a journal
+        /// started after opening continues them.
+        let mainBytes: Data?
+    }
+
+    func load(keys: inout KeyRing) throws -> Loaded {
         let mainProblem: DamageReason
         switch envelope(at: location.mainPath) {
-        case .success(let main):
+        case .success(let (mainBytes, main)):
             switch try open(main, keys: &keys) {
             case .opened(let opened) where acceptsBody(opened.body):
-                return (contents(opened, recovery: nil), opened.key)
+                let journal = self.journal(continuing: mainBytes, key: opened.key)
+                return Loaded(contents: contents(opened, journal: journal, recovery: nil), key: opened.key,
+                              journalFound: journal.found, mainBytes: mainBytes)
             case .opened:
                 mainProblem = .malformed(Self.unexpectedBody)
             case .damaged(let reason):
@@ -46,10 +60,14 @@ struct ContentsReader {
         }
 
         switch envelope(at: location.backupPath) {
-        case .success(let backup):
+        case .success(let (backupBytes, backup)):
             switch try open(backup, keys: &keys) {
             case .opened(let opened) where acceptsBody(opened.body):
-                return (contents(opened, recovery: Recovery(mainFileProblem: mainProblem)), opened.key)
+                // The backup's journal is the one that continued it (moved beside it by the full
+                // save that replaced it, or not moved yet if a kill came first).
+                let journal = self.journal(continuing: backupBytes, key: opened.key, at: [location.backupJournalPath, location.journalPath])
+                return Loaded(contents: contents(opened, journal: journal, recovery: Recovery(mainFileProblem: mainProblem)),
+                              key: opened.key, journalFound: journal.found, mainBytes: nil)
             case .opened:
                 throw StorageError.unreadable(path: location.mainPath, main: mainProblem, backup: .malformed(Self.unexpectedBody))
             case .damaged(let reason):
@@ -69,14 +87,15 @@ struct ContentsReader {
     func peekHeader() throws -> HeaderPeek {
         let mainProblem: DamageReason
         switch envelope(at: location.mainPath).flatMap(Self.checkedHeader) {
-        case .success(let (header, isProtected)):
-            return HeaderPeek(header: header, isProtected: isProtected, recovery: nil)
+        case .success(let (bytes, header, isProtected)):
+            return HeaderPeek(header: latestHeader(header, snapshot: bytes, at: [location.journalPath]), isProtected: isProtected, recovery: nil)
         case .failure(let reason):
             mainProblem = reason
         }
         switch envelope(at: location.backupPath).flatMap(Self.checkedHeader) {
-        case .success(let (header, isProtected)):
-            return HeaderPeek(header: header, isProtected: isProtected, recovery: Recovery(mainFileProblem: mainProblem))
+        case .success(let (bytes, header, isProtected)):
+            return HeaderPeek(header: latestHeader(header, snapshot: bytes, at: [location.backupJournalPath, location.journalPath]), isProtected: isProtected,
+                              recovery: Recovery(mainFileProblem: mainProblem))
         case .failure(.missing) where mainProblem == .missing:
             throw StorageError.notFound(path: location.mainPath)
         case .failure(let reason):
@@ -102,7 +121,39 @@ struct ContentsReader {
 
     // MARK: Pieces
 
-    private func envelope(at path: String) -> Result<StoredFileFormat.Envelope, DamageReason> {
+    // MARK: The journal
+
+    /// The journal's changes that continue the snapshot `snapshot` (its file's bytes), opened
+    /// with `key` (nil: an unprotected file); none when there is no journal or it continues another.
+    /// `found`: whether the main file's journal is there at all (continuing it or not).
+    private func journal(continuing snapshot: Data, key: SessionKey?, at paths: [String]? = nil)
+        -> (found: Bool, header: Data?, changes: [Data]) {
+        let found = (try? fileSystem.status(of: location.journalPath)) != nil
+        guard let journal = continuing(snapshot, at: paths ?? [location.journalPath]) else { return (found, nil, []) }
+        let changes = JournalFormat.open(journal.changes, base: journal.base, key: key)
+        return (found, changes.isEmpty ? nil : journal.changes[changes.count - 1].header, changes)
+    }
+
+    /// The header of the last change in a journal continuing the snapshot `bytes`, else `header`
+    /// (no passphrase here: each record's own checksum vouches for its header).
+    private func latestHeader(_ header: Data, snapshot bytes: Data, at paths: [String]) -> Data {
+        continuing(bytes, at: paths)?.changes.last?.header ?? header
+    }
+
+    /// The first of the journals at `paths` that continues the snapshot `bytes`. Each is read as
+    /// warily as the main file: one that is missing or cannot be read (a link, a FIFO, too
+    /// large) is not used.
+    private func continuing(_ bytes: Data, at paths: [String]) -> (base: String, changes: [JournalFormat.Change])? {
+        var hash: String?
+        for path in paths {
+            guard let read = (try? fileSystem.readWholeFile(at: path)).flatMap(JournalFormat.read) else { continue }
+            if hash == nil { hash = JournalFormat.snapshotHash(bytes) }
+            if read.base == hash { return read }
+        }
+        return nil
+    }
+
+    private func envelope(at path: String) -> Result<(Data, StoredFileFormat.Envelope), DamageReason> {
         let bytes: Data
         do {
             bytes = try fileSystem.readWholeFile(at: path)
@@ -116,7 +167,7 @@ struct ContentsReader {
         } catch {
             return .failure(.unreadable(SystemCallError(operation: "read", path: path, code: EIO)))
         }
-        return StoredFileFormat.decode(bytes)
+        return StoredFileFormat.decode(bytes).map { (bytes, $0) }
     }
 
     private func open(_ envelope: StoredFileFormat.Envelope, keys: inout KeyRing) throws -> Outcome {
@@ -138,29 +189,32 @@ struct ContentsReader {
 
     private func backupAcceptsKey(ofSaltIn main: StoredFileFormat.Envelope, keys: inout KeyRing) throws -> Bool {
         guard case .sealed(let mainRecord, _) = main.payload,
-              case .success(let backup) = envelope(at: location.backupPath),
+              case .success(let (_, backup)) = envelope(at: location.backupPath),
               case .sealed(let backupRecord, _) = backup.payload,
               backupRecord.salt == mainRecord.salt, backupRecord.parameters == mainRecord.parameters
         else { return false }
         return try keys.key(for: backupRecord).check == backupRecord.check
     }
 
-    private static func checkedHeader(_ envelope: StoredFileFormat.Envelope) -> Result<(Data, Bool), DamageReason> {
+    /// The file's bytes, its header and whether it is protected, when its header can be trusted.
+    private static func checkedHeader(_ read: (Data, StoredFileFormat.Envelope)) -> Result<(Data, Data, Bool), DamageReason> {
+        let (bytes, envelope) = read
         switch envelope.payload {
         case .plain(let body, let checksum):
             guard checksum == StoredFileFormat.checksum(header: envelope.header, body: body) else {
                 return .failure(.checksumMismatch)
             }
-            return .success((envelope.header, false))
+            return .success((bytes, envelope.header, false))
         case .sealed:
             guard (try? JSONSerialization.jsonObject(with: envelope.header)) is [String: Any] else {
                 return .failure(.malformed("the header is not a JSON object"))
             }
-            return .success((envelope.header, true))
+            return .success((bytes, envelope.header, true))
         }
     }
 
-    private func contents(_ opened: Opened, recovery: Recovery?) -> LoadedContents {
-        LoadedContents(header: opened.header, body: opened.body, isProtected: opened.key != nil, recovery: recovery)
+    private func contents(_ opened: Opened, journal: (found: Bool, header: Data?, changes: [Data]), recovery: Recovery?) -> LoadedContents {
+        LoadedContents(header: journal.header ?? opened.header, body: opened.body, changes: journal.changes,
+                       isProtected: opened.key != nil, recovery: recovery)
     }
 }

@@ -3,7 +3,10 @@ import Foundation
 /// The names of a stored file's pieces, all in the same folder:
 ///
 /// - `<name>`: the file itself;
-/// - `<name>.bak`: the previous save, rotated on every save;
+/// - `<name>.journal`: the changes saved since the last full save (see `JournalFormat`);
+/// - `<name>.bak`: the full save before the last one, rotated on every full save;
+/// - `<name>.bak.journal`: the journal that continued it (rotated with it), so that the backup
+///   and its journal hold everything the last full save held;
 /// - `<name>.lock`: held locked while the file is open for writing;
 /// - `<name>.damaged-<UTC time>`: a damaged file set aside instead of being replaced;
 /// - `.<name>.tmp-<random>`: a save or backup in progress (hidden; left only by a crash, and
@@ -21,6 +24,8 @@ public struct StorageLocation: Equatable, Sendable {
     public var mainPath: String { path(name) }
     public var backupPath: String { path(name + ".bak") }
     public var lockPath: String { path(name + ".lock") }
+    public var journalPath: String { path(name + ".journal") }
+    public var backupJournalPath: String { path(name + ".bak.journal") }
 
     var damagedPrefix: String { name + ".damaged-" }
     var temporaryPrefix: String { "." + name + ".tmp-" }

@@ -7,7 +7,7 @@ struct StorageRemoval {
 
     func removeAll() throws {
         do {
-            let pieces = [location.mainPath, location.backupPath] + (try damagedPaths()) + (try temporaryPaths())
+            let pieces = [location.mainPath, location.journalPath, location.backupPath, location.backupJournalPath] + (try damagedPaths()) + (try temporaryPaths())
             for path in pieces {
                 try removeIfPresent(path)
             }
@@ -20,7 +20,7 @@ struct StorageRemoval {
 
     /// Whether anything but the lock file is there.
     func hasContents() throws -> Bool {
-        for path in [location.mainPath, location.backupPath] where try fileSystem.status(of: path) != nil {
+        for path in [location.mainPath, location.journalPath, location.backupPath] where try fileSystem.status(of: path) != nil {
             return true
         }
         return try !damagedPaths().isEmpty

@@ -7,7 +7,8 @@ import Foundation
 ///
 ///     let key = try SessionKey.derive(from: passphrase)          // or nil: unprotected
 ///     let file = try StoredFile.create(at: url, header: h, body: b, key: key)
-///     try file.save(header: h2, body: b2)                       // on every change
+///     try file.save(header: h2, body: b2)                       // a full save
+///     try file.append(header: h3, change: c3)                   // or only what changed
 ///     file.close()
 ///
 ///     let (file, contents) = try StoredFile.open(at: url, passphrase: passphrase)
@@ -36,6 +37,11 @@ public final class StoredFile: @unchecked Sendable {
     private var isOpen = true
     /// What the last save through this handle wrote (see `AtomicReplacement`).
     private var lastWritten: WrittenFile?
+    /// The journal that changes are appended to (see `JournalFormat`); nil when the next save
+    /// must be a full one (after opening a file that had a journal, or after a failed save).
+    private var journal: JournalWriter?
+    /// Whether a journal file may be on disk that only a full save would absorb.
+    private var journalOnDisk = false
 
     private init(location: StorageLocation, key: SessionKey?, environment: StorageEnvironment, lock: FileLock, acceptsBody: @escaping BodyCheck) {
         self.location = location
@@ -43,6 +49,28 @@ public final class StoredFile: @unchecked Sendable {
         self.environment = environment
         self.lock = lock
         self.acceptsBody = acceptsBody
+    }
+
+    /// The open journal: which snapshot it continues, the next change's number, its length and,
+    /// once the file exists, its descriptor (kept open, so an append is one write and one fsync).
+    private struct JournalWriter {
+        /// The snapshot's bytes until its hash is first needed (hashing a large file on every
+        /// full save would cost more than the appends save).
+        var snapshot: Data?
+        var base: String?
+        var nextSequence = 1
+        var length = 0
+        var descriptor: Int32?
+
+        init(snapshot: Data) { self.snapshot = snapshot }
+
+        mutating func baseHash() -> String {
+            if let base { return base }
+            let hash = JournalFormat.snapshotHash(snapshot ?? Data())
+            base = hash
+            snapshot = nil
+            return hash
+        }
     }
 
     // MARK: Opening
@@ -106,10 +134,14 @@ public final class StoredFile: @unchecked Sendable {
         let lock = try FileLock.acquire(at: location.lockPath)
         do {
             let reader = ContentsReader(fileSystem: fileSystem, location: location, acceptsBody: acceptsBody)
-            let (contents, key) = try reader.load(keys: &keys)
-            let file = StoredFile(location: location, key: key, environment: environment, lock: lock, acceptsBody: acceptsBody)
+            let loaded = try reader.load(keys: &keys)
+            let file = StoredFile(location: location, key: loaded.key, environment: environment, lock: lock, acceptsBody: acceptsBody)
+            // A journal found here is absorbed by the first full save; until then appending to it
+            // (after a record a kill may have cut short) is not tried.
+            file.journalOnDisk = loaded.journalFound
+            if !loaded.journalFound, let main = loaded.mainBytes { file.journal = JournalWriter(snapshot: main) }
             file.tidy()
-            return (file, contents)
+            return (file, loaded.contents)
         } catch {
             if case StorageError.notFound = error {
                 // Do not leave a lock file behind for a file that does not exist.
@@ -141,7 +173,7 @@ public final class StoredFile: @unchecked Sendable {
         var keys = keys
         let location = StorageLocation(fileURL: url)
         do {
-            return try ContentsReader(fileSystem: environment.fileSystem, location: location, acceptsBody: acceptsBody).load(keys: &keys).0
+            return try ContentsReader(fileSystem: environment.fileSystem, location: location, acceptsBody: acceptsBody).load(keys: &keys).contents
         } catch {
             throw storageError(error, path: location.mainPath)
         }
@@ -182,6 +214,78 @@ public final class StoredFile: @unchecked Sendable {
         try write(header: header, body: body)
     }
 
+    // MARK: The journal
+
+    /// The bytes appended to the journal since the last full save; nil when the next save must
+    /// be a full one (`save`), as after opening a file whose journal a kill may have cut short,
+    /// or after a save failed. The caller saves in full when it grows past its bound.
+    public var journalLength: Int? {
+        mutex.withLock { journal?.length }
+    }
+
+    /// Whether changes may be in a journal that a full save has not absorbed yet (to do on close).
+    public var hasJournal: Bool {
+        mutex.withLock { journalOnDisk }
+    }
+
+    /// Saves one change durably by appending it to the journal beside the file: a write and an
+    /// fsync of what changed, not of the whole file. `header` is the file's readable header as
+    /// of this change; `change` is the caller's JSON, given back in `LoadedContents.changes`.
+    /// Only when `journalLength` is not nil. On failure (`StorageError.saveFailed`) the file and
+    /// the changes saved before are as they were, and the next save must be a full one.
+    public func append(header: Data, change: Data) throws {
+        let header = try StoredFileFormat.normalizedHeader(header)
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard isOpen else { throw StorageError.closed }
+        guard var journal else { preconditionFailure("append with no journal open: save in full first") }
+        let fileSystem = environment.fileSystem
+        let path = location.journalPath
+        do {
+            let base = journal.baseHash()
+            let record = try JournalFormat.changeRecord(sequence: journal.nextSequence, base: base, header: header, change: change, key: key)
+            if let descriptor = journal.descriptor {
+                try fileSystem.writeAll(record, to: descriptor, path: path)
+                try fileSystem.syncFile(descriptor, path: path)
+                journal.length += record.count
+            } else {
+                // The first change after a full save starts a new journal: written whole under a
+                // temporary name and renamed into place (over any journal an older snapshot left),
+                // so no reader ever sees a journal without its base.
+                let start = JournalFormat.baseRecord(base) + record
+                let temporary = location.temporaryPath()
+                let descriptor = try fileSystem.createNewFile(at: temporary, permissions: PrivateFolder.filePermissions)
+                do {
+                    try fileSystem.writeAll(start, to: descriptor, path: temporary)
+                    try fileSystem.syncFile(descriptor, path: temporary)
+                    try fileSystem.renameItem(from: temporary, to: path)
+                } catch {
+                    try? fileSystem.closeFile(descriptor, path: temporary)
+                    try? fileSystem.removeItem(at: temporary)
+                    throw error
+                }
+                journal.descriptor = descriptor
+                journalOnDisk = true
+                try fileSystem.syncFolder(at: location.folder)
+                journal.length += start.count
+            }
+            journal.nextSequence += 1
+            self.journal = journal
+        } catch {
+            // Part of a record may be on disk; readers stop before it. Nothing more is appended
+            // after it: the next save is a full one, which replaces the journal.
+            if let descriptor = journal.descriptor { try? fileSystem.closeFile(descriptor, path: path) }
+            self.journal = nil
+            if let error = error as? StorageError { throw error }
+            throw StorageError.saveFailed(SaveFailure((error as? SystemCallError) ?? SystemCallError(operation: "append", path: path, code: EIO)))
+        }
+    }
+
+    private func closeJournal() {
+        if let descriptor = journal?.descriptor { try? environment.fileSystem.closeFile(descriptor, path: location.journalPath) }
+        journal = nil
+    }
+
     /// Whether `passphrase` is this file's passphrase (to bring back a hidden screen). Derives a
     /// key, so it takes as long as opening.
     public func accepts(_ passphrase: Passphrase) throws -> Bool {
@@ -195,13 +299,25 @@ public final class StoredFile: @unchecked Sendable {
         let key = self.key
         let acceptsBody = self.acceptsBody
         let replacement = AtomicReplacement(fileSystem: environment.fileSystem, location: location, now: environment.now)
+        closeJournal()
         do {
             lastWritten = try replacement.replace(with: bytes, previous: lastWritten) { ContentsReader.isGood($0, key: key, acceptsBody: acceptsBody) }
         } catch {
-            // The main file may or may not be the last save's any more: read it next time.
+            // The main file may or may not be the last save's any more: read it next time. A
+            // journal stays as it was (it continues the main file if that is unchanged).
             lastWritten = nil
             throw StorageError.saveFailed(SaveFailure(error))
         }
+        // The new main file holds every change the journal held. The journal continues the
+        // previous main file, now the backup: it goes beside it, so that the backup and its
+        // journal hold all of this save should this file be damaged. (Left where it is, as after
+        // a kill here, it is ignored with this file and read with the backup alike.) A new
+        // journal starts with the next change.
+        if journalOnDisk {
+            try? environment.fileSystem.renameItem(from: location.journalPath, to: location.backupJournalPath)
+            journalOnDisk = false
+        }
+        journal = JournalWriter(snapshot: bytes)
     }
 
     // MARK: Closing and deleting
@@ -211,6 +327,7 @@ public final class StoredFile: @unchecked Sendable {
         mutex.lock()
         defer { mutex.unlock() }
         isOpen = false
+        closeJournal()
         lock.release()
     }
 
@@ -224,6 +341,7 @@ public final class StoredFile: @unchecked Sendable {
             isOpen = false
             lock.release()
         }
+        closeJournal()
         try StorageRemoval(fileSystem: environment.fileSystem, location: location).removeAll()
     }
 
@@ -241,7 +359,10 @@ public final class StoredFile: @unchecked Sendable {
         try removal.removeAll()
     }
 
-    deinit { lock.release() }
+    deinit {
+        closeJournal()
+        lock.release()
+    }
 
     /// Clears what interrupted saves left behind. Best effort: not worth refusing to open a
     /// session for. File modes are not touched: a file Refuge did not just create is never

@@ -77,6 +77,45 @@ final class SessionBodyEncoderTests: XCTestCase {
         }
     }
 
+    /// Journal changes: the last full body with every change since applied in order reads as
+    /// the session, whatever changed, told which answers (`touched`) or not.
+    func testChangesAppliedToTheLastFullBodyReadAsTheSession() throws {
+        var g = SyntheticQuestionnaire.Random(seed: 7)
+        let encoder = SessionBodyEncoder()
+        var s = session()
+        var clock = 1_795_000_000.0
+        var full = try reading(encoder.encode(s))
+        var changes: [Data] = []
+        for step in 0..<300 {
+            clock += 1
+            var touched: Set<String>? = []
+            switch Int(g.next() % 6) {
+            case 0, 1, 2:
+                let id = ids.randomElement(using: &g)!
+                let old = s.answers.byID[id]
+                let new = randomAnswer(&g)
+                s.answers.byID[id] = new
+                s.history.append(HistoryEntry(at: Date(timeIntervalSince1970: clock), question: id, old: old, new: new))
+                touched = g.next() % 2 == 0 ? [id] : nil
+            case 3:
+                if let id = s.answers.byID.keys.sorted().randomElement(using: &g) { s.answers.byID[id] = nil; touched = [id] }
+            case 4: s.position = g.next() % 2 == 0 ? nil : Position(itemID: "when", repeatID: "incidents", entryID: "e1")
+            default: s.pendingText = g.next() % 2 == 0 ? nil : PendingText(kind: .note, position: Position(itemID: "q2"), text: texts.randomElement(using: &g)!)
+            }
+            s.updated = Date(timeIntervalSince1970: clock)
+            if g.next() % 10 == 0 {
+                full = try reading(encoder.encode(s, touched: touched))
+                changes = []
+            } else {
+                changes.append(try XCTUnwrap(encoder.change(s, touched: touched)))
+            }
+            XCTAssertEqual(JournalChange.applying(changes, to: full), s, "step \(step)")
+        }
+        // Applied once more (a journal read again onto a save that holds it), nothing repeats.
+        let applied = JournalChange.applying(changes, to: full)
+        XCTAssertEqual(JournalChange.applying(changes, to: applied).history, s.history)
+    }
+
     func testAHistoryThatIsReplacedOrCutIsWrittenAgainWhole() throws {
         let encoder = SessionBodyEncoder()
         var s = session()

@@ -107,7 +107,9 @@ final class SessionStoreTests: XCTestCase {
         try bytes.prefix(bytes.count / 2).write(to: url)
         let (session, recovery) = try store.read(url, passphrase: nil)
         XCTAssertNotNil(recovery, "the person is told the backup was used")
-        XCTAssertEqual(session.answers[AnswerRef("full_name")].value, .text("first"))
+        // The backup is the full save before (the new session); the journal that continued it,
+        // kept beside it, brings it up to the last answer.
+        XCTAssertEqual(session.answers[AnswerRef("full_name")].value, .text("second"))
         XCTAssertEqual(try Data(contentsOf: url), bytes.prefix(bytes.count / 2), "the damaged file is never overwritten by reading")
         try FileManager.default.removeItem(at: url.appendingPathExtension("bak"))
         XCTAssertThrowsError(try store.read(url, passphrase: nil), "without a backup a torn file is an error, never an empty session")

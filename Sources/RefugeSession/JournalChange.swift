@@ -1,0 +1,65 @@
+import Foundation
+import RefugeEngine
+
+/// One save of a session kept in the journal beside its file (see `RefugeStorage.JournalFormat`),
+/// as `SessionBodyEncoder.change` writes it: the answers that changed or went, the history
+/// entries added, and every other member of the session as it then was. Reading a session
+/// applies its journal's changes, in order, to the session of the last full save.
+struct JournalChange: Decodable {
+    /// How many history entries the session had before this change.
+    var historyFrom: Int
+    /// Top-level answers that went.
+    var removed: [String]
+    /// The answers that changed, the history entries added, and the other members.
+    var session: Session
+
+    enum CodingKeys: String, CodingKey {
+        case format, historyFrom = "history_from", removed, session
+    }
+
+    struct NewerFormat: Error {}
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        guard try c.decode(Int.self, forKey: .format) == 1 else { throw NewerFormat() }
+        historyFrom = try c.decode(Int.self, forKey: .historyFrom)
+        removed = try c.decodeIfPresent([String].self, forKey: .removed) ?? []
+        session = try c.decode(Session.self, forKey: .session)
+    }
+
+    /// Applies the change; false (and `s` unchanged) when it does not continue `s`: another
+    /// session's, or history missing before it.
+    func apply(to s: inout Session) -> Bool {
+        guard session.id == s.id, historyFrom <= s.history.count else { return false }
+        // Entries `s` already has (a change replayed onto a save that holds it) are not added twice.
+        let known = s.history.count - historyFrom
+        if known < session.history.count { s.history.append(contentsOf: session.history[known...]) }
+        for id in removed { s.answers.byID[id] = nil }
+        for (id, answer) in session.answers.byID { s.answers.byID[id] = answer }
+        s.label = session.label
+        s.questionnaire = session.questionnaire
+        s.language = session.language
+        s.interviewerLanguage = session.interviewerLanguage
+        s.created = session.created
+        s.updated = session.updated
+        s.interviewDate = session.interviewDate
+        s.position = session.position
+        s.progress = session.progress
+        s.createdWith = session.createdWith
+        s.interviewerView = session.interviewerView
+        s.pendingText = session.pendingText
+        return true
+    }
+
+    /// `session` with `changes` applied in order, up to the first that cannot be read or does
+    /// not continue it (what follows such a change is not used either).
+    static func applying(_ changes: [Data], to session: Session) -> Session {
+        guard !changes.isEmpty else { return session }
+        var s = session
+        let decoder = SessionCoding.decoder()
+        for data in changes {
+            guard let change = try? decoder.decode(JournalChange.self, from: data), change.apply(to: &s) else { break }
+        }
+        return s
+    }
+}
