@@ -11,12 +11,12 @@ struct Options {
     var scratch: String?
     var unsyncedScratch: String?
     var sizes = [100, 1000, 10000]
-    var only: Set<String> = ["load", "keys", "engine", "answers", "reports", "startup", "import"]
+    var only: Set<String> = ["load", "validate", "keys", "engine", "answers", "reports", "startup", "import"]
     var importSizes = [200, 2000]
     var budget = Budget.normal
 
     static let usage = """
-    usage: refuge-benchmarks [--quick] [--only load,keys,engine,answers,reports,startup,import] [--sizes 100,1000,10000]
+    usage: refuge-benchmarks [--quick] [--only load,validate,keys,engine,answers,reports,startup,import] [--sizes 100,1000,10000]
                              [--import-sizes 200,2000]
                              [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER] [--unsynced-scratch FOLDER]
     """
@@ -72,6 +72,15 @@ func run() throws {
     if options.only.contains("load") {
         progress("load and validate…")
         LoadBenchmark.run(datasets, budget: options.budget, into: results)
+    }
+    if options.only.contains("validate") {
+        progress("refuge validate as a process…")
+        let refuge = URL(fileURLWithPath: options.refuge).standardizedFileURL.path
+        guard FileManager.default.isExecutableFile(atPath: refuge) else {
+            throw BenchmarkFailure("\(refuge) is not there; build it with swift build -c release --product refuge")
+        }
+        try ValidateBenchmark.run(datasets, refuge: refuge, scratch: scratch,
+                                  budget: Budget(minimum: 5, maximum: 30, seconds: 3), into: results)
     }
     if options.only.contains("keys") {
         progress("key presses…")

@@ -7,11 +7,12 @@ import RefugeSession
 import RefugeStorage
 import XCTest
 
-/// The disk fills up mid-interview (a `FileSystem` double that refuses every new file under
-/// one folder), then the person quits: quitting offers retry, a rescue copy beside the sessions
+/// The disk fills up mid-interview (a `FileSystem` double that refuses every new file and every
+/// write under one folder), then the person quits: quitting offers retry, a rescue copy beside the sessions
 /// folder or in a typed folder, or quitting anyway after a yes; keys never each start a save.
 final class QuitUnsavedScreenTests: XCTestCase {
-    /// The real file system, where files under `fullFolder` cannot be created once `isFull`.
+    /// The real file system, where files under `fullFolder` cannot be created or written to
+    /// (a save appended to the session's journal writes to a file already there) once `isFull`.
     final class FillingDisk: FileSystem, @unchecked Sendable {
         let fullFolder: String
         private let lock = NSLock()
@@ -28,18 +29,26 @@ final class QuitUnsavedScreenTests: XCTestCase {
         /// Saves the disk refused: each is one save attempt.
         var attempts: Int { lock.withLock { refusals } }
 
-        func createNewFile(at path: String, permissions: UInt32) throws -> Int32 {
+        /// Counts and refuses the step when the disk is full and `path` is on it.
+        private func refuse(_ operation: String, _ path: String) throws {
             let refused: Bool = lock.withLock {
                 guard full, path.hasPrefix(fullFolder + "/") else { return false }
                 refusals += 1
                 return true
             }
-            if refused { throw SystemCallError(operation: "create", path: path, code: ENOSPC) }
+            if refused { throw SystemCallError(operation: operation, path: path, code: ENOSPC) }
+        }
+
+        func createNewFile(at path: String, permissions: UInt32) throws -> Int32 {
+            try refuse("create", path)
             return try real.createNewFile(at: path, permissions: permissions)
         }
         func status(of path: String) throws -> FileStatus? { try real.status(of: path) }
         func readWholeFile(at path: String) throws -> Data { try real.readWholeFile(at: path) }
-        func writeAll(_ data: Data, to descriptor: Int32, path: String) throws { try real.writeAll(data, to: descriptor, path: path) }
+        func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
+            try refuse("write", path)
+            try real.writeAll(data, to: descriptor, path: path)
+        }
         func syncFile(_ descriptor: Int32, path: String) throws { try real.syncFile(descriptor, path: path) }
         func closeFile(_ descriptor: Int32, path: String) throws { try real.closeFile(descriptor, path: path) }
         func linkItem(from source: String, to destination: String) throws { try real.linkItem(from: source, to: destination) }
