@@ -119,8 +119,6 @@ struct ContentsReader {
 
     private static let unexpectedBody = "its contents do not have the expected form"
 
-    // MARK: Pieces
-
     // MARK: The journal
 
     /// The journal's changes that continue the snapshot `snapshot` (its file's bytes), opened
@@ -152,6 +150,8 @@ struct ContentsReader {
         }
         return nil
     }
+
+    // MARK: Pieces
 
     private func envelope(at path: String) -> Result<(Data, StoredFileFormat.Envelope), DamageReason> {
         let bytes: Data

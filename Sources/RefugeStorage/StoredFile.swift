@@ -61,6 +61,9 @@ public final class StoredFile: @unchecked Sendable {
         var nextSequence = 1
         var length = 0
         var descriptor: Int32?
+        /// The journal file's device and inode once created, to tell that the file under the
+        /// journal's name is still the one the descriptor writes to.
+        var file: (device: UInt64, inode: UInt64)?
 
         init(snapshot: Data) { self.snapshot = snapshot }
 
@@ -245,6 +248,13 @@ public final class StoredFile: @unchecked Sendable {
             let base = journal.baseHash()
             let record = try JournalFormat.changeRecord(sequence: journal.nextSequence, base: base, header: header, change: change, key: key)
             if let descriptor = journal.descriptor {
+                // A descriptor writes on into a file that was removed or replaced (the sessions
+                // folder deleted, a stick pulled and put back): such a save would be lost.
+                if let file = journal.file {
+                    guard let now = try fileSystem.status(of: path)?.identity, now.device == file.device, now.inode == file.inode else {
+                        throw SystemCallError(operation: "append", path: path, code: ENOENT)
+                    }
+                }
                 try fileSystem.writeAll(record, to: descriptor, path: path)
                 try fileSystem.syncFile(descriptor, path: path)
                 journal.length += record.count
@@ -267,6 +277,7 @@ public final class StoredFile: @unchecked Sendable {
                 journal.descriptor = descriptor
                 journalOnDisk = true
                 try fileSystem.syncFolder(at: location.folder)
+                journal.file = (try? fileSystem.status(of: path)?.identity).map { ($0.device, $0.inode) }
                 journal.length += start.count
             }
             journal.nextSequence += 1

@@ -117,6 +117,23 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(try StoredFile.load(at: url, passphrase: TestKeys.passphrase).changes, [], "changes out of order are not used")
     }
 
+    func testAJournalRemovedOrReplacedBehindTheHandleIsNotWrittenOnBlindly() throws {
+        let url = try TestFolder(self).sessionFile
+        let file = try StoredFile.create(at: url, header: header(0), body: json("{}"), key: nil)
+        defer { file.close() }
+        try file.append(header: header(1), change: change(1))
+        // The folder's contents deleted behind the program's back (the descriptor would still write).
+        try FileManager.default.removeItem(at: journal(of: url))
+        XCTAssertThrowsError(try file.append(header: header(2), change: change(2))) { error in
+            guard case StorageError.saveFailed(let failure)? = error as? StorageError else { return XCTFail("\(error)") }
+            XCTAssertEqual(failure.kind, .folderMissing)
+        }
+        XCTAssertNil(file.journalLength, "the next save is a full one")
+        try file.save(header: header(3), body: json(#"{"three":3}"#))
+        try file.append(header: header(4), change: change(4))
+        XCTAssertEqual(try StoredFile.load(at: url, passphrase: nil).changes, [change(4)])
+    }
+
     func testAJournalThatIsALinkIsNotReadAndAFailedAppendMakesTheNextSaveAFullOne() throws {
         let folder = try TestFolder(self)
         let url = folder.sessionFile
