@@ -68,11 +68,51 @@ struct RefugeBinary {
         return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    /// The answers stored in an unprotected session.
+    /// The answers stored in an unprotected session: the session file's, with the changes in its
+    /// journal applied (as after a kill), read by the layout README describes.
     func answers(_ id: String) throws -> [String: Any] {
         let file = try sessionJSON(id)
         let body = try XCTUnwrap(file["body"] as? [String: Any], "no readable body: \(file.keys)")
         let session = try XCTUnwrap(body["session"] as? [String: Any])
-        return try XCTUnwrap(session["answers"] as? [String: Any])
+        var answers = try XCTUnwrap(session["answers"] as? [String: Any])
+        for change in try journalChanges(id) {
+            for removed in change["removed"] as? [String] ?? [] { answers[removed] = nil }
+            let changed = (change["session"] as? [String: Any])?["answers"] as? [String: Any] ?? [:]
+            for (question, answer) in changed { answers[question] = answer }
+        }
+        return answers
+    }
+
+    /// The changes in a session's journal that continue its file (none without a journal):
+    /// records of a 10-digit length, a space, the payload's SHA-256 in hex, a newline, the
+    /// payload and a newline; the first names the file it continues by the SHA-256 of its bytes.
+    func journalChanges(_ id: String) throws -> [[String: Any]] {
+        let url = sessionsFolder.appendingPathComponent("\(id).refuge.journal")
+        guard let bytes = try? Data(contentsOf: url) else { return [] }
+        var payloads: [[String: Any]] = []
+        var at = bytes.startIndex
+        while bytes.endIndex - at > 76, let length = Int(String(decoding: bytes[at..<(at + 10)], as: UTF8.self)),
+              bytes.endIndex - (at + 76) > length {
+            let payload = bytes[(at + 76)..<(at + 76 + length)]
+            guard let record = try? JSONSerialization.jsonObject(with: payload) as? [String: Any] else { break }
+            payloads.append(record)
+            at += 76 + length + 1
+        }
+        guard let base = payloads.first?["base"] as? String else { return [] }
+        let sum = try Self.sha256(of: sessionsFolder.appendingPathComponent("\(id).refuge"))
+        return base == sum ? payloads.dropFirst().compactMap { $0["change"] as? [String: Any] } : []
+    }
+
+    /// The SHA-256 of a file in hex, by `sha256sum`.
+    static func sha256(of url: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [url.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(text.prefix { $0 != " " })
     }
 }

@@ -143,6 +143,7 @@ final class ThreeFrontEndsTests: XCTestCase {
         type("line one"); press(.enter); type("line two"); press(.ctrl("n"))
         XCTAssertEqual(screen.cursor, .end, "the screen did not reach the end")
         screen.prepareToStop()
+        controller.file.close()   // closing absorbs the journal: the session file holds every change
         return try savedBody(store)
     }
 
@@ -168,6 +169,7 @@ final class ThreeFrontEndsTests: XCTestCase {
         var plain = PlainInterview(controller: controller)
         plain.run(&io)
         XCTAssertNil(controller.session.position, "plain mode did not reach the end:\n\(io.transcript)")
+        controller.file.close()   // closing absorbs the journal: the session file holds every change
         return try savedBody(store)
     }
 
@@ -194,6 +196,7 @@ final class ThreeFrontEndsTests: XCTestCase {
             AnswerRequest(question: "story", value: "line one\nline two"),
         ]
         for request in requests { try request.apply(to: controller) }
+        controller.file.close()   // closing absorbs the journal: the session file holds every change
         return try savedBody(store)
     }
 
