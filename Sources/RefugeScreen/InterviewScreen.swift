@@ -311,11 +311,13 @@ public final class InterviewScreen {
             handleClick(row: row, column: column)
             return
         }
+        // Keys as data: a key the current context's keymap does not bind does nothing, so the
+        // footer and the help (made from the same keymaps) list every key that works.
+        guard keymap().binds(key) else { return }
         if overlay != nil {
             handleOverlay(key, at: time)
             return
         }
-        if isTooSmall { return }
         if currentItem?.type == .longtext, key == .pageUp || key == .pageDown {
             // In a long text PgUp/PgDn scroll the text, as in an editor; Ctrl-P/Ctrl-N move.
             pageLongText(down: key == .pageDown)

@@ -93,57 +93,13 @@ extension InterviewScreen {
         grid.put(right, row: 0, column: width - rightWidth, style: Self.header)
     }
 
-    /// The keys of the current question (the footer's first line): only keys that do something here.
-    func footerKeys() -> [String] {
-        let lang = uiLanguage
-        func k(_ w: ScreenWords.Word) -> String { ScreenWords.text(w, lang) }
-        let back = cursor.previous(in: interview) != nil ? [k(.keyBack)] : []
-        guard let item = currentItem else { return back }
-        var keys: [String]
-        switch item.type {
-        case .info, .calculate:
-            keys = [k(.keyConfirm)] + (textOverflows ? [k(.keyScroll)] : [])
-        case .longtext: keys = [k(.keyConfirmLong), k(.keyPageScroll), k(.keyEditing)]
-        case .text, .number, .date: keys = [k(.keyConfirm), k(.keyEditing)]
-        case .yesno:
-            let yes = ProgramWords.text(.yes, wordsLanguage).lowercased().prefix(1)
-            let no = ProgramWords.text(.no, wordsLanguage).lowercased().prefix(1)
-            keys = ["\(yes)/\(no)", k(.keyConfirm)]
-        case .choice where widget.editingOther, .multichoice where widget.editingOther: keys = [k(.keyConfirm), k(.keyOtherBack)]
-        case .choice:
-            keys = [k(.keyChoose), k(.keyConfirm)] + (item.choices.count > 9 ? [k(.keySearch)] : [])
-        case .multichoice:
-            keys = [k(.keyChoose), k(.keyToggle), k(.keyConfirm)] + (item.choices.count > 9 ? [k(.keySearch)] : [])
-        case .repeat:
-            let entries = interview.entries(of: item.id)
-            let expected = interview.path.repeats[item.id]?.expectedCount
-            keys = []
-            if expected == nil || entries.count < expected! { keys.append(k(.keyAdd)) }
-            if !entries.isEmpty { keys.append(k(.keyOpen)) }
-            if !entries.isEmpty && expected == nil { keys.append(k(.keyDelete)) }
-            keys.append(k(.keyGoOn))
-        }
-        return keys + back
-    }
+    /// The keys of the current question (the footer's first line): only keys that do something
+    /// here, from the question's keymap.
+    func footerKeys() -> [String] { questionKeymap().compactMap(\.footer) }
 
-    /// The F-keys that work here, most needed first, then Esc for the menu that holds them all
-    /// (the footer's second line, like the function-key bar of mc or htop).
-    func functionKeys() -> [String] {
-        let lang = uiLanguage
-        func k(_ w: ScreenWords.Word) -> String { ScreenWords.text(w, lang) }
-        let item = currentItem
-        let asked = item?.type.isAsked ?? false
-        var keys = [k(.keyHelp)]
-        if asked, let item, item.allowDontKnow || item.allowRefuse { keys.append(k(.keyDontKnow)) }
-        keys.append(k(.keyReview))
-        keys.append(k(interviewerView ? .keyClientView : .keyInterviewerView))
-        if questionnaire.languages.count > 1 { keys.append(k(.keyLanguage)) }
-        if cursor.ref != nil { keys += [k(.keyNote), k(.keyFollowUp)] }
-        // "For the lawyer only" is the interviewer's mark: the client's view does not name it (F7 still works, and the menu has it).
-        if asked { keys += (interviewerView ? [k(.keyLawyer)] : []) + [k(.keyTranslation)] }
-        keys.append(k(.keyHide))
-        return keys
-    }
+    /// The F-keys that work here, most needed first (the footer's second line, like the
+    /// function-key bar of mc or htop); Esc for the menu that holds them all comes last.
+    func functionKeys() -> [String] { functionKeymap().compactMap(\.footer) }
 
     func drawFooter(_ grid: inout CellGrid) {
         grid.horizontalRule(row: height - 3, style: Self.muted)

@@ -49,7 +49,9 @@ extension InterviewScreen {
         switch current {
         case .help(let scroll):
             // The help scrolls when it is longer than the screen; any other key closes it.
+            let scrolls = helpLines(width: helpWidth).count > helpRows
             switch key {
+            case .down, .up, .pageDown, .pageUp where !scrolls: overlay = nil
             case .down: overlay = .help(scroll: min(scroll + 1, max(0, helpLines(width: helpWidth).count - helpRows)))
             case .up: overlay = .help(scroll: max(0, scroll - 1))
             case .pageDown: overlay = .help(scroll: min(scroll + helpRows - 1, max(0, helpLines(width: helpWidth).count - helpRows)))

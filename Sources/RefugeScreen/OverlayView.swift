@@ -28,9 +28,7 @@ extension InterviewScreen {
             for (i, line) in lines.dropFirst(first).prefix(rows).enumerated() {
                 grid.put(line, row: inner.row + i, column: inner.column, limit: inner.right)
             }
-            var closing = ScreenWords.text(.keyAnyKey, lang) + " → ✕"
-            if lines.count > rows { closing = "↑↓ PgUp/PgDn   " + closing }
-            grid.put(closing, row: inner.bottom - 1, column: inner.column, style: Self.muted)
+            grid.put(keyLine(overlayKeymap(overlay), language: lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
             if first > 0 { grid.put("↑", row: inner.row, column: inner.right, style: Self.notice.bolded) }
             if first + rows < lines.count { grid.put("↓", row: inner.row + rows - 1, column: inner.right, style: Self.notice.bolded) }
         case .menu(let highlight):
@@ -42,7 +40,7 @@ extension InterviewScreen {
                 grid.put(line, row: inner.row + i, column: inner.column, style: i == highlight ? Self.selection : .plain, limit: inner.right)
                 addClickTarget(row: inner.row + i, columns: inner.column..<inner.right, .menu(i))
             }
-            grid.put(ScreenWords.text(.keyClose, lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
+            grid.put(keyLine(overlayKeymap(overlay), language: lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
         case .dontKnow(let highlight):
             let texts = dontKnowChoices.map { status in
                 " " + bothLanguages(languageFor(currentItem)) { ProgramWords.text(status == .dontKnow ? .dontKnow : .preferNotToSay, $0) } + " "
@@ -54,7 +52,7 @@ extension InterviewScreen {
                 grid.put(text, row: inner.row + i, column: inner.column, style: i == highlight ? Self.selection : .plain, limit: inner.right)
                 addClickTarget(row: inner.row + i, columns: inner.column..<inner.right, .dontKnow(i))
             }
-            grid.put(ScreenWords.text(.keyConfirm, lang) + "   " + ScreenWords.text(.keyClose, lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
+            grid.put(keyLine(overlayKeymap(overlay), language: lang), row: inner.bottom - 1, column: inner.column, style: Self.muted)
         case .note(let editor), .translation(let editor):
             let isNote: Bool = { if case .note = overlay { return true } else { return false } }()
             let il = interviewerLanguage
@@ -63,18 +61,19 @@ extension InterviewScreen {
             let field = Rect(row: inner.row, column: inner.column, width: inner.width, height: inner.height - 2)
             e.scrollToCursor(width: field.width, height: field.height)
             grid.put(e.viewport(width: field.width, height: field.height), in: field)
-            grid.put(ScreenWords.text(.keySave, il) + "   " + ScreenWords.text(.keyCancel, il), row: inner.bottom - 1, column: inner.column, style: Self.muted)
+            grid.put(keyLine(overlayKeymap(overlay), language: il), row: inner.bottom - 1, column: inner.column, style: Self.muted)
         case .review(let highlight):
             drawReview(&grid, highlight: highlight)
         case .saveFailed(let detail):
             let inner = panel(&grid, title: ScreenWords.text(.notSaved, lang), width: 70, height: 10)
             var row = inner.row
-            for line in wrap(ScreenWords.format(.saveFailed, lang, detail), width: inner.width) where row < inner.bottom - 3 {
+            // One line per key, from the panel's keymap.
+            let keys = overlayKeymap(overlay).compactMap(\.footer)
+            for line in wrap(ScreenWords.format(.saveFailed, lang, detail), width: inner.width) where row < inner.bottom - keys.count - 1 {
                 grid.put(line, row: row, column: inner.column, style: Self.notice)
                 row += 1
             }
-            grid.put(ScreenWords.text(.saveRetry, lang), row: inner.bottom - 2, column: inner.column)
-            grid.put(ScreenWords.text(.saveElsewhere, lang), row: inner.bottom - 1, column: inner.column)
+            for (i, key) in keys.enumerated() { grid.put(key, row: inner.bottom - keys.count + i, column: inner.column) }
         case .hidden:
             break
         case .quitUnsaved(let dialog):
@@ -106,11 +105,16 @@ extension InterviewScreen {
             lines.append([])
         }
         lines.append([StyledRun(ScreenWords.text(.helpKeys, lang), style: Style().bolded)])
-        for key in footerKeys() { lines.append([StyledRun("  " + key)]) }
-        for action in MenuAction.allCases where !action.key.isEmpty {
-            lines.append([StyledRun("  \(action.key) " + ScreenWords.text(action.word, lang))])
+        // Every key that works here, from the keymaps: the question's, then the F-keys in the
+        // menu's order, Ctrl-C and Esc.
+        for binding in questionKeymap() where !binding.help.isEmpty { lines.append([StyledRun("  " + binding.helpLine(lang))]) }
+        let order = MenuAction.allCases.map(\.key)
+        let functions = functionKeymap().enumerated().sorted { a, b in
+            let x = order.firstIndex(of: KeyNames.name(a.element.keys[0], lang)) ?? order.count
+            let y = order.firstIndex(of: KeyNames.name(b.element.keys[0], lang)) ?? order.count
+            return x != y ? x < y : a.offset < b.offset
         }
-        lines.append([StyledRun("  Esc " + ScreenWords.text(.menuTitle, lang))])
+        for (_, binding) in functions { lines.append([StyledRun("  " + binding.helpLine(lang))]) }
         return lines
     }
 
@@ -147,7 +151,6 @@ extension InterviewScreen {
             grid.put(answer.truncated(toWidth: width - answerColumn - 1), row: row + offset, column: answerColumn, style: style)
         }
         grid.horizontalRule(row: height - 2, style: Self.muted)
-        grid.put(" " + [ScreenWords.text(.keyChoose, lang), ScreenWords.text(.keyJump, lang), ScreenWords.text(.keyClose, lang)].joined(separator: "   "),
-                 row: height - 1, column: 0, style: Self.muted)
+        grid.put(" " + keyLine(overlayKeymap(.review(highlight: highlight)), language: lang), row: height - 1, column: 0, style: Self.muted)
     }
 }

@@ -131,17 +131,19 @@ extension InterviewScreen {
         line(QuitWords.text(.explanation, lang), style: Self.notice)
         if let outcome = dialog.outcome { line(outcome) }
         row += 1
+        // The keys' lines come from the dialog's keymap.
+        let keys = overlayKeymap(.quitUnsaved(dialog)).compactMap(\.footer)
         switch dialog.stage {
         case .choosing:
-            for word in [QuitWords.Word.retry, .rescue, .typeFolder, .quitAnyway, .goBack] { line(QuitWords.text(word, lang)) }
+            for key in keys { line(key) }
         case .typingFolder(let editor):
-            line(QuitWords.text(.folderPrompt, lang))
+            for key in keys { line(key) }
             var e = editor
             let field = Rect(row: min(row, inner.bottom - 1), column: inner.column, width: inner.width, height: 1)
             e.scrollToCursor(width: field.width, height: 1)
             grid.put(e.viewport(width: field.width, height: 1), in: field)
         case .confirming:
-            line(QuitWords.text(.confirm, lang), style: Self.notice)
+            for key in keys { line(key, style: Self.notice) }
         }
     }
 }

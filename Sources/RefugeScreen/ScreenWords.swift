@@ -16,7 +16,7 @@ public enum ScreenWords {
         case menuHide, menuTranslation, menuReport, menuQuit, reportWritten, reportFailed, reportUnencrypted, noHelp
         case chooseOne, chooseOneOrF6, keyOtherBack, moreInHelp, numbersOnly, wholeNumbersOnly, keyPageScroll
         case keyScroll, keyEditing, keySearch, keyClientView, keyInterviewerView, keyNote, keyFollowUp, keyLawyer
-        case keyTranslation, keyLanguage, keyHide
+        case keyTranslation, keyLanguage, keyHide, keyOtherField, keyAlso, keyTyping
         case moreBelow, enterHint, questionOf, repeatEmptyHint, followUpOn, followUpOff, lawyerOn, lawyerOff, entriesCount
     }
 
@@ -64,6 +64,7 @@ public enum ScreenWords {
         .wholeNumbersOnly: "Please type a whole number (digits only).", .keyPageScroll: "PgUp/PgDn scroll", .keyScroll: "↑↓ scroll", .keyEditing: "Ctrl-U/K/W erase", .keySearch: "letters: search",
         .keyClientView: "F12 client's view", .keyInterviewerView: "F12 interviewer", .keyNote: "F3 note", .keyFollowUp: "F4 follow-up",
         .keyLawyer: "F7 lawyer only", .keyTranslation: "F9 translation", .keyLanguage: "F2 language", .keyHide: "F8 hide",
+        .keyOtherField: "Tab type the other answer", .keyAlso: "(also %1)", .keyTyping: "letters: type",
     ]
 
     static let spanish: [Word: String] = [
@@ -100,6 +101,7 @@ public enum ScreenWords {
         .wholeNumbersOnly: "Escriba un número entero (solo cifras).", .keyPageScroll: "RePág/AvPág desplazar", .keyScroll: "↑↓ desplazar", .keyEditing: "Ctrl-U/K/W borrar", .keySearch: "letras: buscar",
         .keyClientView: "F12 vista cliente", .keyInterviewerView: "F12 entrevistador", .keyNote: "F3 nota", .keyFollowUp: "F4 seguimiento",
         .keyLawyer: "F7 abogado", .keyTranslation: "F9 traducción", .keyLanguage: "F2 idioma", .keyHide: "F8 ocultar",
+        .keyOtherField: "Tab escribir la otra respuesta", .keyAlso: "(también %1)", .keyTyping: "letras: escribir",
     ]
 
     static let russian: [Word: String] = [
@@ -136,5 +138,6 @@ public enum ScreenWords {
         .wholeNumbersOnly: "Введите целое число (только цифры).", .keyPageScroll: "PgUp/PgDn прокрутка", .keyScroll: "↑↓ прокрутка", .keyEditing: "Ctrl-U/K/W стереть", .keySearch: "буквы: поиск",
         .keyClientView: "F12 вид клиента", .keyInterviewerView: "F12 интервьюер", .keyNote: "F3 заметка", .keyFollowUp: "F4 уточнить",
         .keyLawyer: "F7 юристу", .keyTranslation: "F9 перевод", .keyLanguage: "F2 язык", .keyHide: "F8 скрыть",
+        .keyOtherField: "Tab ввести свой вариант", .keyAlso: "(также %1)", .keyTyping: "буквы: ввод",
     ]
 }
