@@ -29,16 +29,8 @@ extension HomeScreen {
             }
         }
         grid.horizontalRule(row: height - 2, style: Self.muted)
-        let keys: String
-        switch mode {
-        case .list where filter != nil: keys = "type to filter   ↑↓ choose   Enter resume   Backspace/Esc stop filtering"
-        case .list: keys = "↑↓ PgUp/PgDn choose  Enter resume  / find  n new  r report  d delete  q quit"
-        case .form: keys = "↑↓/Tab field   ←→ change   Enter next / start   Esc cancel"
-        case .confirmQuit: keys = "y quit Refuge   any other key: stay"
-        case .confirmReport: keys = "y write the report   any other key: cancel"
-        case .passphrase: keys = "Enter open   Esc cancel"
-        case .confirmDelete: keys = "y delete   any other key: keep"
-        }
+        // Made from the home keymap (HomeKeymap.swift): only keys that do something here.
+        let keys = footerLine
         grid.put(" " + keys, row: height - 1, column: 0, style: Self.muted)
         return grid
     }

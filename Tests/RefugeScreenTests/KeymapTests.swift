@@ -243,4 +243,48 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(fingerprint(s), before)
         XCTAssertFalse(s.keymap().binds(.function(2)) && q.languages.count < 2)
     }
+
+    // MARK: Home
+
+    /// The home screen in one mode: a caseload of three sessions, then keys.
+    func home(_ keys: [KeyEvent]) -> HomeScreen {
+        let home = HomeScreen(width: 80, height: 24)
+        _ = home.update(.sessionsListed((1...3).map {
+            HomeScreen.Row(url: URL(fileURLWithPath: "/s/\($0).refuge"), id: "id\($0)", label: "A-\($0)", questionnaire: "x 1",
+                           language: "en", progress: "0/3", updated: "today", isProtected: $0 == 2)
+        }))
+        _ = home.update(.questionnairesListed([HomeScreen.Choice(id: "x", title: "X", languages: ["en", "es"])]))
+        for k in keys { _ = home.update(.key(k)) }
+        return home
+    }
+
+    func testEveryHomeFooterKeyDoesSomething() {
+        var problems: [String] = []
+        let modes: [(String, [KeyEvent])] = [("list", [.down]), ("filter", [.character("/"), .character("A")]), ("form", [.character("n")]), ("form, who types", [.character("n"), .down, .down, .down, .down]),
+                                             ("form, label", [.character("n"), .down, .down, .down]),
+                                             ("quit?", [.escape]), ("report?", [.character("r")]), ("delete?", [.character("d")]),
+                                             ("passphrase", [.down, .enter]), ("empty", [])]
+        for (name, keys) in modes {
+            let screen = name == "empty" ? HomeScreen(width: 80, height: 24) : home(keys)
+            let footer = screen.view().renderText().split(separator: "\n").last.map(String.init) ?? ""
+            for binding in screen.keymap() {
+                guard let words = binding.footer else { continue }
+                if !footer.contains(words) { problems.append("\(name): \(words) not in the footer") }
+                let tried = binding.keys + (binding.takesOtherKeys ? [.character("x")] : [])
+                for key in tried {
+                    let s = name == "empty" ? HomeScreen(width: 80, height: 24) : home(keys)
+                    let preludes: [[KeyEvent]] = [[]] + binding.keys.filter { $0 != key }.map { [$0] }
+                    let acted = preludes.contains { prelude in
+                        let s = name == "empty" ? HomeScreen(width: 80, height: 24) : home(keys + prelude)
+                        let before = s.view().renderText() + "\(s.mode)\(s.highlight)"
+                        let effects = s.update(.key(key))
+                        return !effects.isEmpty || s.view().renderText() + "\(s.mode)\(s.highlight)" != before
+                    }
+                    _ = s
+                    if !acted { problems.append("\(name): \(KeyNames.name(key, "en")) of \(words) does nothing") }
+                }
+            }
+        }
+        XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
+    }
 }
