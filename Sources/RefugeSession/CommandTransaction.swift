@@ -131,7 +131,7 @@ public struct CommandTransaction {
             if status == .dontKnow && !item.allowDontKnow { throw .refused(.dontKnowNotAllowed) }
             if status == .refused && !item.allowRefuse { throw .refused(.refuseNotAllowed) }
             change(ref) { r in r.clearAnswer(); r.status = status; r.draft = nil }
-            return try moveOn(from: cursor)
+            return try moveOn(from: cursor, recorded: true)
         case .clear:
             let (ref, _) = try askedQuestion(at: cursor)
             change(ref) { r in r.clearAnswer(); r.draft = nil }
@@ -235,17 +235,18 @@ public struct CommandTransaction {
         let other = usesOther ? (otherText ?? interview.answers[ref].otherText) : nil
         if let problem = interview.problem(with: value, otherText: other, for: ref) { throw .refused(problem) }
         change(ref) { r in r.status = .answered; r.value = value; r.otherText = other; r.draft = nil }
-        return try moveOn(from: cursor)
+        return try moveOn(from: cursor, recorded: true)
     }
 
-    /// The next place. Refused when something here blocks it and nothing has changed yet; when
-    /// this command already recorded something, that stays and the cursor stays, with why.
-    private func moveOn(from cursor: InterviewCursor) throws(CommandProblem) -> CommandOutcome {
+    /// The next place. Refused when something here blocks it and the command only moves; when
+    /// it recorded an answer (`recorded`, even one the same as before) or changed anything, that
+    /// stays and so does the cursor, with why.
+    private func moveOn(from cursor: InterviewCursor, recorded: Bool = false) throws(CommandProblem) -> CommandOutcome {
         switch cursor.next(in: interview) {
         case .success(let next):
             return CommandOutcome(cursor: next, finishedEntry: cursor.finishesEntry(next))
         case .failure(let problem):
-            guard commandChanged else { throw .refused(problem) }
+            guard commandChanged || recorded else { throw .refused(problem) }
             return CommandOutcome(cursor: cursor, held: problem)
         }
     }

@@ -44,6 +44,17 @@ final class InterviewCommandTests: XCTestCase {
           - id: city
             type: text
             prompt: "City"
+          - id: siblings_count
+            type: number
+            prompt: "How many siblings?"
+          - id: siblings
+            type: repeat
+            count: "siblings_count"
+            prompt: "Siblings"
+            items:
+              - id: sibling_name
+                type: text
+                prompt: "Name"
     """
     static let time = Date(timeIntervalSince1970: 1_795_000_000)
 
@@ -152,6 +163,19 @@ final class InterviewCommandTests: XCTestCase {
         _ = try perform(.deleteEntry(XCTUnwrap(second.entryID)), at: .step("children")).get()
         XCTAssertEqual(state.interview.entries(of: "children").count, 1)
         XCTAssertEqual(state.session.history.last?.question, "children[\(second.entryID!)]")
+    }
+
+    func testDontKnowOnAListShortOfItsCountIsKeptAndSaysWhyItCannotGoOn() throws {
+        perform(.answer("2"), at: .step("siblings_count"))
+        for _ in 0..<2 {
+            // Twice: the second records the same answer again and is not refused for it.
+            let outcome = try perform(.dontKnow, at: .step("siblings")).get()
+            XCTAssertEqual(outcome.cursor, .step("siblings"))
+            XCTAssertEqual(outcome.held, .tooFewEntries(min: 2))
+            XCTAssertEqual(answer("siblings").status, .dontKnow)
+        }
+        XCTAssertEqual(perform(.forward, at: .step("siblings")), .failure(.refused(.tooFewEntries(min: 2))))
+        XCTAssertEqual(perform(.deleteEntry("e1"), at: .step("siblings")), .failure(.notHere), "a counted list keeps its entries")
     }
 
     func testDontKnowAndMarksAndMoves() throws {
