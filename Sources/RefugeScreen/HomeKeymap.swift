@@ -1,11 +1,11 @@
 import RefugeCanvas
 
 /// The home screen's keymaps, one per mode (the list, the list being filtered, the new-session
-/// form, the passphrase, the confirmations). The footer is made from them; the home screen
-/// speaks English (no client's language is chosen yet).
+/// form, the passphrase, the confirmations, the help). The footer and the help (F1) are made
+/// from them, and a key the mode does not bind does nothing; the home screen speaks English (no
+/// client's language is chosen yet).
 extension HomeScreen {
     func keymap() -> [KeyBinding] {
-        let rowShown = visibleRows.contains(highlight) && rows.indices.contains(highlight)
         switch mode {
         case .list where filter != nil:
             return [KeyBinding([.backspace], otherKeys: true, footer: "type to filter"),
@@ -13,15 +13,7 @@ extension HomeScreen {
                     KeyBinding([.enter], footer: "Enter resume"),
                     KeyBinding([.backspace, .escape], footer: "Backspace/Esc stop filtering")]
         case .list:
-            let digits = (0...9).map { KeyEvent.character(Character(String($0))) }
-            let moves = visibleRows.count > 1
-            return (moves ? [KeyBinding([.up, .down, .pageUp, .pageDown], also: [.home, .end], footer: "↑↓ PgUp/PgDn choose")] : [])
-                + (rowShown ? [KeyBinding([.enter], footer: "Enter resume")] : [])
-                + [KeyBinding([.character("/")], also: digits, footer: "/ find"),
-                   KeyBinding([.character("n")], also: [.character("N"), .insert], footer: "n new")]
-                + (rowShown ? [KeyBinding([.character("r")], footer: "r report"),
-                               KeyBinding([.character("d")], also: [.delete], footer: "d delete")] : [])
-                + [KeyBinding([.character("q")], also: [.escape], footer: "q quit")]
+            return listKeymap()
         case .form(let form):
             // ←→ change a field that has a choice to change; in a text field they move the cursor.
             let picksFile = form.questionnaire == choices.count
@@ -38,6 +30,8 @@ extension HomeScreen {
                 + (changes ? [KeyBinding([.left, .right], footer: "←→ change")] : [])
                 + [KeyBinding([.enter], footer: "Enter next / start"), KeyBinding([.escape], footer: "Esc cancel")]
                 + (typed ? [KeyBinding([], otherKeys: true, footer: nil, help: "type")] : [])
+                + (form.field == 4 ? [KeyBinding([.character("c"), .character("i")], footer: nil, help: "c client, i interviewer")] : [])
+                + (form.field == 5 ? [KeyBinding([.character("y"), .character("n")], footer: nil, help: "y passphrase, n none")] : [])
         case .confirmQuit:
             return [KeyBinding([.character("y")], caseless: true, footer: "y quit Refuge"),
                     KeyBinding([], otherKeys: true, footer: "any other key: stay")]
@@ -46,10 +40,32 @@ extension HomeScreen {
                     KeyBinding([], otherKeys: true, footer: "any other key: cancel")]
         case .passphrase:
             return [KeyBinding([.enter], footer: "Enter open"), KeyBinding([.escape], otherKeys: true, footer: "Esc cancel")]
+        case .help:
+            return [KeyBinding([], otherKeys: true, footer: "any key: back to the list")]
         case .confirmDelete:
             return [KeyBinding([.character("y")], caseless: true, footer: "y delete"),
                     KeyBinding([], otherKeys: true, footer: "any other key: keep")]
         }
+    }
+
+    /// The list's keys (no filter being typed).
+    func listKeymap() -> [KeyBinding] {
+        let rowShown = visibleRows.contains(highlight) && rows.indices.contains(highlight)
+        let digits = (0...9).map { KeyEvent.character(Character(String($0))) }
+        let moves = visibleRows.count > 1
+        return (moves ? [KeyBinding([.up, .down], also: [.pageUp, .pageDown, .home, .end], footer: "↑↓ choose")] : [])
+            + (rowShown ? [KeyBinding([.enter], footer: "Enter resume")] : [])
+            + [KeyBinding([.character("/")], also: digits, footer: "/ find"),
+               KeyBinding([.character("n")], also: [.character("N"), .insert], footer: "n new")]
+            + (rowShown ? [KeyBinding([.character("r")], footer: "r report"),
+                           KeyBinding([.character("d")], also: [.delete], footer: "d delete")] : [])
+            + [KeyBinding([.character("q"), .escape], footer: "q quit", help: "q quit, Esc asks first"),
+               KeyBinding([.function(1)], footer: "F1 help", help: "F1 these keys")]
+    }
+
+    /// The help (F1): every key of the list, with the keys its words do not name.
+    var helpLines: [String] {
+        listKeymap().map { $0.helpLine("en") }
     }
 
     /// The footer: the words of the current keymap.

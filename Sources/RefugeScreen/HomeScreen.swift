@@ -43,6 +43,8 @@ public final class HomeScreen {
         case form(Form)
         case confirmQuit
         case confirmReport(Int)
+        /// The keys of the list, every one (F1).
+        case help
     }
 
     enum Purpose: Equatable { case open(Int), report(Int) }
@@ -167,7 +169,12 @@ public final class HomeScreen {
     func handle(_ key: KeyEvent) {
         if case .resize(let w, let h) = key { width = w; height = h; return }
         if key == .ctrl("c") { return quit() }
+        // After a refused open, any key but a letter ends the quiet, bound or not.
+        if mode == .list, lettersMuted, !key.isCharacter { lettersMuted = false }
+        // Keys as data: a key the mode's keymap does not bind does nothing.
+        guard keymap().binds(key) else { return }
         switch mode {
+        case .help: mode = .list
         case .list: handleList(key)
         case .confirmDelete(let index):
             mode = .list
@@ -230,6 +237,7 @@ public final class HomeScreen {
             filter = String(c)
             move(to: 0)
         case .character("q"): quit()
+        case .function(1): mode = .help
         case .escape: mode = .confirmQuit
         case .character("n"), .character("N"), .insert:
             // Read again, so that a questionnaire added to the folder is offered without a restart.
@@ -410,3 +418,6 @@ public struct HomeServices {
     }
 }
 
+private extension KeyEvent {
+    var isCharacter: Bool { if case .character = self { return true } else { return false } }
+}

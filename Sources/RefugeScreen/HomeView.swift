@@ -23,6 +23,14 @@ extension HomeScreen {
         } else {
             drawList(&grid)
         }
+        if mode == .help {
+            // The list's keys in a box over it, every one, from the keymap.
+            let lines = helpLines
+            let box = Rect(row: 2, column: 4, width: min(width - 8, 64), height: lines.count + 4)
+            grid.fill(box)
+            grid.box(box, style: Style(role: .accent), title: " Keys ", titleStyle: Style(role: .accent, bold: true))
+            for (i, line) in lines.enumerated() { grid.put(line.truncated(toWidth: box.width - 4), row: box.row + 2 + i, column: box.column + 2) }
+        }
         if let message {
             for (i, line) in wrap(message.text, width: width - 4).prefix(2).enumerated() {
                 grid.put(line, row: height - 4 + i, column: 2, style: message.isProblem ? Self.problem : Style(role: .accent))

@@ -48,14 +48,14 @@ extension InterviewScreen {
         guard let current = overlay else { return }
         switch current {
         case .help(let scroll):
-            // The help scrolls when it is longer than the screen; any other key closes it.
+            // The help scrolls when it is longer than the screen; any other key (the arrows too,
+            // when there is nothing to scroll) closes it.
             let scrolls = helpLines(width: helpWidth).count > helpRows
             switch key {
-            case .down, .up, .pageDown, .pageUp where !scrolls: overlay = nil
-            case .down: overlay = .help(scroll: min(scroll + 1, max(0, helpLines(width: helpWidth).count - helpRows)))
-            case .up: overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown: overlay = .help(scroll: min(scroll + helpRows - 1, max(0, helpLines(width: helpWidth).count - helpRows)))
-            case .pageUp: overlay = .help(scroll: max(0, scroll - helpRows + 1))
+            case .down where scrolls: overlay = .help(scroll: min(scroll + 1, max(0, helpLines(width: helpWidth).count - helpRows)))
+            case .up where scrolls: overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown where scrolls: overlay = .help(scroll: min(scroll + helpRows - 1, max(0, helpLines(width: helpWidth).count - helpRows)))
+            case .pageUp where scrolls: overlay = .help(scroll: max(0, scroll - helpRows + 1))
             default: overlay = nil
             }
         case .menu(let highlight):

@@ -212,6 +212,17 @@ final class KeymapTests: XCTestCase {
                     Scenario(model: base, messages: answered + [.saveFailed("full"), Self.key(.escape), Self.key(.ctrl("c")), Self.key(.character("q"))],
                              description: tag + " quit dialog, confirming"),
                 ]
+                // In a help longer than the screen the arrows scroll it rather than close it.
+                let longHelp = scenarios[1].build()
+                if longHelp.helpLines(width: longHelp.helpWidth).count > longHelp.helpRows {
+                    for key: KeyEvent in [.down, .pageDown] {
+                        let s = scenarios[1].build()
+                        _ = s.update(Self.key(key))
+                        guard case .help(let scroll)? = s.overlay, scroll > 0 else { problems.append("\(tag): \(key) did not scroll the help"); continue }
+                    }
+                } else {
+                    problems.append("\(tag): the long help fits; choose a longer question")
+                }
                 scenarios = scenarios.filter { $0.build().overlay != nil }
                 XCTAssertEqual(scenarios.count, 13, "\(tag): every panel opened")
                 for scenario in scenarios {
@@ -263,7 +274,7 @@ final class KeymapTests: XCTestCase {
         let modes: [(String, [KeyEvent])] = [("list", [.down]), ("filter", [.character("/"), .character("A")]), ("form", [.character("n")]), ("form, who types", [.character("n"), .down, .down, .down, .down]),
                                              ("form, label", [.character("n"), .down, .down, .down]),
                                              ("quit?", [.escape]), ("report?", [.character("r")]), ("delete?", [.character("d")]),
-                                             ("passphrase", [.down, .enter]), ("empty", [])]
+                                             ("passphrase", [.down, .enter]), ("help", [.function(1)]), ("empty", [])]
         for (name, keys) in modes {
             let screen = name == "empty" ? HomeScreen(width: 80, height: 24) : home(keys)
             let footer = screen.view().renderText().split(separator: "\n").last.map(String.init) ?? ""
@@ -283,6 +294,16 @@ final class KeymapTests: XCTestCase {
                     _ = s
                     if !acted { problems.append("\(name): \(KeyNames.name(key, "en")) of \(words) does nothing") }
                 }
+            }
+        }
+        // The list's help (F1) names every key the list binds.
+        let list = home([])
+        _ = list.update(.key(.function(1)))
+        let help = list.view().renderText()
+        for binding in list.listKeymap() {
+            if !help.contains(binding.helpLine("en")) { problems.append("help: \(binding.helpLine("en")) not shown") }
+            for key in binding.keys where !binding.also.contains(key) && !words(binding.help, name: key, "en") {
+                problems.append("help: \(KeyNames.name(key, "en")) bound but not named")
             }
         }
         XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
