@@ -1,5 +1,3 @@
-import Foundation
-
 // Month names people type, in the languages of the shipped questionnaires (English, Spanish,
 // Russian, Ukrainian, French, Haitian Creole, and the Gregorian names written in Persian),
 // with common abbreviations and the grammatical forms that appear in dates
@@ -45,7 +43,7 @@ enum MonthNames {
 
     /// Lowercase without accents, so "Février", "fevrier" and "FÉVR" all match.
     static func fold(_ word: some StringProtocol) -> String {
-        String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        TextFolding.caseAndDiacritics(word)
     }
 
     static func month(named word: some StringProtocol) -> Int? {

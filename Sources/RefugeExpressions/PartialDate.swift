@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How fine a date is: a whole year, a month, or a single day.
 public enum DatePrecision: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Why a typed date was not accepted. The screen words its own message for each.
 public enum DateInputError: Error, Sendable, Equatable {

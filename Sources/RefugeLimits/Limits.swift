@@ -25,9 +25,13 @@ public enum Limits {
     /// `+` or `-` of a chain (a chain of 20,000 terms would otherwise exhaust the stack).
     public static let expressionDepth = 100
     /// The steps a regular expression (`matches`, `pattern`) may take on one text before the
-    /// answer is given up as unknown, in the regex engine's progress reports (one per matching
-    /// attempt at a new start position, plus one per ~10,000 internal steps).
-    public static let regexWorkUnits = 2_000
+    /// answer is given up as unknown: each step of Refuge's matcher, each scalar a repeated
+    /// class takes and each choice it comes back to costs one (a few hundredths of a second in a
+    /// release build).
+    public static let regexSteps = 5_000_000
+    /// The choices the matcher may hold open at once before it gives up (a group repeated once
+    /// per word of a long text holds one per word); about 32 bytes each.
+    public static let regexBacktrackEntries = 1_000_000
     /// Texts longer than this (in UTF-16 units) are not matched against a pattern at all.
     public static let regexTextLength = 4 * 1024 * 1024
 }
