@@ -27,29 +27,32 @@ let package = Package(
         // The one JSON writer (escaping, numbers, compact or pretty), shared by the session file and
         // the report's JSON export.
         .target(name: "RefugeJSON"),
+        // What Refuge used from full Foundation (trimming, paths, a lock, JSON syntax, UTC dates,
+        // numbers as text), on FoundationEssentials and the C library, so no module links ICU.
+        .target(name: "RefugeBasics"),
         // The expression language: tokens, syntax tree, type checker, evaluator, partial dates.
-        .target(name: "RefugeExpressions", dependencies: ["RefugeLimits"]),
+        .target(name: "RefugeExpressions", dependencies: ["RefugeLimits", "RefugeBasics"]),
         // The questionnaire model, the YAML loader with source positions, and the validator.
         .target(name: "RefugeQuestionnaire", dependencies: [
-            "RefugeExpressions", "RefugeLimits", "CLibYAML",
+            "RefugeExpressions", "RefugeLimits", "RefugeBasics", "CLibYAML",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // libyaml, the C parser the loader reads YAML events from (Debian: libyaml-dev).
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // The interview engine: answers, path, navigation, progress, constraints, checks.
-        .target(name: "RefugeEngine", dependencies: ["RefugeQuestionnaire", "RefugeExpressions"]),
+        .target(name: "RefugeEngine", dependencies: ["RefugeQuestionnaire", "RefugeExpressions", "RefugeBasics"]),
         // Durable, private files: atomic replace with backups, advisory locks, encryption.
         .target(name: "RefugeStorage", dependencies: [
-            "RefugeLimits",
+            "RefugeLimits", "RefugeBasics",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
         // Sessions: the session model, its file format, the sessions folder, and lookups.
-        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion", "RefugeLimits", "RefugeExpressions", "RefugeQuestionnaire", "RefugeJSON"]),
+        .target(name: "RefugeSession", dependencies: ["RefugeEngine", "RefugeStorage", "RefugeVersion", "RefugeLimits", "RefugeExpressions", "RefugeQuestionnaire", "RefugeJSON", "RefugeBasics"]),
         // Plain mode: the same interview as lines of text, for screen readers and scripts.
-        .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeQuestionnaire", "RefugeText"]),
+        .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeQuestionnaire", "RefugeText", "RefugeBasics"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
-        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeText", "RefugeVersion", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage",
+        .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeText", "RefugeVersion", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage", "RefugeBasics",
                                                     "RefugeJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Text as a terminal or a printed page shows it: display widths (Unicode 15.1 tables from
         // scripts/unicode-width-tables.py), line wrapping, removing escape sequences, the Markdown
@@ -58,7 +61,7 @@ let package = Package(
         // Terminal-independent drawing: the cell grid and its diff, key events, text editing.
         .target(name: "RefugeCanvas", dependencies: ["RefugeText"]),
         // The interview program as a pure function of state: update(state, key) and view(state).
-        .target(name: "RefugeScreen", dependencies: ["RefugeCanvas", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeText"]),
+        .target(name: "RefugeScreen", dependencies: ["RefugeCanvas", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeText", "RefugeBasics"]),
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
@@ -73,7 +76,7 @@ let package = Package(
         // XLSForm import: the survey, choices and settings sheets of an .xlsx or of CSV files,
         // turned into a questionnaire folder (YAML written here, expressions translated).
         .target(name: "RefugeXLSForm", dependencies: [
-            "RefugeLimits", "RefugeExpressions",
+            "RefugeLimits", "RefugeExpressions", "RefugeBasics",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The `refuge` command.
@@ -81,7 +84,7 @@ let package = Package(
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
             "RefugeScreen", "RefugeTerminal", "RefugePlain", "RefugeVersion", "RefugeXLSForm", "RefugeCanvas", "RefugeStorage",
             "RefugeExpressions",
-            "RefugeText",
+            "RefugeText", "RefugeBasics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/RefugeCommand"),
         // A helper process for RefugeStorage's crash and lock tests.

@@ -1,5 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeQuestionnaire
 import RefugeSession
@@ -51,11 +59,11 @@ struct AnswerCommand: ParsableCommand {
         // pipe, a file not found) than a wish to store nothing.
         func fromInput(_ given: String?, _ what: String) throws -> String? {
             guard given == "-" else { return given }
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let data = StandardStream.input.readToEnd()
             var text = String(decoding: data, as: UTF8.self)
             if text.hasSuffix("\n") { text.removeLast() }
             if text.hasSuffix("\r") { text.removeLast() }
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if text.trimmingSpacesAndNewlines.isEmpty {
                 throw CommandFailure("Standard input was empty, so \(what) was not changed. (To clear it, use --clear or '' instead of -.)")
             }
             return text

@@ -1,5 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeSession
 
 struct DeleteCommand: ParsableCommand {
@@ -34,10 +42,18 @@ struct DeleteCommand: ParsableCommand {
 enum Confirmation {
     /// Asks a question on the terminal (not standard input, which scripts may use).
     static func ask(_ prompt: String) -> String? {
-        guard let tty = FileHandle(forUpdatingAtPath: "/dev/tty") else { return nil }
-        tty.write(Data(prompt.utf8))
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        StandardStream(descriptor: fd).write(prompt)
         var bytes: [UInt8] = []
-        while let chunk = try? tty.read(upToCount: 1), let byte = chunk.first, byte != 10 { bytes.append(byte) }
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        var byte: UInt8 = 0
+        while true {
+            let n = read(fd, &byte, 1)
+            if n < 0 && errno == EINTR { continue }
+            guard n == 1, byte != 10 else { break }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmingSpaces
     }
 }

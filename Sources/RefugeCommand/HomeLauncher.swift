@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,8 +43,6 @@ enum HomeLauncher {
     }
 
     static func services(_ access: SessionAccess) -> HomeServices {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
         let catalog = access.places.catalog
         func passphrase(_ text: String?) -> Passphrase? { text.flatMap(Passphrase.init) }
         return HomeServices(
@@ -51,7 +54,7 @@ enum HomeLauncher {
                                           questionnaire: h.map { "\($0.questionnaire.id) \($0.questionnaire.version)" } ?? "-",
                                           language: h?.language ?? "-",
                                           progress: h.map { "\($0.progress.answered)/\($0.progress.total)" } ?? "-",
-                                          updated: h.map { formatter.string(from: $0.updated) } ?? "-", isProtected: s.isProtected,
+                                          updated: h.map { LocalTime.minuteText($0.updated) } ?? "-", isProtected: s.isProtected,
                                           updatedAt: h?.updated)
                 }
             },

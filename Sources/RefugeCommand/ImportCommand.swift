@@ -1,5 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeQuestionnaire
 import RefugeXLSForm
 
@@ -35,7 +43,7 @@ struct ImportCommand: ParsableCommand {
             var line = d
             if strict && d.severity == .warning { line.severity = .error }
             if line.severity == .error { errors += 1 }
-            FileHandle.standardError.write(Data((line.description + "\n").utf8))
+            StandardStream.error.write(Data((line.description + "\n").utf8))
         }
         guard let id = result.questionnaireID, !result.files.isEmpty else { throw failure(errors) }
         let folder = output ?? id
@@ -47,7 +55,7 @@ struct ImportCommand: ParsableCommand {
             var line = d
             if strict && d.severity == .warning { line.severity = .error }
             if line.severity == .error { errors += 1 }
-            FileHandle.standardError.write(Data((line.description + "\n").utf8))
+            StandardStream.error.write(Data((line.description + "\n").utf8))
         }
         guard errors == 0, let questionnaire = loaded.questionnaire else { throw failure(max(errors, 1), written: folder) }
         let questions = questionnaire.allItems.filter { $0.type.isAsked }.count
@@ -58,7 +66,7 @@ struct ImportCommand: ParsableCommand {
 
     private func failure(_ errors: Int, written folder: String? = nil) -> ExitCode {
         let note = folder.map { "; written to \($0) for reading, not ready to use" } ?? ""
-        FileHandle.standardError.write(Data("\(form): not imported (\(errors) error\(errors == 1 ? "" : "s"))\(note)\n".utf8))
+        StandardStream.error.write(Data("\(form): not imported (\(errors) error\(errors == 1 ? "" : "s"))\(note)\n".utf8))
         return ExitCode(1)
     }
 
@@ -66,17 +74,16 @@ struct ImportCommand: ParsableCommand {
     /// files that an import wrote are replaced; nothing else in it is touched).
     private func write(_ files: [ImportedFile], to folder: String) throws {
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw fail("\(folder) is a file; give another folder with -o") }
+        if FileKind.exists(folder) {
+            guard FileKind.isDirectory(folder) else { throw fail("\(folder) is a file; give another folder with -o") }
             let names = try manager.contentsOfDirectory(atPath: folder)
-            let main = (folder as NSString).appendingPathComponent("questionnaire.yaml")
+            let main = PathText.join(folder, "questionnaire.yaml")
             if !names.isEmpty {
                 guard let text = try? String(contentsOfFile: main, encoding: .utf8), text.hasPrefix(XLSFormImporter.marker) else {
                     throw fail("\(folder) already exists and was not written by `refuge import`; give another folder with -o")
                 }
                 for name in names where name.hasSuffix(".yaml") {
-                    let path = (folder as NSString).appendingPathComponent(name)
+                    let path = PathText.join(folder, name)
                     if let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(XLSFormImporter.marker) {
                         try manager.removeItem(atPath: path)
                     }
@@ -92,7 +99,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        StandardStream.error.write(Data("\(message)\n".utf8))
         return ExitCode(1)
     }
 }

@@ -1,4 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugePlain
 import RefugeReport
 import RefugeScreen
@@ -13,7 +21,7 @@ enum InterviewLauncher {
         try? CoreDumps.disable()
         if plain || !Terminal.canRunFullScreen() || ProgramLocale.forcesPlainMode {
             if !plain {
-                FileHandle.standardError.write(Data((ProgramLocale.plainModeNotice
+                StandardStream.error.write(Data((ProgramLocale.plainModeNotice
                     ?? "This is not a full terminal, so Refuge runs in plain mode (one line at a time).").utf8 + [10]))
             }
             var io = StandardLineIO()

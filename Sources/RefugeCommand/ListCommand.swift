@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeSession
 import RefugeText
 
@@ -23,8 +28,6 @@ struct ListCommand: ParsableCommand {
             print(TerminalSafe.line("No sessions yet in \(access.places.sessions). Start one with `refuge new`."))
             return
         }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
         var rows = [["ID", "LABEL", "QUESTIONNAIRE", "LANGUAGE", "PROGRESS", "LAST CHANGE", "PROTECTED"]]
         for s in sessions {
             guard let h = s.header else {
@@ -32,7 +35,7 @@ struct ListCommand: ParsableCommand {
                 continue
             }
             rows.append([h.id, h.label.isEmpty ? "-" : h.label, "\(h.questionnaire.id) \(h.questionnaire.version)",
-                         h.language, "\(h.progress.answered)/\(h.progress.total)", formatter.string(from: h.updated),
+                         h.language, "\(h.progress.answered)/\(h.progress.total)", LocalTime.minuteText(h.updated),
                          s.isProtected ? "yes" : "no"].map(TerminalSafe.line))
         }
         print(TextTable.render(rows))

@@ -1,5 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeVersion
 
 /// `refuge manual`: the manual page refuge(1), written from the command tree itself (every
@@ -146,17 +154,17 @@ enum ManualPage {
     }
 
     private static func paragraphs(_ text: String, into out: inout String) {
-        let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let blocks = text.piecesSeparated(by: "\n\n").map { $0.trimmingSpacesAndNewlines }.filter { !$0.isEmpty }
         for (i, block) in blocks.enumerated() {
             if i > 0 { out += ".PP\n" }
-            out += escape(block.replacingOccurrences(of: "\n", with: " ")) + "\n"
+            out += escape(block.replacingEvery("\n", with: " ")) + "\n"
         }
     }
 
     /// roff-safe: backslashes doubled, hyphens made minus signs (so options can be searched and
     /// copied), a leading dot or quote kept from being read as a request.
     static func escape(_ text: String) -> String {
-        var t = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        var t = text.replacingEvery("\\", with: "\\e").replacingEvery("-", with: "\\-")
         if t.hasPrefix(".") || t.hasPrefix("'") { t = "\\&" + t }
         return t
     }

@@ -1,5 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeQuestionnaire
 import RefugeSession
@@ -80,14 +88,14 @@ struct NewCommand: ParsableCommand {
         if noOpen {
             throw ValidationError("With --no-open, give a passphrase in REFUGE_PASSPHRASE or --passphrase-file, or say --no-passphrase.")
         }
-        FileHandle.standardError.write(Data("A passphrase protects this session on disk. There is no way to recover a forgotten passphrase.\n".utf8))
+        StandardStream.error.write(Data("A passphrase protects this session on disk. There is no way to recover a forgotten passphrase.\n".utf8))
         for _ in 0..<3 {
             guard let first = PassphraseSource.ask("New passphrase: ") else {
                 throw ValidationError("No terminal to ask for a passphrase: use REFUGE_PASSPHRASE, --passphrase-file or --no-passphrase.")
             }
             guard let second = PassphraseSource.ask("The same passphrase again: ") else { break }
             if first.matches(second) { return try SessionKey.derive(from: first) }
-            FileHandle.standardError.write(Data("The two passphrases differ; please try again.\n".utf8))
+            StandardStream.error.write(Data("The two passphrases differ; please try again.\n".utf8))
         }
         throw CommandFailure("No passphrase was set; the session was not created.")
     }

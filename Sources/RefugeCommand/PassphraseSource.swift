@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import RefugeStorage
 
 /// Where a passphrase comes from: `REFUGE_PASSPHRASE`, `--passphrase-file`, or the terminal

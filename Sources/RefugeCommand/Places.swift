@@ -1,4 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeQuestionnaire
 
 /// Where Refuge keeps things: `$REFUGE_HOME`, else `$XDG_DATA_HOME/refuge`, else
@@ -10,8 +18,8 @@ struct Places {
     static func current(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Places {
         if let home = environment["REFUGE_HOME"], !home.isEmpty { return Places(home: home, environment: environment) }
         let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
-        return Places(home: (data as NSString).appendingPathComponent("refuge"), environment: environment)
+            ?? PathText.join(environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path, ".local/share")
+        return Places(home: PathText.join(data, "refuge"), environment: environment)
     }
 
     /// The running program's real path (argv[0] may be a bare name found on PATH).
@@ -23,9 +31,9 @@ struct Places {
         #endif
     }
 
-    var sessions: String { (home as NSString).appendingPathComponent("sessions") }
-    var reports: String { (home as NSString).appendingPathComponent("reports") }
-    var userQuestionnaires: String { (home as NSString).appendingPathComponent("questionnaires") }
+    var sessions: String { PathText.join(home, "sessions") }
+    var reports: String { PathText.join(home, "reports") }
+    var userQuestionnaires: String { PathText.join(home, "questionnaires") }
 
     var catalog: QuestionnaireCatalog {
         QuestionnaireCatalog(

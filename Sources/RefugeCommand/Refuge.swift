@@ -1,5 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeVersion
 
 @main
@@ -16,11 +24,11 @@ struct Refuge: ParsableCommand {
             let message = TerminalSafe.text(fullMessage(for: error))
             if code == .success {
                 if !message.isEmpty { print(message) }
-                Foundation.exit(0)
+                exitProcess(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            if code.rawValue == 64 { Foundation.exit(2) }
-            Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
+            if !message.isEmpty { StandardStream.error.write(Data((message + "\n").utf8)) }
+            if code.rawValue == 64 { exitProcess(2) }
+            exitProcess(code.rawValue == 0 ? 1 : code.rawValue)
         }
     }
 

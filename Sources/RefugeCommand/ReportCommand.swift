@@ -1,5 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeExpressions
 import RefugeReport
 import RefugeSession
@@ -84,7 +92,7 @@ struct ReportCommand: ParsableCommand {
         }
         // `-o -` is standard output, as for most Unix tools.
         guard let output, output != "-" else {
-            FileHandle.standardOutput.write(data)
+            StandardStream.output.write(data)
             return
         }
         let path = URL(fileURLWithPath: output).path

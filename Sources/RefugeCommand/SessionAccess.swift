@@ -1,5 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeQuestionnaire
 import RefugeSession
@@ -72,7 +80,7 @@ final class SessionAccess {
         if holdsNotices {
             heldNotices.append(message)
         } else {
-            FileHandle.standardError.write(Data((TerminalSafe.text(message) + "\n").utf8))
+            StandardStream.error.write(Data((TerminalSafe.text(message) + "\n").utf8))
         }
     }
 

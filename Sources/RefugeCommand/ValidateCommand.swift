@@ -1,5 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 import RefugeQuestionnaire
 
 struct ValidateCommand: ParsableCommand {
@@ -31,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
             let errors = result.errors.count + (strict ? result.warnings.count : 0)
             if errors > 0 {
                 failed = true
-                FileHandle.standardError.write(Data("\(TerminalSafe.line(path)): not valid (\(errors) error\(errors == 1 ? "" : "s"))\n".utf8))
+                StandardStream.error.write(Data("\(TerminalSafe.line(path)): not valid (\(errors) error\(errors == 1 ? "" : "s"))\n".utf8))
             } else if let q = result.questionnaire {
                 let questions = q.allItems.filter { $0.type.isAsked }.count
                 print(TerminalSafe.line("\(path): valid: \(q.id) version \(q.version), \(q.sections.count) sections, \(questions) questions, languages \(q.languages.joined(separator: ", "))"))
@@ -43,10 +51,8 @@ struct ValidateCommand: ParsableCommand {
     /// A folder that is not itself a questionnaire stands for the questionnaires inside it.
     private func expand(_ paths: [String]) -> [String] {
         paths.flatMap { path -> [String] in
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            if exists, isDir.boolValue,
-               !FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("questionnaire.yaml")) {
+            if FileKind.isDirectory(path),
+               !FileManager.default.fileExists(atPath: PathText.join(path, "questionnaire.yaml")) {
                 let inside = QuestionnaireCatalog.candidates(in: path)
                 return inside.isEmpty ? [path] : inside
             }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeExpressions
 import RefugeQuestionnaire
 
@@ -15,7 +20,7 @@ public enum AnswerParser {
     ]
 
     public static func parse(_ input: String, for item: Item, language: String = "en") -> Result<AnswerValue, AnswerProblem> {
-        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = input.trimmingSpacesAndNewlines
         switch item.type {
         case .text:
             return .success(.text(trimmed))
@@ -68,8 +73,8 @@ public enum AnswerParser {
     /// Reads a number typed with `.` or `,` as the decimal mark, in any script's digits, as the
     /// exact decimal typed (`ExactNumber`); one with more digits than can be kept is refused.
     public static func parseNumber(_ input: String) -> Result<ExactNumber, ExactNumber.Refusal> {
-        var s = normalizeDigits(input).replacingOccurrences(of: " ", with: "")
-        if s.contains(",") && !s.contains(".") { s = s.replacingOccurrences(of: ",", with: ".") }
+        var s = normalizeDigits(input).replacingEvery(" ", with: "")
+        if s.contains(",") && !s.contains(".") { s = s.replacingEvery(",", with: ".") }
         return ExactNumber.parse(s)
     }
 

@@ -1,3 +1,4 @@
+import RefugeBasics
 import RefugeExpressions
 import RefugeQuestionnaire
 
@@ -22,12 +23,12 @@ public enum AnswerRules {
             return v == "yes" || v == "no" ? nil : .notAChoice
         case (.choice, .choice(let v)):
             guard item.choiceValues.contains(v) else { return .notAChoice }
-            if v == "other", item.other, (otherText ?? "").trimmingCharacters(in: .whitespaces).isEmpty { return .otherTextMissing }
+            if v == "other", item.other, (otherText ?? "").trimmingSpaces.isEmpty { return .otherTextMissing }
             return nil
         case (.multichoice, .choices(let vs)):
             if vs.contains(where: { !item.choiceValues.contains($0) }) { return .notAChoice }
             if Set(vs).count != vs.count { return .notAChoice }
-            if vs.contains("other"), item.other, (otherText ?? "").trimmingCharacters(in: .whitespaces).isEmpty { return .otherTextMissing }
+            if vs.contains("other"), item.other, (otherText ?? "").trimmingSpaces.isEmpty { return .otherTextMissing }
             if let min = item.minCount, vs.count < min { return .tooFewSelected(min: min) }
             if let max = item.maxCount, vs.count > max { return .tooManySelected(max: max) }
             return nil

@@ -1,4 +1,3 @@
-import Foundation
 import RefugeQuestionnaire
 
 /// Fills `{{id}}` in a text with answers. A missing, don't know or prefer-not-to-say answer
@@ -12,23 +11,49 @@ public struct Interpolator: Sendable {
         self.formatter = AnswerFormatter(questionnaire: interview.questionnaire, language: language)
     }
 
-    static let placeholder = try! NSRegularExpression(pattern: "\\{\\{\\s*([a-z][a-z0-9_]*)\\s*\\}\\}")
-
     /// `entry` names the repeat entry whose fields `{{field}}` refers to.
     public func render(_ text: String, entry: (repeatID: String, entryID: String)? = nil,
                        hide: (AnswerRef) -> Bool = { _ in false }) -> String {
         guard text.contains("{{") else { return text }
-        let ns = text as NSString
         var result = ""
-        var last = 0
-        for match in Interpolator.placeholder.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            result += ns.substring(with: NSRange(location: last, length: match.range.location - last))
-            let id = ns.substring(with: match.range(at: 1))
-            result += value(of: id, entry: entry, hide: hide)
-            last = match.range.location + match.range.length
+        let scalars = text.unicodeScalars
+        var last = scalars.startIndex
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            if let (id, end) = Self.placeholder(in: scalars, at: i) {
+                result.unicodeScalars.append(contentsOf: scalars[last..<i])
+                result += value(of: id, entry: entry, hide: hide)
+                last = end
+                i = end
+            } else {
+                i = scalars.index(after: i)
+            }
         }
-        result += ns.substring(from: last)
+        result.unicodeScalars.append(contentsOf: scalars[last...])
         return result
+    }
+
+    /// `{{ id }}` starting at `i` (white space allowed inside the braces; an id is a lowercase
+    /// letter, then lowercase letters, digits and `_`): the id and where the placeholder ends.
+    static func placeholder(in s: String.UnicodeScalarView, at start: String.UnicodeScalarView.Index)
+        -> (String, String.UnicodeScalarView.Index)? {
+        var i = start
+        for _ in 0..<2 {
+            guard i < s.endIndex, s[i] == "{" else { return nil }
+            i = s.index(after: i)
+        }
+        while i < s.endIndex, s[i].properties.isWhitespace { i = s.index(after: i) }
+        guard i < s.endIndex, ("a"..."z").contains(s[i]) else { return nil }
+        var id = String.UnicodeScalarView()
+        while i < s.endIndex, ("a"..."z").contains(s[i]) || ("0"..."9").contains(s[i]) || s[i] == "_" {
+            id.append(s[i]); i = s.index(after: i)
+        }
+        while i < s.endIndex, s[i].properties.isWhitespace { i = s.index(after: i) }
+        for _ in 0..<2 {
+            guard i < s.endIndex, s[i] == "}" else { return nil }
+            i = s.index(after: i)
+        }
+        return (String(id), i)
     }
 
     private func value(of id: String, entry: (repeatID: String, entryID: String)?, hide: (AnswerRef) -> Bool) -> String {

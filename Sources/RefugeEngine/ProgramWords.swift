@@ -1,3 +1,4 @@
+import RefugeBasics
 import RefugeExpressions
 /// The program's own words (keys, buttons, messages, placeholders) in every language of the
 /// shipped questionnaires. Any other language falls back to English.
@@ -30,7 +31,7 @@ public enum ProgramWords {
     /// Replaces `%1`, `%2` ... in a template with the arguments.
     public static func fill(_ template: String, _ args: [String]) -> String {
         var s = template
-        for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "%\(i + 1)", with: a) }
+        for (i, a) in args.enumerated() { s = s.replacingEvery("%\(i + 1)", with: a) }
         return s
     }
 

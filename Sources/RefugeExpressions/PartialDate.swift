@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import RefugeBasics
 
 /// How fine a date is: a whole year, a month, or a single day.
 public enum DatePrecision: String, Sendable, Hashable, Codable, CaseIterable {
@@ -149,8 +150,13 @@ extension PartialDate: Codable {
 // MARK: - Today
 
 extension PartialDate {
-    /// The calendar day of `date` in `timeZone` (Gregorian), e.g. to start a session.
-    public static func today(from date: Date, timeZone: TimeZone = .current) -> PartialDate {
+    /// The calendar day of `date` in `timeZone` (Gregorian), e.g. to start a session; without
+    /// one, where this machine is (the C library's local time: TZ, else /etc/localtime).
+    public static func today(from date: Date, timeZone: TimeZone? = nil) -> PartialDate {
+        guard let timeZone else {
+            let local = LocalTime.day(date)
+            return PartialDate(year: local.year, month: local.month, day: local.day)
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// Lines in and out: standard input and output for people and scripts, or memory for tests.
 public protocol LineIO {
@@ -15,7 +20,7 @@ public struct StandardLineIO: LineIO {
         return line
     }
     public mutating func write(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        StandardStream.output.write(Data((line + "\n").utf8))
     }
 }
 
@@ -28,7 +33,7 @@ public struct ScriptedLineIO: LineIO {
         guard !input.isEmpty else { return nil }
         let line = input.removeFirst()
         // The echo shows control characters visibly, so the transcript itself stays clean.
-        output.append("> " + line.replacingOccurrences(of: "\u{1B}", with: "\\e"))
+        output.append("> " + line.replacingEvery("\u{1B}", with: "\\e"))
         return line
     }
     public mutating func write(_ line: String) { output.append(line) }

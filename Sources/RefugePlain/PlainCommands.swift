@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeQuestionnaire
 import RefugeSession
@@ -49,7 +54,7 @@ extension PlainInterview {
         case .done:
             return perform(.finishRepeat, &io)
         case .language:
-            let code = argument.trimmingCharacters(in: .whitespaces)
+            let code = argument.trimmingSpaces
             guard questionnaire.languages.contains(code) else {
                 io.write(PlainWords.format(.languageUnknown, language, questionnaire.languages.joined(separator: ", ")))
                 return false
@@ -86,12 +91,12 @@ extension PlainInterview {
         var n = 0
         func line(_ prefix: String, _ ref: AnswerRef, _ item: Item, entry: (String, String)?) {
             let record = interview.answers[ref]
-            let prompt = PlainText.clean(text(item.prompt, audience: item.audience, entry: entry) ?? item.id).replacingOccurrences(of: "\n", with: " ")
+            let prompt = PlainText.clean(text(item.prompt, audience: item.audience, entry: entry) ?? item.id).replacingEvery("\n", with: " ")
             var shown = formatter.display(record, for: item) ?? PlainWords.text(.noAnswer, language)
             if item.type == .repeat, record.status == .answered || !interview.entries(of: item.id).isEmpty {
                 shown = ProgramWords.format(.entriesCount, language, String(interview.entries(of: item.id).count))
             }
-            shown = PlainText.clean(shown).replacingOccurrences(of: "\n", with: " / ")
+            shown = PlainText.clean(shown).replacingEvery("\n", with: " / ")
             var marks: [String] = []
             if record.followUp { marks.append(PlainWords.text(.flagOn, language)) }
             if record.lawyerOnly { marks.append(PlainWords.text(.lawyerOn, language)) }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeQuestionnaire
 import RefugeSession
@@ -17,7 +22,7 @@ extension PlainInterview {
     /// empty line `skip`, a number in a list opens or adds an entry); the rules are the commands'.
     mutating func answer<IO: LineIO>(_ line: String, _ io: inout IO) -> Bool {
         guard let ref = ref(for: cursor), let item = interview.item(ref) else {
-            if !line.trimmingCharacters(in: .whitespaces).isEmpty { io.write(PlainWords.text(.complete, language)) }
+            if !line.trimmingSpaces.isEmpty { io.write(PlainWords.text(.complete, language)) }
             return false
         }
         if item.type == .info { return perform(.forward, &io) }
@@ -34,8 +39,8 @@ extension PlainInterview {
         } else if item.type == .longtext && line == "." {
             typed = ""
         }
-        if typed.trimmingCharacters(in: .whitespaces).isEmpty { return perform(.skip, &io) }
-        if item.type == .multichoice && typed.trimmingCharacters(in: .whitespaces) == "0" {
+        if typed.trimmingSpaces.isEmpty { return perform(.skip, &io) }
+        if item.type == .multichoice && typed.trimmingSpaces == "0" {
             return perform(.choose(.choices([])), &io)
         }
         // Choosing "other" asks for what, on the next line, before the answer is recorded.
@@ -49,7 +54,7 @@ extension PlainInterview {
     }
 
     mutating func repeatLine<IO: LineIO>(_ line: String, item: Item, _ io: inout IO) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces
         let entries = interview.entries(of: item.id)
         if let n = Int(AnswerParser.normalizeDigits(trimmed)) {
             if n >= 1 && n <= entries.count {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeQuestionnaire
 import RefugeSession
@@ -112,7 +117,7 @@ public struct PlainInterview {
         }
         let record = interview.answers[ref]
         if item.type != .repeat, let shown = formatter.display(record, for: item) {
-            io.write(PlainWords.format(.currentAnswer, language, PlainText.clean(shown).replacingOccurrences(of: "\n", with: " ")))
+            io.write(PlainWords.format(.currentAnswer, language, PlainText.clean(shown).replacingEvery("\n", with: " ")))
         }
     }
 }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeText
 
 /// Text for a line-by-line reader: no escape sequences or other control characters (a typed
@@ -8,12 +13,12 @@ enum PlainText {
 
     /// Removes `**` and `*` emphasis marks; keeps `-` bullets.
     static func unmark(_ text: String) -> String {
-        var s = text.replacingOccurrences(of: "**", with: "")
+        var s = text.replacingEvery("**", with: "")
         s = s.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var l = String(line)
-            let isBullet = l.trimmingCharacters(in: .whitespaces).hasPrefix("* ")
-            if isBullet, let r = l.range(of: "* ") { l.replaceSubrange(r, with: "- ") }
-            return l.replacingOccurrences(of: "*", with: "")
+            let isBullet = l.trimmingSpaces.hasPrefix("* ")
+            if isBullet, let r = l.firstRange(of: "* ") { l.replaceSubrange(r, with: "- ") }
+            return l.replacingEvery("*", with: "")
         }.joined(separator: "\n")
         return s
     }

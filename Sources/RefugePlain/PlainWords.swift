@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RefugeEngine
 
 /// Plain mode's own words and commands, in the languages of the shipped questionnaires

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RefugeExpressions
 
 /// Turns the YAML tree of a questionnaire (and its translation files) into the model,

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// Finds installed questionnaires: those shipped with the program and those in the user's
 /// folder. A questionnaire is a `.yaml`/`.yml` file or a folder with `questionnaire.yaml`.
@@ -24,11 +29,9 @@ public struct QuestionnaireCatalog: Sendable {
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return [] }
         var paths: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
-            let path = (folder as NSString).appendingPathComponent(name)
-            var isDir: ObjCBool = false
-            _ = fm.fileExists(atPath: path, isDirectory: &isDir)
-            if isDir.boolValue {
-                if fm.fileExists(atPath: (path as NSString).appendingPathComponent("questionnaire.yaml")) { paths.append(path) }
+            let path = PathText.join(folder, name)
+            if FileKind.isDirectory(path) {
+                if fm.fileExists(atPath: PathText.join(path, "questionnaire.yaml")) { paths.append(path) }
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 paths.append(path)
             }
@@ -67,7 +70,7 @@ public struct QuestionnaireCatalog: Sendable {
     public static func shippedFolders(executablePath: String, sourceFile: String = #filePath,
                                       environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         let fm = FileManager.default
-        func isDir(_ p: String) -> Bool { var d: ObjCBool = false; return fm.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
+        func isDir(_ p: String) -> Bool { FileKind.isDirectory(p) }
         if let explicit = environment["REFUGE_QUESTIONNAIRES"], !explicit.isEmpty { return [explicit] }
         let exe = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
         let installed = exe.deletingLastPathComponent().appendingPathComponent("share/refuge/questionnaires").path

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// The questionnaire's own list of words kept off the client's screens (legal theories, loaded
 /// labels), per language, under `glossary.avoid_on_client_screens`. Every text a client sees
@@ -36,7 +41,7 @@ extension Builder {
                 continue
             }
             for word in list {
-                guard let text = word.scalar, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard let text = word.scalar, !text.trimmingSpaces.isEmpty else {
                     sink.error(word.location, "each word in `glossary.avoid_on_client_screens` should be a non-empty text")
                     continue
                 }
@@ -53,7 +58,7 @@ extension Builder {
             guard let text else { return }
             for (language, terms) in glossary.avoid {
                 guard let value = text.translations[language] else { continue }
-                for term in terms where value.range(of: term.text, options: [.caseInsensitive]) != nil {
+                for term in terms where value.containsIgnoringCase(term.text) {
                     sink.warning(text.location, "\(what()) (\(language)) uses “\(term.text)”, which the glossary keeps off client screens (line \(term.location.line)); say it in plain words, or move it to a note or an interviewer question")
                 }
             }

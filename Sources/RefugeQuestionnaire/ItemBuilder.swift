@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeExpressions
 
 /// Where a built item sits, so that constraints (compiled once every id is known) can be
@@ -263,7 +268,7 @@ extension Builder {
         case "false", "no", "off": return nil
         default: break
         }
-        guard let word = node.scalar?.trimmingCharacters(in: .whitespaces), !word.isEmpty,
+        guard let word = node.scalar?.trimmingSpaces, !word.isEmpty,
               word.count <= 40, !word.contains("["), !word.contains("]"), !word.contains("\n") else {
             sink.error(node.location, "`identifying` of \(what) should be true, false or a short word for its placeholder (such as `Client` or `Phone`)")
             return nil

@@ -1,5 +1,9 @@
 import RefugeExpressions
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension Builder {
     static let legalDataKeys: Set<String> = ["as_of", "rules"]

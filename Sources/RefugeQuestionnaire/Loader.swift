@@ -1,5 +1,10 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// The outcome of loading: the questionnaire when it has no error, and every diagnostic.
 public struct LoadResult: Sendable {
@@ -14,11 +19,10 @@ public struct LoadResult: Sendable {
 public enum QuestionnaireLoader {
     public static func load(path: String) -> LoadResult {
         let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard FileKind.exists(path) else {
             return failure(path, "there is no file or folder here")
         }
-        if isDirectory.boolValue {
+        if FileKind.isDirectory(path) {
             return loadFolder(url, displayPath: path)
         }
         let data: Data

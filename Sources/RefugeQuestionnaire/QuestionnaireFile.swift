@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import RefugeLimits
 
 /// Reads one questionnaire file for the loader: a FIFO, device or folder is refused without

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RefugeExpressions
 
 /// Warns about items no interview can reach, judged from the structure alone: an item every

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RefugeExpressions
 
 /// The report's first page (`report.summary`), the chronology's story order (`report.timeline`)

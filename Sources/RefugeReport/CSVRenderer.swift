@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// The answers as CSV for case-management imports (RFC 4180: comma-separated, fields quoted
 /// when needed, CRLF line ends): one row per answer, with the columns question, entry, value,
@@ -51,6 +56,6 @@ public enum CSVRenderer {
         var text = Escaping.plain(raw)
         if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacingEvery("\"", with: "\"\"") + "\""
     }
 }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import ZIPFoundation
 
 /// The draft declaration as a DOCX file: the smallest complete WordprocessingML package
@@ -110,7 +115,7 @@ public enum DOCXWriter {
     /// A run of text; line breaks inside it become `<w:br/>`.
     static func run(_ text: String, properties: String = "") -> String {
         let rPr = properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>"
-        let pieces = Escaping.plain(text).components(separatedBy: "\n").map { "<w:t xml:space=\"preserve\">\(xml($0))</w:t>" }
+        let pieces = Escaping.plain(text).piecesSeparated(by: "\n").map { "<w:t xml:space=\"preserve\">\(xml($0))</w:t>" }
         return "<w:r>\(rPr)" + pieces.joined(separator: "<w:br/>") + "</w:r>"
     }
 

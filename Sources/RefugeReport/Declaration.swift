@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
@@ -110,7 +115,7 @@ extension ReportAssembly {
         var rest = template[...]
         while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
             sentence += rest[rest.startIndex..<open.lowerBound]
-            let id = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let id = rest[open.upperBound..<close.lowerBound].trimmingSpaces
             var ref = AnswerRef(id)
             if let repeatID = questionnaire.item(id)?.repeatID, let entry { ref = AnswerRef(field: id, of: repeatID, entry: entry.entryID) }
             let answer = interview.answers[ref]
@@ -125,7 +130,7 @@ extension ReportAssembly {
             rest = rest[close.upperBound...]
         }
         // "on or about about May 2021": the layout already says it is approximate.
-        return (sentence + rest).replacingOccurrences(of: "about about ", with: "about ")
+        return (sentence + rest).replacingEvery("about about ", with: "about ")
     }
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -176,7 +181,7 @@ extension ReportAssembly {
         var names: [String] = []
         var rest = text[...]
         while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
-            names.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            names.append(rest[open.upperBound..<close.lowerBound].trimmingSpaces)
             rest = rest[close.upperBound...]
         }
         return names

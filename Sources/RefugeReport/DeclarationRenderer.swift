@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeText
 
 /// The formats of the draft declaration.
@@ -58,7 +63,7 @@ public enum DeclarationRenderer {
             let number = "\(i + 1)."
             let indent = String(repeating: " ", count: 5)
             var first = number.padded(toWidth: 5)
-            for chunk in text.components(separatedBy: "\n") where !chunk.trimmingCharacters(in: .whitespaces).isEmpty {
+            for chunk in text.piecesSeparated(by: "\n") where !chunk.trimmingSpaces.isEmpty {
                 lines += LineBreaker.wrap(chunk, width: width, first: first, rest: indent)
                 first = indent
             }
@@ -102,7 +107,7 @@ public enum DeclarationRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func inline(_ s: String) -> String { Escaping.markdown(s.replacingOccurrences(of: "\n", with: " ")) }
+    private static func inline(_ s: String) -> String { Escaping.markdown(s.replacingEvery("\n", with: " ")) }
 
     /// A person's words on one line (paragraph breaks inside a numbered paragraph become spaces).
     private static func lines(_ s: String) -> String {

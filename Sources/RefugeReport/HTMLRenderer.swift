@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The summary as one self-contained HTML file: no scripts, no external resources, a print
 /// stylesheet with a running header (client label, "Confidential") and page numbers in the

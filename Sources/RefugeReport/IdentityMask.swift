@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
@@ -93,7 +98,7 @@ struct IdentityMask: Sendable {
             let placeholder = numbered ? "[\(entry.word) \(number)]" : "[\(entry.word)]"
             if let ref = entry.ref { mask.byRef[key(ref)] = placeholder }
             for text in entry.renderings {
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = text.trimmingSpacesAndNewlines
                 guard trimmed.count >= 2, seen.insert(trimmed.lowercased()).inserted else { continue }
                 mask.replacements.append((trimmed, placeholder, true))
                 // The words of a name or an address, each on its own ("Ana" in a story).

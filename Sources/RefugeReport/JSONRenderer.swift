@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeExpressions
 
 /// The JSON export: the contract in the product description, keys in a fixed order.
@@ -133,9 +138,6 @@ public enum JSONRenderer {
 
     /// ISO-8601 in UTC, to the second.
     public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        UTCTime(date).iso8601
     }
 }

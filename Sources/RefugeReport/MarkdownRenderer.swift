@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// The summary as CommonMark (no tables, no raw HTML, no extensions): it reads the same in
 /// every CommonMark renderer. Line breaks are never backslashes or trailing spaces: lines of
@@ -89,7 +94,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// One line of escaped text (line breaks become spaces).
     private func inline(_ text: String) -> String {
-        Escaping.markdown(text.replacingOccurrences(of: "\n", with: " "))
+        Escaping.markdown(text.replacingEvery("\n", with: " "))
     }
 
     /// A question label as code, unless it holds what would end a code span (labels of

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
@@ -374,7 +379,7 @@ struct ReportAssembly {
         guard previous.type == .info, let text = previous.text else { return nil }
         func heading(_ language: String) -> String? {
             let resolved = text.resolve(language, defaultLanguage: questionnaire.defaultLanguage).text
-            guard let first = resolved.split(separator: "\n").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
+            guard let first = resolved.split(separator: "\n").first.map({ $0.trimmingSpaces }),
                   first.hasPrefix("**"), first.hasSuffix("**"), first.count > 4 else { return nil }
             return interpolator(language).render(String(first.dropFirst(2).dropLast(2)), hide: hidden)
         }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// What every printed format says the same way: who the client is, the report's metadata (its
 /// footer), the redaction notice, and an answer's lines.
@@ -46,7 +51,7 @@ enum ReportPieces {
     /// with the client's words beside it in brackets where they differ; else each language's
     /// rendering on its own line, the reader's first.
     static func lines(_ shown: Wording, isList: Bool) -> [String] {
-        let parts = shown.parts.map { $0.text.components(separatedBy: "\n") }
+        let parts = shown.parts.map { $0.text.piecesSeparated(by: "\n") }
         guard isList, parts.count > 1, parts.allSatisfy({ $0.count == parts[0].count }) else {
             return isList ? parts[0] : [shown.joined]
         }
@@ -59,7 +64,7 @@ enum ReportPieces {
     /// A page-one line as one text: "Question? answer" or "Label: answer", the client's
     /// untranslated words marked.
     static func summaryText(_ line: ReportSummaryLine, _ report: Report) -> (lead: String, answer: String) {
-        let question = line.question.trimmingCharacters(in: .whitespaces)
+        let question = line.question.trimmingSpaces
         var answer = line.answer
         if line.untranslated && !answer.isEmpty { answer += " [" + w(.translationNeeded, report) + "]" }
         guard !answer.isEmpty else { return (question, "") }

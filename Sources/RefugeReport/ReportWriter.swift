@@ -1,4 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
+#if canImport(Glibc)
+import Glibc
+#endif
 import RefugeQuestionnaire
 import RefugeSession
 import RefugeStorage
@@ -66,15 +74,15 @@ public enum ReportWriter {
     /// it over `path`: readers see the old file or the whole new one, and never a moment when
     /// the report is readable by others.
     public static func writePrivately(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let folder = PathText.deletingLastComponent(path)
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(PathText.lastComponent(path)).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw ReportWriteError(path: path, code: errno) }
         var failed: Int32 = 0
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 { if errno == EINTR { continue }; failed = errno; return }
                 offset += n
             }

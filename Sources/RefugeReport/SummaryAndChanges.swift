@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
@@ -65,7 +70,7 @@ extension ReportAssembly {
         let ownWords = answer.status == .answered && (item?.type == .text || item?.type == .longtext)
         if ownWords, let translation = answer.translation { return (translation, false) }
         let shown = answer.shown?.text(in: wordsLanguage) ?? ""
-        let text = answer.isList ? shown.replacingOccurrences(of: "\n", with: "; ") : shown
+        let text = answer.isList ? shown.replacingEvery("\n", with: "; ") : shown
         // A name or a place (a short text) reads the same in any language; a story does not.
         return (text, ownWords && item?.type == .longtext && session.language != wordsLanguage)
     }
@@ -87,7 +92,7 @@ extension ReportAssembly {
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
             cut = String(cut[..<space])
         }
-        return cut.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:.")) + " …"
+        return cut.trimming(where: { " ,;:.".unicodeScalars.contains($0) }) + " …"
     }
 
     // MARK: Changed answers
@@ -97,8 +102,8 @@ extension ReportAssembly {
     /// after that day (UTC).
     func changes() -> [ReportChange] {
         var result: [ReportChange] = []
-        var utc = TimeZone(identifier: "UTC")!
-        if let zone = TimeZone(secondsFromGMT: 0) { utc = zone }
+        // (TimeZone(identifier: "UTC") is nil in FoundationEssentials.)
+        let utc = TimeZone(secondsFromGMT: 0)!
         for change in session.history {
             guard let old = change.old, old.status != nil else { continue }
             let new = change.new ?? Answer()

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeText
 
 /// The summary as plain text for any printer: 80 columns wrapped by display width, pages of
@@ -151,7 +156,7 @@ public struct TextRenderer: Sendable {
                 if space <= 0 {
                     // The block's first line, cut to leave room for "(continued)".
                     let marker = " (" + ReportWords.text(.continued, report.wordsLanguage) + ")"
-                    let head = LineBreaker.wrap(first.trimmingCharacters(in: .whitespaces), width: width - DisplayWidth.of(marker))[0]
+                    let head = LineBreaker.wrap(first.trimmingSpaces, width: width - DisplayWidth.of(marker))[0]
                     pages.append([head + marker])
                     continue
                 }

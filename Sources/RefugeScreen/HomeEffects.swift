@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RefugeCanvas
 
 /// What reaches the home screen: a key, and the runner's answers to its effects.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeCanvas
 import RefugeEngine
 import RefugeQuestionnaire
@@ -273,7 +278,7 @@ public final class HomeScreen {
     func fileRead(_ choice: Choice?) {
         guard case .form(var form) = mode else { return }
         guard let choice else {
-            let path = form.path.text.trimmingCharacters(in: .whitespaces)
+            let path = form.path.text.trimmingSpaces
             message = ("No questionnaire can be read at “\(path)”; check the path (refuge validate PATH says why).", true)
             return
         }
@@ -293,7 +298,7 @@ public final class HomeScreen {
             switch key {
             case .enter, .down, .tab:
                 mode = .form(form)
-                effects.append(.loadQuestionnaire(form.path.text.trimmingCharacters(in: .whitespaces)))
+                effects.append(.loadQuestionnaire(form.path.text.trimmingSpaces))
                 return
             case .left, .right, .escape, .up, .backTab: break
             default:

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeCanvas
 import RefugeEngine
 import RefugeQuestionnaire
@@ -186,7 +191,7 @@ extension InterviewScreen {
             let lang = interviewerView ? interviewerLanguage : languageFor(item)
             let raw = item.prompt?.resolve(lang, defaultLanguage: questionnaire.defaultLanguage).text ?? item.id
             return Interpolator(interview: interview, language: lang).render(raw, entry: entry.map { (repeatID: $0.0, entryID: $0.1) })
-                .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "**", with: "")
+                .replacingEvery("\n", with: " ").replacingEvery("**", with: "")
         }
         let language = uiLanguage
         func marks(_ a: Answer) -> String {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeCanvas
 import RefugeEngine
 import RefugeQuestionnaire
@@ -147,7 +152,7 @@ extension InterviewScreen {
             grid.fill(Rect(row: row + offset, column: 0, width: width, height: 1), style: style)
             let text = String(repeating: " ", count: 1 + r.indent) + r.text
             grid.put(text.truncated(toWidth: answerColumn - 2), row: row + offset, column: 0, style: style)
-            let answer = r.answer.replacingOccurrences(of: "\n", with: " ") + (r.marks.isEmpty ? "" : "  [" + r.marks + "]")
+            let answer = r.answer.replacingEvery("\n", with: " ") + (r.marks.isEmpty ? "" : "  [" + r.marks + "]")
             grid.put(answer.truncated(toWidth: width - answerColumn - 1), row: row + offset, column: answerColumn, style: style)
         }
         grid.horizontalRule(row: height - 2, style: Self.muted)

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeCanvas
 import RefugeEngine
 import RefugeText
@@ -26,12 +31,12 @@ struct QuitDialog: Equatable {
     /// `$HOME` of the person running the program (never another account's home).
     static var homeFolder: URL {
         if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
-        return URL(fileURLWithPath: NSHomeDirectory())
+        return URL(fileURLWithPath: FileManager.default.homeDirectoryForCurrentUser.path)
     }
 
     /// A typed folder: `~` is `$HOME`; a relative path is taken from the current folder.
     static func folder(typed: String) -> URL? {
-        var text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = typed.trimmingSpacesAndNewlines
         guard !text.isEmpty else { return nil }
         if text == "~" || text.hasPrefix("~/") { text = homeFolder.path + text.dropFirst() }
         return URL(fileURLWithPath: text)

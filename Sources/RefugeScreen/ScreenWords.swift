@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RefugeEngine
 
 /// The full-screen program's own words, in the languages of the shipped questionnaires

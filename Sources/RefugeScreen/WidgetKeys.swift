@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeCanvas
 import RefugeEngine
 import RefugeQuestionnaire
@@ -74,7 +79,7 @@ extension InterviewScreen {
     /// field confirms nothing (`confirmEmpty`).
     func confirmTyped(item: Item, ref: AnswerRef) {
         let text = widget.editor?.text ?? ""
-        let empty = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let empty = text.trimmingSpacesAndNewlines.isEmpty
         guard let outcome = run(empty ? .confirmEmpty : .answer(text)) else { return }
         widget.savedText = empty ? "" : text
         draftChangedAt = nil
@@ -148,12 +153,12 @@ extension InterviewScreen {
             refilter(item)
         case .enter, .ctrl("n"), .pageDown:
             if item.type == .choice, visible.contains(widget.highlight), item.choices[safe: widget.highlight]?.value == "other", item.other,
-               widget.other.text.trimmingCharacters(in: .whitespaces).isEmpty {
+               widget.other.text.trimmingSpaces.isEmpty {
                 widget.editingOther = true
                 return
             }
             if item.type == .multichoice, widget.selected.contains("other"), item.other,
-               widget.other.text.trimmingCharacters(in: .whitespaces).isEmpty {
+               widget.other.text.trimmingSpaces.isEmpty {
                 widget.editingOther = true
                 return
             }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeCanvas
 import RefugeEngine
 import RefugeExpressions
@@ -43,7 +48,7 @@ extension InterviewScreen {
         grid.put("›", row: area.row, column: area.column, style: Self.notice.bolded)
         grid.put(editor.viewport(width: fieldWidth, height: 1), in: field, style: Style(underline: true), showCursor: overlay == nil)
         if item.type == .date, area.height > 1 {
-            let typed = editor.text.trimmingCharacters(in: .whitespaces)
+            let typed = editor.text.trimmingSpaces
             var echo = ""
             if typed.isEmpty {
                 echo = ScreenWords.text(.dateNotYet, lang)

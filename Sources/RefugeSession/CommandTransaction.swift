@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeQuestionnaire
 
@@ -271,6 +276,6 @@ public struct CommandTransaction {
 
     /// A note or translation: blank is none.
     private static func kept(_ text: String) -> String? {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        text.trimmingSpacesAndNewlines.isEmpty ? nil : text
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
@@ -13,7 +17,7 @@ public enum NewSession {
     }
 
     public static func make(id: String, questionnaire q: Questionnaire, language: String?, interviewerLanguage: String?,
-                            label: String, now: Date, timeZone: TimeZone = .current) -> Session {
+                            label: String, now: Date, timeZone: TimeZone? = nil) -> Session {
         var session = Session(id: id, label: label,
                               questionnaire: QuestionnaireRef(id: q.id, version: q.version, sha256: q.contentHash, path: q.sourcePath),
                               language: language ?? q.defaultLanguage,

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeEngine
 import RefugeExpressions
 import RefugeQuestionnaire
@@ -306,7 +311,7 @@ public struct SessionStore: Sendable {
 /// that the body finally used (the main file's or the backup's) is decoded only once.
 final class DecodedBody: @unchecked Sendable {
     // Written and read on the opening thread only; the lock keeps it honest.
-    private let lock = NSLock()
+    private let lock = PlainLock()
     private var kept: (session: Session, bytes: Data)?
 
     func keep(_ session: Session, from bytes: Data) {

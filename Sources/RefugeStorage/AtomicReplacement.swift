@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Replaces a stored file with new bytes so that, at every instant (a crash, a kill, a pulled
 /// plug), the main file or its backup holds a complete good save:

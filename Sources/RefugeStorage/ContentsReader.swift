@@ -1,4 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
+#if canImport(Glibc)
+import Glibc
+#endif
 import RefugeLimits
 
 /// Loads a stored file: the main file when it is good, else the backup (saying so), else a clear
@@ -206,7 +214,7 @@ struct ContentsReader {
             }
             return .success((bytes, envelope.header, false))
         case .sealed:
-            guard (try? JSONSerialization.jsonObject(with: envelope.header)) is [String: Any] else {
+            guard JSONSyntax.kind(of: envelope.header) == .object else {
                 return .failure(.malformed("the header is not a JSON object"))
             }
             return .success((bytes, envelope.header, true))

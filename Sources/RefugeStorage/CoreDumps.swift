@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A core dump of a process with an open session would hold its answers (and key) in plain text,
 /// wherever the system puts crash dumps. The CLI calls this before opening any session.

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One writer per file: an exclusive `flock` on `<name>.lock`, held for as long as the file is
 /// open. The kernel drops it when the process ends however it ends (even SIGKILL or power loss),

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a file looks like to the storage layer: enough to tell files from folders and to check
 /// that nobody but the owner can read it.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The keys a load may need: normally one, derived once; a second only when the backup was made
 /// with another salt than the main file (a file re-created over an old backup).

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What loading a stored file gives back.
 public struct LoadedContents: Equatable, Sendable {

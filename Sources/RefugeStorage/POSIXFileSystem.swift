@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import RefugeLimits
 
 /// The real file system, through the POSIX calls themselves: Foundation's higher-level file APIs do

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// A passphrase, kept as bytes and never shown: printing, interpolating or dumping one yields a
 /// placeholder, so a stray `print` or log line cannot leak it.
@@ -10,7 +15,7 @@ public struct Passphrase: Sendable, CustomStringConvertible, CustomDebugStringCo
     /// keyboards that compose accents differently opens the same session.
     public init?(_ text: String) {
         guard !text.isEmpty else { return nil }
-        bytes = Array(text.precomposedStringWithCanonicalMapping.utf8)
+        bytes = Array(text.composedCanonically.utf8)
     }
 
     public var description: String { "<passphrase>" }

@@ -1,4 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import RefugeBasics
 
 /// Folders that hold sessions are readable by their owner only (0700): other accounts on a shared
 /// laptop must not even see the session names.
@@ -36,7 +44,7 @@ enum PrivateFolder {
 
     private static func create(_ path: String, fileSystem: any FileSystem) throws {
         if try exists(path, fileSystem: fileSystem) { return }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.deletingLastComponent(path)
         if parent != path, !parent.isEmpty, try fileSystem.status(of: parent) == nil {
             try create(parent, fileSystem: fileSystem)
         }

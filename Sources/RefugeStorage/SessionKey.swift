@@ -1,6 +1,10 @@
 import Crypto
 import CryptoExtras
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The key of one protected file, derived once from the passphrase when the file is created or
 /// opened, then kept (by the open `StoredFile`) for every save: deriving costs a tenth of a second

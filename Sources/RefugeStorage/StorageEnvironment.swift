@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the storage layer takes from the outside world, so tests can replace it: the file system
 /// (to make any step fail) and the clock (to name damaged copies).

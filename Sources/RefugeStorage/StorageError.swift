@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything that can go wrong in the storage layer, each with a message fit to show the user.
 /// None of them ever carries a passphrase or any part of a file's body.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// The names of a stored file's pieces, all in the same folder:
 ///
@@ -39,11 +44,7 @@ public struct StorageLocation: Equatable, Sendable {
     /// A name for setting a damaged file aside, not used yet: the time, then `-2`, `-3`... when
     /// several are set aside in the same second.
     func unusedDamagedPath(at date: Date, fileSystem: any FileSystem) throws -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let base = path(damagedPrefix + formatter.string(from: date))
+        let base = path(damagedPrefix + UTCTime(date).compactStamp)
         var candidate = base
         var counter = 1
         while try fileSystem.status(of: candidate) != nil {
@@ -54,6 +55,6 @@ public struct StorageLocation: Equatable, Sendable {
     }
 
     func path(_ entry: String) -> String {
-        (folder as NSString).appendingPathComponent(entry)
+        PathText.join(folder, entry)
     }
 }

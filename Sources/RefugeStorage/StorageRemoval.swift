@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Removes every piece of a stored file (see `StorageLocation`), the lock file last.
 struct StorageRemoval {

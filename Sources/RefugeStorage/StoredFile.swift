@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// A stored file open for writing: it holds the file's lock (one writer at a time) and, for a
 /// protected file, the key derived when it was opened, so saving never derives again.
@@ -33,7 +38,7 @@ public final class StoredFile: @unchecked Sendable {
     private let acceptsBody: BodyCheck
     // Serialises saves, closing and deleting through this handle (the @unchecked Sendable rests
     // on it).
-    private let mutex = NSLock()
+    private let mutex = PlainLock()
     private var isOpen = true
     /// What the last save through this handle wrote (see `AtomicReplacement`).
     private var lastWritten: WrittenFile?

@@ -1,5 +1,10 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 /// The bytes of a stored file, format 1. One JSON object on one line, members in this order:
 ///
@@ -53,20 +58,15 @@ enum StoredFileFormat {
     /// Checks that the header is a JSON object, and returns it without surrounding whitespace.
     static func normalizedHeader(_ header: Data) throws -> Data {
         let trimmed = trimmingWhitespace(header)
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: trimmed, options: [.fragmentsAllowed])
-        } catch {
-            throw StorageError.invalidHeader("not JSON")
-        }
-        guard parsed is [String: Any] else { throw StorageError.invalidHeader("JSON, but not an object") }
+        guard let parsed = JSONSyntax.kind(of: trimmed) else { throw StorageError.invalidHeader("not JSON") }
+        guard parsed == .object else { throw StorageError.invalidHeader("JSON, but not an object") }
         return trimmed
     }
 
     /// Checks that the body is JSON, and returns it without surrounding whitespace.
     static func normalizedBody(_ body: Data) throws -> Data {
         let trimmed = trimmingWhitespace(body)
-        guard (try? JSONSerialization.jsonObject(with: trimmed, options: [.fragmentsAllowed])) != nil else {
+        guard JSONSyntax.kind(of: trimmed) != nil else {
             throw StorageError.invalidBody("not JSON")
         }
         return trimmed

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A failed call into the operating system: which operation, on which path, and the `errno` it
 /// returned. File-system implementations throw this; the storage layer turns it into a

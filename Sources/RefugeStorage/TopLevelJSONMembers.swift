@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds the exact bytes of each member of a top-level JSON object, without rebuilding them.
 ///

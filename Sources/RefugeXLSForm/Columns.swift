@@ -1,3 +1,4 @@
+import RefugeBasics
 // The columns of a sheet: `label::English (en)` is the column `label` in the language
 // `English (en)`. Old and alternative spellings are read as the names pyxform documents.
 
@@ -19,7 +20,7 @@ struct ColumnKey: Hashable, Sendable {
     static let oneColonBases: Set<String> = ["label", "hint", "guidance_hint", "constraint_message", "required_message", "image", "audio", "video"]
 
     init(header: String) {
-        var parts = header.components(separatedBy: "::").map(\.trimmed)
+        var parts = header.piecesSeparated(by: "::").map(\.trimmed)
         // Older forms write `label:English (en)` with one colon.
         if parts.count == 1, let colon = header.firstIndex(of: ":"),
            ColumnKey.oneColonBases.contains(String(header[..<colon]).trimmed.lowercased()) {

@@ -1,7 +1,12 @@
 // Turns the sheets into the questionnaire: languages, choice lists, the survey tree, then
 // sections and items with their expressions translated. Every cell that cannot be carried
 // over is reported at its row and noted as a comment in the YAML.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 struct Converter {
     let workbook: Workbook
@@ -84,7 +89,7 @@ struct Converter {
     }
 
     mutating func readSettings(into comments: inout [String]) -> Settings {
-        let base = ((workbook.source as NSString).lastPathComponent as NSString).deletingPathExtension
+        let base = PathText.deletingPathExtension(PathText.lastComponent(workbook.source))
         var formID: String?
         var version: String?
         var defaultLanguage: String?

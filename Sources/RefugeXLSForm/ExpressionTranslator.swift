@@ -1,7 +1,12 @@
 // Turns an XLSForm expression (XPath) into a Refuge expression, or says why it cannot.
 // The result is built from the syntax tree, so precedence is kept and parentheses are added
 // only where Refuge's grammar needs them.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 import RefugeExpressions
 
 struct Untranslatable: Error, Sendable {
@@ -288,7 +293,7 @@ struct ExpressionTranslator {
     static func quote(_ s: String) throws(Untranslatable) -> String {
         if !s.contains("'") && !s.hasSuffix("\\") { return "'\(s)'" }
         if !s.contains("\"") && !s.hasSuffix("\\") { return "\"\(s)\"" }
-        if !s.hasSuffix("\\") { return "'" + s.replacingOccurrences(of: "'", with: "\\'") + "'" }
+        if !s.hasSuffix("\\") { return "'" + s.replacingEvery("'", with: "\\'") + "'" }
         throw Untranslatable(reason: "the text '\(s)' ends with a backslash and has quotes of both kinds")
     }
 

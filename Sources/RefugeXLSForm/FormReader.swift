@@ -1,15 +1,19 @@
 // Finds the survey, choices and settings sheets of a form given as an .xlsx file or as a
 // folder of CSV files.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 public enum FormReader {
     /// Reads the form at `path`. A failure is one diagnostic that says what is wrong with the file.
     public static func read(path: String) -> Result<Workbook, ImportDiagnostic> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard FileKind.exists(path) else {
             return .failure(.error(file: path, "there is no file or folder here"))
         }
-        if isDirectory.boolValue { return readFolder(path) }
+        if FileKind.isDirectory(path) { return readFolder(path) }
         let lower = path.lowercased()
         if lower.hasSuffix(".xls") {
             return .failure(.error(file: path, "this is an old Excel .xls file; save it as .xlsx (Excel Workbook) and import that"))

@@ -1,5 +1,9 @@
 // One sheet of an XLSForm (survey, choices or settings) as rows of text, whatever file it came from.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A sheet read from an .xlsx or a CSV file: its header row and the rows below it, each keeping
 /// the row number a spreadsheet shows, so every message can point at `survey!12`.

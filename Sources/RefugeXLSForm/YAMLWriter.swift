@@ -1,7 +1,12 @@
 // Writes the imported questionnaire as YAML: questionnaire.yaml with the default language's
 // texts, and one `<lang>.yaml` for each other language. Every id, value and text is written
 // double-quoted with escapes, so the loader reads it back exactly (no `no` turning false).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RefugeBasics
 
 enum YAMLWriter {
     /// The first line of every file the importer writes; `refuge import` replaces only folders
@@ -121,7 +126,7 @@ enum YAMLWriter {
     }
 
     static func comment(_ text: String, indent: Int) -> String {
-        let line = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        let line = text.replacingEvery("\r\n", with: " ").replacingEvery("\n", with: " ").replacingEvery("\r", with: " ")
         return String(repeating: " ", count: indent) + "# " + line + "\n"
     }
 

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Path strings as NSString's path methods treated them (`appendingPathComponent`,
+/// `lastPathComponent`, …), without Foundation.
+public enum PathText {
+    /// `base/name`, with one slash between them.
+    public static func join(_ base: String, _ name: String) -> String {
+        if base.isEmpty { return name }
+        if name.isEmpty { return base }
+        let trimmedName = name.drop { $0 == "/" }
+        return base.hasSuffix("/") ? base + trimmedName : base + "/" + trimmedName
+    }
+
+    /// The last component, without trailing slashes ("/" stays "/").
+    public static func lastComponent(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        if p == "/" { return "/" }
+        if let slash = p.lastIndex(of: "/") { return String(p[p.index(after: slash)...]) }
+        return String(p)
+    }
+
+    /// The path without its last component ("" for a bare name, "/" for a top-level one).
+    public static func deletingLastComponent(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "" }
+        if slash == p.startIndex { return "/" }
+        var head = p[..<slash]
+        while head.count > 1 && head.hasSuffix("/") { head = head.dropLast() }
+        return String(head)
+    }
+
+    /// The extension of the last component without its dot ("" when none).
+    public static func pathExtension(_ path: String) -> String {
+        let last = lastComponent(path)
+        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return "" }
+        return String(last[last.index(after: dot)...])
+    }
+
+    /// The path without the extension of its last component.
+    public static func deletingPathExtension(_ path: String) -> String {
+        let ext = pathExtension(path)
+        guard !ext.isEmpty else { return path }
+        var p = path
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        return String(p.dropLast(ext.count + 1))
+    }
+
+    /// A leading `~` or `~/` replaced by `home`.
+    public static func expandingTilde(_ path: String, home: String?) -> String {
+        guard let home, path == "~" || path.hasPrefix("~/") else { return path }
+        return home + path.dropFirst()
+    }
+}
+
+/// What is at a path, by `stat` (links followed).
+public enum FileKind {
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+}
