@@ -37,6 +37,11 @@ let package = Package(
             "RefugeExpressions", "RefugeLimits", "RefugeBasics", "CLibYAML",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // zlib, the C library RefugeZip deflates and inflates with (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // A small ZIP writer (the declaration's DOCX) and reader (XLSForm .xlsx) on zlib, instead
+        // of ZIPFoundation, which brings full Foundation (and ICU) into the program.
+        .target(name: "RefugeZip", dependencies: ["CZlib", "RefugeBasics"]),
         // libyaml, the C parser the loader reads YAML events from (Debian: libyaml-dev).
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // The interview engine: answers, path, navigation, progress, constraints, checks.
@@ -53,7 +58,7 @@ let package = Package(
         .target(name: "RefugePlain", dependencies: ["RefugeSession", "RefugeEngine", "RefugeQuestionnaire", "RefugeText", "RefugeBasics"]),
         // The report model and its text, Markdown, HTML and JSON renderers.
         .target(name: "RefugeReport", dependencies: ["RefugeSession", "RefugeEngine", "RefugeText", "RefugeVersion", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage", "RefugeBasics",
-                                                    "RefugeJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                                                    "RefugeJSON", "RefugeZip"]),
         // Text as a terminal or a printed page shows it: display widths (Unicode 15.1 tables from
         // scripts/unicode-width-tables.py), line wrapping, removing escape sequences, the Markdown
         // subset of questionnaire texts, and text styles. Used by the report, plain mode and the screen.
@@ -76,8 +81,7 @@ let package = Package(
         // XLSForm import: the survey, choices and settings sheets of an .xlsx or of CSV files,
         // turned into a questionnaire folder (YAML written here, expressions translated).
         .target(name: "RefugeXLSForm", dependencies: [
-            "RefugeLimits", "RefugeExpressions", "RefugeBasics",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "RefugeLimits", "RefugeExpressions", "RefugeBasics", "RefugeZip",
         ]),
         // The `refuge` command.
         .executableTarget(name: "refuge", dependencies: [
@@ -121,7 +125,7 @@ let package = Package(
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage", "RefugeLimits"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage", "RefugeJSON"]),
         .testTarget(name: "RefugePlainTests", dependencies: ["RefugePlain", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire"], exclude: ["Replays"]),
-        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeText", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession",
+        .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeText", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession", "RefugeZip",
                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeTextTests", dependencies: ["RefugeText"]),
         .testTarget(name: "RefugeJSONTests", dependencies: ["RefugeJSON"]),

@@ -38,7 +38,7 @@ extension StringProtocol {
     /// Whether `other` occurs in the text, compared by lowercase (Foundation's
     /// `range(of:options: .caseInsensitive) != nil`).
     public func containsIgnoringCase(_ other: some StringProtocol) -> Bool {
-        other.isEmpty ? false : lowercased().contains(other.lowercased())
+        TextSearch.contains(Array(lowercased().utf8), Array(other.lowercased().utf8))
     }
 
     /// Every occurrence of `target` replaced by `replacement`, compared scalar by scalar as
@@ -99,5 +99,47 @@ public enum NumberText {
         let digits = String(abs(value))
         let padded = digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
         return value < 0 ? "-" + padded : padded
+    }
+}
+
+extension StringProtocol where Index == String.Index {
+    /// The first place `needle` occurs, comparing each character by its lowercase (what
+    /// `range(of:options: .caseInsensitive)` was used for), or by itself when `ignoringCase` is false.
+    public func firstRange(of needle: some StringProtocol, ignoringCase: Bool) -> Range<Index>? {
+        guard ignoringCase else { return self[...].firstRange(of: String(needle)) }
+        let wanted = needle.map { String($0).lowercased() }
+        guard !wanted.isEmpty else { return nil }
+        var start = startIndex
+        while start < endIndex {
+            var i = start
+            var k = 0
+            while k < wanted.count, i < endIndex, String(self[i]).lowercased() == wanted[k] {
+                i = index(after: i)
+                k += 1
+            }
+            if k == wanted.count { return start..<i }
+            start = index(after: start)
+        }
+        return nil
+    }
+}
+
+/// Byte-level search in UTF-8 (of texts already lowercased by the caller): fast where a
+/// check runs over every text of a questionnaire.
+public enum TextSearch {
+    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

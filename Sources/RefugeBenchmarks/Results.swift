@@ -27,6 +27,8 @@ final class Results {
     /// Reference medians by name and data, e.g. ("yams", "1,000").
     private(set) var references: [String: [String: Double]] = [:]
     var notes: [String] = []
+    /// The program's size in bytes as built, and stripped (nil when `strip` could not run).
+    var binary: (unstripped: Int, stripped: Int?)?
 
     func add(_ row: Row) {
         rows.append(row)

@@ -11,7 +11,20 @@ import Darwin
 /// process and its libraries, with no session and no questionnaire.
 enum StartupBenchmark {
     static let name = "start-up: resume to first frame"
+    static let session = "interview: resume, 12 keys, quit (peak memory)"
+    static let dialogName = "start-up: dialog --yesno to first frame"
     static let footer = "Esc menu"
+    /// dialog's prompt, which it draws last in its first frame.
+    static let dialogPrompt = "Ready?"
+    /// Keys sent after the first frame for the session's peak memory: Ctrl-N and Ctrl-P (move
+    /// on and back), arrows, and typing.
+    static let sessionKeys: [[UInt8]] = [[0x0E], [0x0E], [0x10], [0x10], [0x1B, 0x5B, 0x42], [0x1B, 0x5B, 0x41],
+                                         Array("ab".utf8), [0x7F], [0x7F], [0x0E], [0x10], [0x0E]]
+
+    /// Where dialog is, or nil (then its reference is not measured).
+    static func dialogPath() -> String? {
+        ["/usr/bin/dialog", "/usr/local/bin/dialog", "/bin/dialog"].first { access($0, X_OK) == 0 }
+    }
 
     struct Target {
         var dataset: Dataset
@@ -41,6 +54,30 @@ enum StartupBenchmark {
         results.add(Row(name: "start-up: refuge --help to exit", data: "-", items: nil, samples: reference.0, peak: reference.peak,
                         reference: reference.0.median, referenceName: "itself", detail: "the reference"))
 
+        // The floor for an ncurses program: dialog's yes/no box, from exec to its first frame.
+        var dialogMedian: Double?
+        if let dialog = dialogPath() {
+            let measured = try runs(budget) {
+                let pty = try PseudoTerminal(width: 80, height: 24)
+                let t0 = Clock.now()
+                let pid = try pty.spawn([dialog, "--yesno", dialogPrompt, "7", "30"], environment: environment)
+                let (seen, screen) = pty.read(until: { $0.contains(dialogPrompt) }, timeout: 10)
+                let elapsed = Clock.now() - t0
+                let peak = peakOfChild(pid)
+                pty.send([0x0D])   // Enter: yes
+                _ = pty.read(until: { _ in false }, timeout: 5)
+                _ = waitForChild(pid, timeout: 10)
+                guard seen else { throw BenchmarkFailure("dialog never drew its prompt; the terminal showed:\n\(screen.suffix(2000))") }
+                return (elapsed, peak)
+            }
+            dialogMedian = measured.0.median
+            results.setReference("dialog", data: "-", median: measured.0.median)
+            results.add(Row(name: dialogName, data: "-", items: nil, samples: measured.0, peak: measured.peak,
+                            reference: reference.0.median, referenceName: "refuge --help", detail: "the floor: \(dialog)"))
+        } else {
+            results.notes.append("dialog is not installed (apt-get install dialog): the start-up target has no reference")
+        }
+
         for target in targets {
             let d = target.dataset
             let id = "start\(d.items ?? 0)"
@@ -48,6 +85,11 @@ enum StartupBenchmark {
                                              questionnairePath: target.questionnaireFolder,
                                              position: { KeyBenchmark.middleStep($0, type: .text) })
             fixture.close()
+            // On credible-fear the session goes on after the first frame for a few keys, so the
+            // peak memory of an interview (not only of its start) is measured too.
+            let withKeys = d.items == nil
+            var sessionPeak = 0
+            var sessionTimes = Samples()
             let measured = try runs(budget) {
                 let pty = try PseudoTerminal(width: 80, height: 24)
                 let t0 = Clock.now()
@@ -55,6 +97,14 @@ enum StartupBenchmark {
                 let (seen, screen) = pty.read(until: { $0.contains(footer) }, timeout: 30)
                 let elapsed = Clock.now() - t0
                 let peak = peakOfChild(pid)
+                if withKeys && seen {
+                    for key in sessionKeys {
+                        pty.send(key)
+                        _ = pty.read(until: { $0.contains(footer) }, timeout: 2)
+                    }
+                    sessionPeak = max(sessionPeak, peakOfChild(pid))
+                    sessionTimes.nanoseconds.append(Clock.now() - t0)
+                }
                 pty.send([0x03])   // Ctrl-C: save and quit
                 _ = pty.read(until: { _ in false }, timeout: 10)
                 let (status, _) = waitForChild(pid, timeout: 10)
@@ -65,8 +115,13 @@ enum StartupBenchmark {
                 return (elapsed, peak)
             }
             results.add(Row(name: name, data: d.name, items: d.items, samples: measured.0, peak: measured.peak,
-                            reference: reference.0.median, referenceName: "refuge --help",
+                            reference: dialogMedian ?? reference.0.median, referenceName: dialogMedian == nil ? "refuge --help" : "dialog --yesno",
                             detail: "\(fixture.answerCount.formatted()) answers"))
+            if withKeys && sessionTimes.count > 0 {
+                results.add(Row(name: session, data: d.name, items: nil, samples: sessionTimes, peak: sessionPeak,
+                                reference: nil, referenceName: nil,
+                                detail: "\(fixture.answerCount.formatted()) answers, \(sessionKeys.count) keys after the first frame"))
+            }
         }
     }
 

@@ -32,8 +32,8 @@ enum Summary {
 
     private static func order(_ data: String) -> Int { Int(data.replacingOccurrences(of: ",", with: "")) ?? -1 }
 
-    /// A step of 10× in size should cost about 10× in time; more than 15× is flagged.
-    static let superlinear = 15.0
+    /// A step of 10× in size should cost about 10× in time; 12× or more is flagged (issue 19).
+    static let superlinear = 12.0
 
     static func growth(_ results: Results) -> (text: String, flagged: [String]) {
         var lines = ["| case | 100 | 1,000 | 10,000 | 100→1,000 | 1,000→10,000 | |", "|---|---:|---:|---:|---:|---:|---|"]
@@ -47,7 +47,7 @@ enum Summary {
                 return b / a
             }
             let steps = [step(medians[0], medians[1]), step(medians[1], medians[2])]
-            let bad = steps.compactMap { $0 }.contains { $0 > superlinear }
+            let bad = steps.compactMap { $0 }.contains { $0 >= superlinear }
             if bad { flagged.append(name) }
             let cells = medians.map { $0.map(Format.time) ?? "-" } + steps.map { s in s.map { String(format: "%.1f×", $0) } ?? "-" }
             lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(bad ? "**faster than linear**" : "") |")
@@ -61,13 +61,43 @@ enum Summary {
         var pass: Bool?
     }
 
-    static func targets(_ results: Results) -> [Target] {
+    static func targets(_ results: Results, growthFlagged: [String]? = nil) -> [Target] {
         func median(_ name: String, _ data: String) -> Double? { results.row(name, data: data)?.samples.median }
         func under(_ text: String, _ value: Double?, _ limit: Double, show: (Double) -> String = Format.time) -> Target {
             Target(text: text, measured: value.map(show) ?? "not measured", pass: value.map { $0 < limit })
         }
+        func atMost(_ text: String, _ value: Double?, _ limit: Double, show: (Double) -> String = Format.time) -> Target {
+            Target(text: text, measured: value.map(show) ?? "not measured", pass: value.map { $0 <= limit })
+        }
         let ms = 1_000_000.0
+        let mb = 1_048_576.0
         var out: [Target] = []
+        // Issue 19 (performance, round two), each with its reference.
+        let resume = median(StartupBenchmark.name, "credible-fear")
+        let dialog = results.reference("dialog", data: "-")
+        let ratio = resume.flatMap { r in dialog.map { r / $0 } }
+        out.append(Target(text: "#19 resume to first frame, credible-fear, at most 2× `dialog --yesno` to its first frame"
+                            + (dialog.map { " (dialog: \(Format.time($0)))" } ?? ""),
+                          measured: ratio.map { "\(Format.ratio($0)) (\(Format.time(resume!)))" } ?? "not measured",
+                          pass: ratio.map { $0 <= 2 }))
+        out.append(atMost("#19 interview session on credible-fear (resume, 12 keys), peak memory at most 12 MB",
+                          results.row(StartupBenchmark.session, data: "credible-fear")?.peak.map(Double.init), 12 * mb,
+                          show: { Format.megabytes(Int($0)) }))
+        out.append(atMost("#19 installed binary, stripped, runtime linked in, at most 30 MB"
+                            + (results.binary.map { " (unstripped: \(Format.megabytes($0.unstripped)))" } ?? ""),
+                          results.binary?.stripped.map(Double.init), 30 * mb, show: { Format.megabytes(Int($0)) }))
+        out.append(atMost("#19 confirmed answer with 10,000 answers, no fsync, at most 2 ms (median)",
+                          median(AnswerBenchmark.name(encrypted: false, fsync: false), "10,000"), 2 * ms))
+        out.append(atMost("#19 load + validate 10,000 items, at most 150 ms (median)", median(LoadBenchmark.name, "10,000"), 150 * ms))
+        out.append(atMost("#19 load + validate 10,000 items, peak memory at most 40 MB",
+                          results.row(LoadBenchmark.name, data: "10,000")?.peak.map(Double.init), 40 * mb,
+                          show: { Format.megabytes(Int($0)) }))
+        if let growthFlagged {
+            out.append(Target(text: "#19 growth per tenfold step under 12× for every case",
+                              measured: growthFlagged.isEmpty ? "none at 12× or more" : growthFlagged.joined(separator: "; "),
+                              pass: growthFlagged.isEmpty))
+        }
+        // Round one.
         out.append(under("start-up to first frame, credible-fear, median < 50 ms",
                          median(StartupBenchmark.name, "credible-fear"), 50 * ms))
         out.append(under("start-up peak memory, credible-fear < 30 MB",

@@ -11,12 +11,12 @@ struct Options {
     var scratch: String?
     var unsyncedScratch: String?
     var sizes = [100, 1000, 10000]
-    var only: Set<String> = ["load", "validate", "keys", "engine", "answers", "reports", "startup", "import"]
+    var only: Set<String> = ["load", "validate", "keys", "engine", "answers", "reports", "startup", "import", "size"]
     var importSizes = [200, 2000]
     var budget = Budget.normal
 
     static let usage = """
-    usage: refuge-benchmarks [--quick] [--only load,validate,keys,engine,answers,reports,startup,import] [--sizes 100,1000,10000]
+    usage: refuge-benchmarks [--quick] [--only load,validate,keys,engine,answers,reports,startup,import,size] [--sizes 100,1000,10000]
                              [--import-sizes 200,2000]
                              [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER] [--unsynced-scratch FOLDER]
     """
@@ -119,8 +119,12 @@ func run() throws {
                                  budget: Budget(minimum: 5, maximum: 30, seconds: 3), into: results)
     }
 
+    if options.only.contains("startup") || options.only.contains("size") {
+        results.binary = BinarySize.measure(options.refuge, scratch: scratch)
+    }
+
     let growth = Summary.growth(results)
-    let targets = Summary.targets(results)
+    let targets = Summary.targets(results, growthFlagged: options.sizes.count >= 2 ? growth.flagged : nil)
     print("""
     ## Measured \(header)
 
@@ -136,7 +140,7 @@ func run() throws {
 
     \(Summary.references(results))
 
-    ### Growth (medians; a 10× step in size should cost about 10×, above \(Int(Summary.superlinear))× is flagged)
+    ### Growth (medians; a 10× step in size should cost about 10×, \(Int(Summary.superlinear))× or more is flagged)
 
     \(growth.text)
 

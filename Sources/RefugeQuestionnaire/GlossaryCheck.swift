@@ -54,11 +54,14 @@ extension Builder {
     /// Warns wherever a client-facing text holds a word the glossary keeps off client screens.
     mutating func checkGlossary(_ glossary: Glossary, sections: [Section]) {
         guard !glossary.avoid.isEmpty else { return }
+        // Each term lowercased once; each text once per language.
+        let lowered = glossary.avoid.mapValues { terms in terms.map { Array($0.text.lowercased().utf8) } }
         func search(_ text: LocalizedText?, _ what: @autoclosure () -> String) {
             guard let text else { return }
             for (language, terms) in glossary.avoid {
                 guard let value = text.translations[language] else { continue }
-                for term in terms where value.containsIgnoringCase(term.text) {
+                let haystack = Array(value.lowercased().utf8)
+                for (term, needle) in zip(terms, lowered[language] ?? []) where TextSearch.contains(haystack, needle) {
                     sink.warning(text.location, "\(what()) (\(language)) uses “\(term.text)”, which the glossary keeps off client screens (line \(term.location.line)); say it in plain words, or move it to a note or an interviewer question")
                 }
             }

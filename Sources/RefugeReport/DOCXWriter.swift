@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import RefugeBasics
-import ZIPFoundation
+import RefugeZip
 
 /// The draft declaration as a DOCX file: the smallest complete WordprocessingML package
 /// (content types, the package relationship, the document, its styles, and the document's
@@ -12,16 +12,13 @@ import ZIPFoundation
 /// same bytes. Word, LibreOffice and python-docx open it; every paragraph can be edited.
 public enum DOCXWriter {
     public static func data(_ d: Declaration, at time: Date) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        for (path, text) in parts(d) {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: time,
-                                 compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
+        var archive = ZipWriter(modified: time)
+        do {
+            for (path, text) in parts(d) { try archive.add(path: path, bytes: Array(text.utf8)) }
+        } catch {
+            throw DOCXError()
         }
-        guard let data = archive.data else { throw DOCXError() }
-        return data
+        return Data(archive.finished())
     }
 
     struct DOCXError: Error, CustomStringConvertible {

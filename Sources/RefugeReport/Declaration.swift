@@ -113,7 +113,7 @@ extension ReportAssembly {
         // Dates read as a person says them ("21 September 2022", "about May 2021").
         var sentence = ""
         var rest = template[...]
-        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
+        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
             sentence += rest[rest.startIndex..<open.lowerBound]
             let id = rest[open.upperBound..<close.lowerBound].trimmingSpaces
             var ref = AnswerRef(id)
@@ -180,7 +180,7 @@ extension ReportAssembly {
     static func placeholderNames(in text: String) -> [String] {
         var names: [String] = []
         var rest = text[...]
-        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
+        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
             names.append(rest[open.upperBound..<close.lowerBound].trimmingSpaces)
             rest = rest[close.upperBound...]
         }

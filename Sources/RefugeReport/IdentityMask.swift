@@ -136,11 +136,10 @@ struct IdentityMask: Sendable {
 
     /// Replaces whole-word occurrences (not inside a longer word, not inside a placeholder).
     static func replace(_ needle: String, with placeholder: String, in text: String, ignoreCase: Bool) -> String {
-        let options: String.CompareOptions = ignoreCase ? [.caseInsensitive] : []
-        guard text.range(of: needle, options: options) != nil else { return text }
+        guard text.firstRange(of: needle, ignoringCase: ignoreCase) != nil else { return text }
         var out = ""
         var rest = text[...]
-        while let range = rest.range(of: needle, options: options) {
+        while let range = rest.firstRange(of: needle, ignoringCase: ignoreCase) {
             let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)]
                 : out.last
             let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil

@@ -78,7 +78,7 @@ extension ReportAssembly {
     /// A question's first sentence ("Why do you think so?" of "Why do you think so? Tell us
     /// about ..."): page one has room for the question, not for its explanation.
     static func firstSentence(_ text: String) -> String {
-        let end = ["? ", "？", ". "].compactMap { text.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
+        let end = ["? ", "？", ". "].compactMap { text.firstRange(of: $0) }.min { $0.lowerBound < $1.lowerBound }
         guard let end, text.distance(from: text.startIndex, to: end.lowerBound) >= 12 else { return text }
         return String(text[..<end.lowerBound]) + String(text[end.lowerBound])
     }

@@ -203,7 +203,7 @@ struct Converter {
         guard text.contains("${") else { return text }
         var out = ""
         var rest = Substring(text)
-        while let start = rest.range(of: "${") {
+        while let start = rest.firstRange(of: "${") {
             out += rest[..<start.lowerBound]
             guard let end = rest[start.upperBound...].firstIndex(of: "}") else { out += rest[start.lowerBound...]; rest = ""; break }
             let name = String(rest[start.upperBound..<end]).trimmed

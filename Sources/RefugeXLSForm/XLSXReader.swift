@@ -1,10 +1,13 @@
 // Reads the sheets of an .xlsx file: a zip of XML parts (ECMA-376). Only what an XLSForm needs:
-// the workbook's sheet names, their parts, shared strings, and each cell's text.
+// the workbook's sheet names, their parts, shared strings, and each cell's text. The zip is
+// read by RefugeZip and the XML by XMLReader (no full Foundation, no libxml2).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
 #endif
-import ZIPFoundation
+import RefugeLimits
+import RefugeZip
 
 enum XLSXReader {
     struct Failure: Error, Sendable { var message: String }
@@ -15,24 +18,22 @@ enum XLSXReader {
         guard size <= ImportLimits.formFileBytes else {
             throw Failure(message: "this file is larger than \(ImportLimits.formFileBytes / 1_048_576) MB; it is refused")
         }
-        let archive: Archive
+        let archive: ZipReader
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            archive = try ZipReader(try Data(contentsOf: url))
         } catch {
             throw Failure(message: "this is not an .xlsx file (it cannot be opened as a zip archive); save it from the spreadsheet program as .xlsx")
         }
-        func part(_ path: String) throws(Failure) -> Data? {
+        func part(_ path: String) throws(Failure) -> [UInt8]? {
             guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= UInt64(ImportLimits.partBytes) else {
+            guard entry.uncompressedSize <= ImportLimits.partBytes else {
                 throw Failure(message: "the part \(path) of this .xlsx is larger than \(ImportLimits.partBytes / 1_048_576) MB once unzipped; it is refused")
             }
-            var data = Data()
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+                return try archive.contents(of: entry)
             } catch {
                 throw Failure(message: "the part \(path) of this .xlsx is damaged")
             }
-            return data
         }
         guard let workbook = try part("xl/workbook.xml") else {
             throw Failure(message: "this zip file has no xl/workbook.xml, so it is not an .xlsx workbook")
@@ -55,18 +56,19 @@ enum XLSXReader {
 }
 
 /// `<sheet name="survey" r:id="rId1"/>` entries of xl/workbook.xml.
-private final class WorkbookParser: NSObject, XMLParserDelegate {
+private struct WorkbookParser: XMLEventHandler {
     var sheets: [(name: String, relation: String)] = []
 
-    static func parse(_ data: Data) -> [(name: String, relation: String)] {
-        let delegate = WorkbookParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        return parser.parse() ? delegate.sheets : []
+    static func parse(_ data: [UInt8]) -> [(name: String, relation: String)] {
+        var handler = WorkbookParser()
+        do { try XMLReader.read(data, into: &handler) } catch { return [] }
+        return handler.sheets
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    mutating func end(_ name: String) {}
+    mutating func text(_ text: String) {}
+
+    mutating func start(_ name: String, attributes: [String: String]) {
         guard localName(name) == "sheet", let sheetName = attributes["name"] else { return }
         let relation = attributes.first { localName($0.key) == "id" }?.value ?? ""
         sheets.append((sheetName, relation))
@@ -74,18 +76,19 @@ private final class WorkbookParser: NSObject, XMLParserDelegate {
 }
 
 /// Relationship id → target part, from xl/_rels/workbook.xml.rels.
-private final class RelationsParser: NSObject, XMLParserDelegate {
+private struct RelationsParser: XMLEventHandler {
     var targets: [String: String] = [:]
 
-    static func parse(_ data: Data) -> [String: String] {
-        let delegate = RelationsParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        return parser.parse() ? delegate.targets : [:]
+    static func parse(_ data: [UInt8]) -> [String: String] {
+        var handler = RelationsParser()
+        do { try XMLReader.read(data, into: &handler) } catch { return [:] }
+        return handler.targets
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    mutating func end(_ name: String) {}
+    mutating func text(_ text: String) {}
+
+    mutating func start(_ name: String, attributes: [String: String]) {
         guard localName(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
         targets[id] = target
     }
@@ -93,21 +96,19 @@ private final class RelationsParser: NSObject, XMLParserDelegate {
 
 /// The shared string table: each `<si>` is one string, either one `<t>` or rich-text runs
 /// `<r><t>…</t></r>` joined; phonetic hints (`<rPh>`) are not part of the text.
-private final class SharedStringsParser: NSObject, XMLParserDelegate {
+private struct SharedStringsParser: XMLEventHandler {
     var strings: [String] = []
     private var current = ""
     private var inText = false
     private var phonetic = 0
 
-    static func parse(_ data: Data) -> [String] {
-        let delegate = SharedStringsParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        return parser.parse() ? delegate.strings : []
+    static func parse(_ data: [UInt8]) -> [String] {
+        var handler = SharedStringsParser()
+        do { try XMLReader.read(data, into: &handler) } catch { return [] }
+        return handler.strings
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    mutating func start(_ name: String, attributes: [String: String]) {
         switch localName(name) {
         case "si": current = ""
         case "rPh": phonetic += 1
@@ -116,7 +117,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    mutating func end(_ name: String) {
         switch localName(name) {
         case "si": strings.append(current)
         case "rPh": phonetic -= 1
@@ -125,14 +126,14 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    mutating func text(_ string: String) {
         if inText { current += string }
     }
 }
 
 /// Cells of one worksheet. A cell's column comes from its reference (`C7`), so empty cells
 /// that the file leaves out (sparse rows) keep the others in their columns.
-private final class WorksheetParser: NSObject, XMLParserDelegate {
+private struct WorksheetParser: XMLEventHandler {
     var rows: [Sheet.Row] = []
     let shared: [String]
     private var rowNumber = 0
@@ -147,21 +148,20 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
 
     init(shared: [String]) { self.shared = shared }
 
-    static func parse(_ data: Data, sharedStrings: [String], sheet: String) throws(XLSXReader.Failure) -> [Sheet.Row] {
-        let delegate = WorksheetParser(shared: sharedStrings)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        if !parser.parse() {
-            throw XLSXReader.Failure(message: "the sheet \(sheet) is not well-formed XML (line \(parser.lineNumber))")
+    static func parse(_ data: [UInt8], sharedStrings: [String], sheet: String) throws(XLSXReader.Failure) -> [Sheet.Row] {
+        var handler = WorksheetParser(shared: sharedStrings)
+        do {
+            try XMLReader.read(data, into: &handler)
+        } catch {
+            throw XLSXReader.Failure(message: "the sheet \(sheet) is not well-formed XML (line \(error.line))")
         }
-        if delegate.badSharedIndex {
+        if handler.badSharedIndex {
             throw XLSXReader.Failure(message: "the sheet \(sheet) names a shared string that the file does not have")
         }
-        return delegate.rows
+        return handler.rows
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    mutating func start(_ name: String, attributes: [String: String]) {
         switch localName(name) {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
@@ -181,7 +181,7 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    mutating func end(_ name: String) {
         switch localName(name) {
         case "v", "t": collecting = false
         case "is": inInline = false
@@ -206,7 +206,7 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    mutating func text(_ string: String) {
         if collecting { value += string }
     }
 
