@@ -37,11 +37,11 @@ let package = Package(
             "RefugeExpressions", "RefugeLimits", "RefugeBasics", "CLibYAML",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // zlib, the C library RefugeZip deflates and inflates with (Debian: zlib1g-dev).
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // zlib (named apart from ZIPFoundation's CZlib, which the tests and benchmarks also load), the C library RefugeZip deflates and inflates with (Debian: zlib1g-dev).
+        .systemLibrary(name: "CRefugeZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A small ZIP writer (the declaration's DOCX) and reader (XLSForm .xlsx) on zlib, instead
         // of ZIPFoundation, which brings full Foundation (and ICU) into the program.
-        .target(name: "RefugeZip", dependencies: ["CZlib", "RefugeBasics"]),
+        .target(name: "RefugeZip", dependencies: ["CRefugeZlib", "RefugeBasics"]),
         // libyaml, the C parser the loader reads YAML events from (Debian: libyaml-dev).
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // The interview engine: answers, path, navigation, progress, constraints, checks.

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import CZlib
+import CRefugeZlib
 
 // The parts of the ZIP format (PKWARE APPNOTE 6.3) that a DOCX writer and an XLSX reader need:
 // stored and deflated entries, no encryption, no ZIP64, no multi-disk archives. Deflate and
@@ -48,7 +48,7 @@ enum Zlib {
                 stream.avail_in = uInt(inBuffer.count)
                 stream.next_out = outBuffer.baseAddress
                 stream.avail_out = uInt(outBuffer.count)
-                return CZlib.deflate(&stream, Z_FINISH)
+                return CRefugeZlib.deflate(&stream, Z_FINISH)
             }
         }
         guard status == Z_STREAM_END else { throw ZipError("zlib could not compress") }
@@ -71,7 +71,7 @@ enum Zlib {
                 stream.avail_in = uInt(inBuffer.count)
                 stream.next_out = outBuffer.baseAddress
                 stream.avail_out = uInt(outBuffer.count)
-                return CZlib.inflate(&stream, Z_FINISH)
+                return CRefugeZlib.inflate(&stream, Z_FINISH)
             }
         }
         guard status == Z_STREAM_END, Int(stream.total_out) == expected else { throw ZipError("a damaged compressed entry") }
