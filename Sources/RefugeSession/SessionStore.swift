@@ -291,14 +291,15 @@ public struct SessionStore: Sendable {
         }
         // The recorded path first: the usual case, and it avoids loading every installed questionnaire.
         if FileManager.default.fileExists(atPath: session.questionnaire.path),
-           let found = usable(QuestionnaireLoader.load(path: session.questionnaire.path)) {
+           let found = usable(QuestionnaireLoader.load(path: session.questionnaire.path, checks: .withoutLint)) {
             return found
         }
         for entry in catalog.all() where entry.path != session.questionnaire.path {
             if let found = usable(entry.result) { return found }
         }
         if let files = readCopy(id: session.id) {
-            let result = QuestionnaireLoader.load(files: files, displayRoot: "copy of \(session.questionnaire.id)", sourcePath: session.questionnaire.path)
+            let result = QuestionnaireLoader.load(files: files, displayRoot: "copy of \(session.questionnaire.id)", sourcePath: session.questionnaire.path,
+                                                  checks: .withoutLint)
             if let q = result.questionnaire {
                 return (q, "The questionnaire “\(q.id)” was not found where it was; using the copy kept with this session.")
             }
