@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RefugeEngine
 
 /// One save of a session kept in the journal beside its file (see `RefugeStorage.JournalFormat`),

@@ -1,5 +1,9 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The bytes of a stored file's journal, `<name>.journal`: the changes saved since the last full
 /// save (the snapshot, `<name>`), one record per save, so that a save costs what changed rather

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import RefugeBasics
 
 /// A stored file open for writing: it holds the file's lock (one writer at a time) and, for a
