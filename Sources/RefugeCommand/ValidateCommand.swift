@@ -41,7 +41,15 @@ struct ValidateCommand: ParsableCommand {
                 failed = true
                 StandardStream.error.write(Data("\(TerminalSafe.line(path)): not valid (\(errors) error\(errors == 1 ? "" : "s"))\n".utf8))
             } else if let q = result.questionnaire {
-                let questions = q.allItems.filter { $0.type.isAsked }.count
+                // Counted in place: `allItems` copies every item (twice, with the filter), which was
+                // the peak of memory validating a large questionnaire.
+                var questions = 0
+                for section in q.sections {
+                    for item in section.items {
+                        if item.type.isAsked { questions += 1 }
+                        for field in item.fields where field.type.isAsked { questions += 1 }
+                    }
+                }
                 print(TerminalSafe.line("\(path): valid: \(q.id) version \(q.version), \(q.sections.count) sections, \(questions) questions, languages \(q.languages.joined(separator: ", "))"))
             }
         }

@@ -2,6 +2,14 @@ import RefugeExpressions
 /// `{{id}}` in a text may name only a question asked earlier (inside a repeat, a field of the
 /// same entry; in an entry label, any field of that repeat).
 extension Builder {
+    /// Keeps a text for `checkInterpolations` when it has a placeholder in some language: most
+    /// texts have none, and keeping every one (with its description, built at once) cost time
+    /// and memory in proportion to the questionnaire.
+    mutating func noteInterpolated(_ text: LocalizedText, what: @autoclosure () -> String, before: Int?, repeatID: String?, anyFieldOf: String?) {
+        guard text.translations.values.contains(where: { !PlaceholderNames.names(in: $0).isEmpty }) else { return }
+        interpolatedTexts.append((text, what(), before, repeatID, anyFieldOf))
+    }
+
     mutating func checkInterpolations() {
         for entry in interpolatedTexts {
             var reported: Set<String> = []

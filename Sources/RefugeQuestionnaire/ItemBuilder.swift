@@ -98,7 +98,7 @@ extension Builder {
         item.patternMessage = text(map.value("pattern_message"), path: "\(textPath).pattern_message", what: "the pattern message of \(what)")
         item.timeline = text(map.value("timeline"), path: "\(textPath).timeline", what: "the timeline text of \(what)")
         for t in [item.prompt, item.help, item.text, item.timeline, item.constraintMessage, item.patternMessage, item.note].compactMap({ $0 }) {
-            interpolatedTexts.append((t, "a text of \(what)", myOrder, repeatID, nil))
+            noteInterpolated(t, what: "a text of \(what)", before: myOrder, repeatID: repeatID, anyFieldOf: nil)
         }
 
         item.required = map.bool("required", into: &sink) ?? false
@@ -155,9 +155,10 @@ extension Builder {
         if type == .repeat {
             item.count = compile(map.value("count"), key: "count", what: what, context: .count, before: myOrder, repeatID: nil)
             item.entryLabel = text(map.value("entry_label"), path: "\(textPath).entry_label", what: "the entry label of \(what)")
-            if let label = item.entryLabel { interpolatedTexts.append((label, "the entry label of \(what)", nil, id, id)) }
+            if let label = item.entryLabel { noteInterpolated(label, what: "the entry label of \(what)", before: nil, repeatID: id, anyFieldOf: id) }
             if let fieldsNode = map.requireKey("items", into: &sink) {
                 if let list = fieldsNode.sequence, !list.isEmpty {
+                    item.fields.reserveCapacity(list.count)
                     for (f, fieldNode) in list.enumerated() {
                         var fieldPath = path
                         fieldPath.field = f

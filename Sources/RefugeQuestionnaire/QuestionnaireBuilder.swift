@@ -147,11 +147,14 @@ extension Builder {
         order += 1
         _ = register(id: id, at: map.value("id")!.location, itemType: nil, order: myOrder, repeatID: nil)
         let title = text(map.requireKey("title", into: &sink), path: "sections.\(id)", what: "the title of section `\(id)`")
-        if let title { interpolatedTexts.append((title, "the title of section `\(id)`", myOrder, nil, nil)) }
+        if let title { noteInterpolated(title, what: "the title of section `\(id)`", before: myOrder, repeatID: nil, anyFieldOf: nil) }
         let showIf = compile(map.value("show_if"), key: "show_if", what: "section `\(id)`", context: .showIf, before: myOrder, repeatID: nil)
         var items: [Item] = []
         if let itemsNode = map.requireKey("items", into: &sink) {
             if let list = itemsNode.sequence, !list.isEmpty {
+                // Sized once: an item is large (hundreds of bytes), and an array grown by doubling
+                // kept up to half again its size unused in every section.
+                items.reserveCapacity(list.count)
                 for itemNode in list {
                     let path = ItemPath(section: index, item: items.count, field: nil)
                     if let item = buildItem(itemNode, sectionID: id, repeatID: nil, order: &order, path: path, pending: &pending) {
@@ -196,7 +199,7 @@ extension Builder {
             seen[id] = map.value("id")!.location.line
             let condition = compile(map.requireKey("if", into: &sink), key: "if", what: what, context: .checkIf, before: nil, repeatID: nil)
             let message = text(map.requireKey("message", into: &sink), path: "checks.\(id)", what: "the message of \(what)")
-            if let message { interpolatedTexts.append((message, "the message of \(what)", nil, nil, nil)) }
+            if let message { noteInterpolated(message, what: "the message of \(what)", before: nil, repeatID: nil, anyFieldOf: nil) }
             var kind = CheckKind.clarify
             if let k = map.string("kind", into: &sink) {
                 if let parsed = CheckKind(rawValue: k) { kind = parsed }

@@ -69,7 +69,7 @@ extension Builder {
         let map = MapReader(node, what: "`declaration`")
         map.reportUnknownKeys(Builder.declarationKeys, into: &sink)
         let title = englishText(map.value("title"), what: "the declaration's title")
-        if let title { interpolatedTexts.append((title, "the declaration's title", nil, nil, nil)) }
+        if let title { noteInterpolated(title, what: "the declaration's title", before: nil, repeatID: nil, anyFieldOf: nil) }
         var paragraphs: [DeclarationParagraph] = []
         guard let listNode = map.requireKey("paragraphs", into: &sink) else { return nil }
         guard let list = listNode.sequence else {
@@ -89,14 +89,14 @@ extension Builder {
             }
             let items = itemList(p.value("items"), what: "declaration paragraph `\(id)`", fieldsAllowed: false)
             let text = englishText(p.value("text"), what: "the text of declaration paragraph `\(id)`")
-            if let text { interpolatedTexts.append((text, "the text of declaration paragraph `\(id)`", nil, nil, nil)) }
+            if let text { noteInterpolated(text, what: "the text of declaration paragraph `\(id)`", before: nil, repeatID: nil, anyFieldOf: nil) }
             let entryText = englishText(p.value("entry_text"), what: "the entry text of declaration paragraph `\(id)`")
             let repeats = items.filter { catalog.entries[$0]?.itemType == .repeat }
             if let entryText {
                 if repeats.count != 1 {
                     sink.error(p.keyLocation("entry_text"), "`entry_text` of declaration paragraph `\(id)` needs exactly one repeat in its `items`")
                 } else {
-                    interpolatedTexts.append((entryText, "the entry text of declaration paragraph `\(id)`", nil, nil, repeats[0]))
+                    noteInterpolated(entryText, what: "the entry text of declaration paragraph `\(id)`", before: nil, repeatID: nil, anyFieldOf: repeats[0])
                 }
             }
             if text == nil && items.isEmpty {

@@ -187,7 +187,7 @@ struct YAMLComposer: ~Copyable {
             if let itemShape, shapeChildren { shapes.append(itemShape) }
             try advance()
         }
-        let node = YAMLNode(kind: .sequence(items), location: location)
+        let node = YAMLNode(kind: .sequence(Self.exactly(items)), location: location)
         let shape: YAMLKeyShape? = shapeChildren ? .sequence(shapes, tag: tag) : nil
         if let anchor { anchors[anchor] = (node, shape) }
         return (node, shape)
@@ -221,10 +221,17 @@ struct YAMLComposer: ~Copyable {
             throw .duplicateKeys(repeated.map { keys[$0].scalarText ?? "<uncovertable>" },
                                  at: YAMLFailure.Mark(line: at.line, column: at.column))
         }
-        let node = YAMLNode(kind: .map(entries), location: location)
+        let node = YAMLNode(kind: .map(Self.exactly(entries)), location: location)
         let shape: YAMLKeyShape? = shapeChildren ? .mapping(pairs, tag: tag) : nil
         if let anchor { anchors[anchor] = (node, shape) }
         return (node, shape)
+    }
+
+    /// The elements in an array of exactly their number: arrays grow by doubling, and the
+    /// tree of a large questionnaire (every map and list of it) lives until the model is built,
+    /// the peak of memory while loading; the room left over was a third of it.
+    private static func exactly<Element>(_ elements: [Element]) -> [Element] {
+        elements.capacity - elements.count < 2 ? elements : elements.withUnsafeBufferPointer { Array($0) }
     }
 
     // MARK: libyaml's values
