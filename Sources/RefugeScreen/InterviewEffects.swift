@@ -34,8 +34,9 @@ public enum InterviewMessage: Sendable {
 /// message. The screen itself reads and writes nothing.
 public enum InterviewEffect: Sendable, Equatable {
     /// Write the session value to its file. `kind` says why (tests and the runner may tell a
-    /// confirmed change from a draft or a move).
-    case save(Session, SaveKind)
+    /// confirmed change from a draft or a move); `touching`, the top-level answers changed since
+    /// the last save, so that the save need not compare every answer.
+    case save(Session, SaveKind, touching: Set<String>)
     /// Write a rescue copy of the session value into `folder` (after saving to its file failed).
     case writeRescueCopy(Session, folder: URL)
     /// Write the report for the session value (the menu's "write the report").

@@ -74,9 +74,9 @@ public final class InterviewRunner {
     /// Performs one effect; the message that answers it, if any.
     func perform(_ effect: InterviewEffect) -> InterviewMessage? {
         switch effect {
-        case .save(let session, _):
+        case .save(let session, _, let touching):
             do {
-                try file.save(session)
+                try file.save(session, touching: touching)
                 return .saved
             } catch {
                 return .saveFailed("\(error)")

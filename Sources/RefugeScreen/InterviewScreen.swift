@@ -149,7 +149,7 @@ public final class InterviewScreen {
         saveWanted = nil
         // Every save writes the whole value, the position with it.
         positionPending = false
-        effects.append(.save(model.session, kind))
+        effects.append(.save(model.session, kind, touching: model.takeTouchedAnswers()))
     }
 
     /// Saves the text being typed as a draft when it differs from what was last saved.

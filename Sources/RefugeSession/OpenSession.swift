@@ -63,9 +63,10 @@ public final class OpenSession: @unchecked Sendable {
 
     /// Takes `session` as the one in memory and writes it: how the full-screen program's runner
     /// saves the session value its screen changed. Fails as `update` does, keeping the value.
-    public func save(_ session: Session) throws(SessionError) {
+    /// `touching`: the top-level answers changed since the last save (nil: any; see `update`).
+    public func save(_ session: Session, touching: Set<String>? = nil) throws(SessionError) {
         self.session = session
-        try flush()
+        try save(touching: touching)
     }
 
     /// Writes the in-memory session again (retry after a failed save).

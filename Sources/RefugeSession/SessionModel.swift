@@ -13,6 +13,10 @@ import RefugeQuestionnaire
 public struct SessionModel: Sendable {
     public private(set) var state: SessionState
     private let now: @Sendable () -> Date
+    /// The top-level answers commands changed since `takeTouchedAnswers()` (a field's is its
+    /// repeat's): handed with the session to `OpenSession.save(_:touching:)`, so that a save at
+    /// ten thousand answers does not compare every one.
+    public private(set) var touchedAnswers: Set<String> = []
 
     public init(session: Session, questionnaire: Questionnaire, now: @escaping @Sendable () -> Date = { Date() }) {
         self.state = SessionState(session: session, questionnaire: questionnaire)
@@ -27,10 +31,19 @@ public struct SessionModel: Sendable {
     public mutating func perform(_ command: InterviewCommand, at cursor: InterviewCursor)
         -> (result: Result<CommandOutcome, CommandProblem>, changed: Bool) {
         var changed = false
-        let result = CommandTransaction.run(session: &state.session, interview: &state.interview, time: now(), changed: &changed) {
+        var touched: Set<String> = []
+        let result = CommandTransaction.run(session: &state.session, interview: &state.interview, time: now(), changed: &changed,
+                                            touchedAnswers: &touched) {
             t throws(CommandProblem) in try t.perform(command, at: cursor)
         }
+        touchedAnswers.formUnion(touched)
         return (result, changed)
+    }
+
+    /// The answers changed since the last call (see `touchedAnswers`), forgetting them.
+    public mutating func takeTouchedAnswers() -> Set<String> {
+        defer { touchedAnswers = [] }
+        return touchedAnswers
     }
 
     /// Where the person is; true when it moved. A move alone may wait for the next save.

@@ -35,7 +35,7 @@ final class ScreenEffectTests: XCTestCase {
 
     /// The sessions the effects ask to save, with why.
     func saves(_ effects: [InterviewEffect]) -> [(Session, InterviewEffect.SaveKind)] {
-        effects.compactMap { if case .save(let s, let kind) = $0 { return (s, kind) } else { return nil } }
+        effects.compactMap { if case .save(let s, let kind, _) = $0 { return (s, kind) } else { return nil } }
     }
 
     func text(_ s: InterviewScreen) -> String { s.view().renderText() }
@@ -174,7 +174,7 @@ final class ScreenEffectTests: XCTestCase {
         for _ in 0..<(InterviewScreen.MenuAction.allCases.firstIndex(of: .report) ?? 0) { _ = press(s, .down) }
         let effects = press(s, .enter)
         XCTAssertEqual(effects.count, 2, "\(effects)")
-        guard case .save(_, .draft)? = effects.first, case .writeReport(let session)? = effects.last else { return XCTFail("\(effects)") }
+        guard case .save(_, .draft, _)? = effects.first, case .writeReport(let session)? = effects.last else { return XCTFail("\(effects)") }
         XCTAssertEqual(session.answers[AnswerRef("full_name")].draft, "Ana")
         _ = s.update(.reportWritten(path: "/reports/M-1.txt"))
         XCTAssertTrue(text(s).contains("Report written to /reports/M-1.txt"), text(s))
