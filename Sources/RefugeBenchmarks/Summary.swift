@@ -90,7 +90,7 @@ enum Summary {
                           median(AnswerBenchmark.name(encrypted: false, fsync: false), "10,000"), 2 * ms))
         // Validating as a person runs it (`refuge validate` as a process, its own peak) when that
         // case ran; else loading and validating in this process.
-        let validate = results.row("validate: refuge validate, exec to exit", data: "10,000")
+        let validate = results.row(ValidateBenchmark.name, data: "10,000")
         let validateRow = validate ?? results.row(LoadBenchmark.name, data: "10,000")
         let how = validate == nil ? "load + validate in process" : "refuge validate"
         out.append(atMost("#19 validate 10,000 items (\(how)), at most 150 ms (median)", validateRow?.samples.median, 150 * ms))
@@ -112,16 +112,9 @@ enum Summary {
             out.append(under("\(name), 10,000 items, median < 5 ms", median(name, "10,000"), 5 * ms))
         }
         out.append(under("load + validate 10,000 items < 1 s (median)", median(LoadBenchmark.name, "10,000"), 1000 * ms))
-        // Issue 19: validating 10,000 items as a person runs it, time and the process's peak.
-        out.append(under("refuge validate, 10,000 items, median < 150 ms", median(ValidateBenchmark.name, "10,000"), 150 * ms))
-        out.append(under("refuge validate, 10,000 items, peak memory < 40 MB",
-                         results.row(ValidateBenchmark.name, data: "10,000")?.peak.map(Double.init), 40 * 1_048_576,
-                         show: { Format.megabytes(Int($0)) }))
         for encrypted in [false, true] {
             let name = AnswerBenchmark.name(encrypted: encrypted, fsync: false)
             out.append(under("\(name), 1,000 items, median < 2 ms", median(name, "1,000"), 2 * ms))
-            // Issue 19: at 10,000 answers, a save costs what changed (the journal).
-            out.append(under("\(name), 10,000 items, median < 2 ms", median(name, "10,000"), 2 * ms))
         }
         out.append(under("XLSForm import of 2,000 questions (.xlsx read, converted, validated) < 1 s (median)",
                          median(ImportBenchmark.convertAndValidate, "2,000"), 1000 * ms))
