@@ -26,13 +26,11 @@ public struct Interview: Sendable {
         self.today = today
         let plan = WalkPlan(questionnaire)
         self.plan = plan
-        (path, walked) = PathWalker.walk(questionnaire, plan: plan, answers: answers, today: today)
-        self.progress = Self.count(path, questionnaire, answers)
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, today: today)
     }
 
     private mutating func recompute() {
-        (path, walked) = PathWalker.walk(questionnaire, plan: plan, answers: answers, today: today)
-        progress = Self.count(path, questionnaire, answers)
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, today: today)
     }
 
     private func environment() -> WalkEnvironment { walked }
@@ -150,17 +148,6 @@ public struct Interview: Sendable {
     }
 
     // MARK: Progress and gaps
-
-    /// Reads only each item's type: taking the whole `Item` out of the questionnaire copies it
-    /// (dozens of retains and releases per step), which made this the slowest part of a frame.
-    private static func count(_ path: InterviewPath, _ questionnaire: Questionnaire, _ answers: AnswerSet) -> (answered: Int, total: Int) {
-        var answered = 0, total = 0
-        for id in path.steps where questionnaire.itemType(id)?.isAsked ?? false {
-            total += 1
-            if answers.byID[id]?.status != nil { answered += 1 }
-        }
-        return (answered, total)
-    }
 
     /// Required questions on the path with no answer at all, as `id` or `repeat[N].field`.
     public var unansweredRequired: [(ref: AnswerRef, label: String)] {

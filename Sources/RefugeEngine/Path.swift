@@ -35,12 +35,18 @@ public struct InterviewPath: Sendable {
 }
 
 enum PathWalker {
-    /// Walks the questionnaire once, in file order: linear in its size.
-    static func walk(_ q: Questionnaire, plan: WalkPlan, answers: AnswerSet, today: PartialDate) -> (InterviewPath, WalkEnvironment) {
+    /// Walks the questionnaire once, in file order: linear in its size. The progress (questions
+    /// answered over questions on the path) is counted on the way, from the walk's own copy of
+    /// each item's type: a second pass looked every step up in the questionnaire's tables and
+    /// read its large `Item`, scattered reads that at ten thousand items no longer stay in the
+    /// cache and made the walk grow faster than the questionnaire.
+    static func walk(_ q: Questionnaire, plan: WalkPlan, answers: AnswerSet, today: PartialDate)
+        -> (path: InterviewPath, environment: WalkEnvironment, progress: (answered: Int, total: Int)) {
         let env = WalkEnvironment(questionnaire: q, plan: plan, answers: answers, today: today)
         var steps: [String] = []
         steps.reserveCapacity(plan.itemCount)
         env.onPath.reserveCapacity(plan.itemCount)
+        var answered = 0, total = 0
         var position = 0
         let flow = plan.steps
         walk: while position < flow.count {
@@ -64,6 +70,10 @@ enum PathWalker {
                     default:
                         steps.append(item.id)
                     }
+                    if item.type.isAsked {
+                        total += 1
+                        if answers.byID[item.id]?.status != nil { answered += 1 }
+                    }
                     if let rule = item.next.first(where: { $0.condition?.holds(in: env) ?? true }) {
                         jumped = .some(rule.targetPosition)
                     }
@@ -83,7 +93,7 @@ enum PathWalker {
         index.reserveCapacity(steps.count)
         for (i, id) in steps.enumerated() { index[id] = i }
         let path = InterviewPath(steps: steps, onPath: env.onPath, repeats: env.repeats, calculated: env.calculated, stepIndex: index)
-        return (path, env)
+        return (path, env, (answered, total))
     }
 
     static func walkRepeat(_ item: WalkItem, env: WalkEnvironment) -> RepeatPath {
