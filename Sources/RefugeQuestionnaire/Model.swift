@@ -208,7 +208,14 @@ public struct Questionnaire: Sendable {
         let s = Int(place.section), i = Int(place.item)
         return place.field < 0 ? sections[s].items[i].type : sections[s].items[i].fields[Int(place.field)].type
     }
-    public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+    /// A section by id, through the flow's table (the report looks one up for most of its
+    /// questions: scanning every section each time grew with the square of the questionnaire).
+    public func section(_ id: String) -> Section? {
+        if let position = flowPosition[id], case .sectionStart(let s) = flow[position], sections[s].id == id {
+            return sections[s]
+        }
+        return sections.first { $0.id == id }
+    }
 
     init(id: String, version: String, title: LocalizedText, description: LocalizedText?, languages: [String],
          sections: [Section], checks: [Check], report: ReportLayout?, contentHash: String,
