@@ -1,3 +1,4 @@
+import RefugeBasics
 // Proleptic Gregorian calendar arithmetic on plain integers.
 // Date spans are compared as day numbers, so this has to be exact, fast and free of
 // Foundation's time zones; the algorithms are the well-known "days from civil" pair.
@@ -33,16 +34,7 @@ public enum CivilCalendar {
 
     /// The inverse of `dayNumber`.
     public static func civilDate(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
+        UTCTime.civil(fromDays: dayNumber)
     }
 
     /// Whole years from day `from` to day `to` as birthdays count them (negative when `to`

@@ -36,22 +36,17 @@ struct JournalChange: Decodable {
     func apply(to s: inout Session) -> Bool {
         guard session.id == s.id, historyFrom <= s.history.count else { return false }
         // Entries `s` already has (a change replayed onto a save that holds it) are not added twice.
-        let known = s.history.count - historyFrom
-        if known < session.history.count { s.history.append(contentsOf: session.history[known...]) }
-        for id in removed { s.answers.byID[id] = nil }
-        for (id, answer) in session.answers.byID { s.answers.byID[id] = answer }
-        s.label = session.label
-        s.questionnaire = session.questionnaire
-        s.language = session.language
-        s.interviewerLanguage = session.interviewerLanguage
-        s.created = session.created
-        s.updated = session.updated
-        s.interviewDate = session.interviewDate
-        s.position = session.position
-        s.progress = session.progress
-        s.createdWith = session.createdWith
-        s.interviewerView = session.interviewerView
-        s.pendingText = session.pendingText
+        var history = s.history
+        let known = history.count - historyFrom
+        if known < session.history.count { history.append(contentsOf: session.history[known...]) }
+        var answers = s.answers
+        for id in removed { answers.byID[id] = nil }
+        for (id, answer) in session.answers.byID { answers.byID[id] = answer }
+        // Every other member is the session's as it was at this change, so a member added to
+        // `Session` later is carried without being named here.
+        s = session
+        s.answers = answers
+        s.history = history
         return true
     }
 
