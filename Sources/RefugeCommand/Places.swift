@@ -34,6 +34,8 @@ struct Places {
     var sessions: String { PathText.join(home, "sessions") }
     var reports: String { PathText.join(home, "reports") }
     var userQuestionnaires: String { PathText.join(home, "questionnaires") }
+    /// Compiled questionnaires (`QuestionnaireCache`): questionnaire data only, never answers.
+    var cache: String { PathText.join(home, "cache") }
 
     var catalog: QuestionnaireCatalog {
         QuestionnaireCatalog(

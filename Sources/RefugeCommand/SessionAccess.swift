@@ -30,7 +30,9 @@ final class SessionAccess {
 
     init(places: Places = .current()) {
         self.places = places
-        self.store = SessionStore(folder: URL(fileURLWithPath: places.sessions))
+        var store = SessionStore(folder: URL(fileURLWithPath: places.sessions))
+        store.questionnaireCache = QuestionnaireCache(folder: places.cache)
+        self.store = store
     }
 
     func passphrase(for url: URL, file: String?) throws -> Passphrase? {

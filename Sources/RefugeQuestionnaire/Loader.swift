@@ -22,23 +22,58 @@ public enum LoadChecks: Sendable {
     case all, withoutLint
 }
 
+/// A questionnaire's files as read from disk, not yet parsed.
+public struct QuestionnaireSources: Sendable {
+    /// `questionnaire.yaml` (or the one file): its name, bytes and the path messages name.
+    let main: (name: String, data: Data, display: String)
+    let translations: [(name: String, data: Data, display: String)]
+    /// The file or folder they were read from.
+    public let sourcePath: String
+
+    /// Every file with its bytes, as a loaded questionnaire keeps them (`sourceFiles`).
+    public var files: [SourceFile] {
+        [SourceFile(relativePath: main.name, bytes: Array(main.data))] + translations.map { SourceFile(relativePath: $0.name, bytes: Array($0.data)) }
+    }
+}
+
+/// The outcome of reading a questionnaire's files.
+public enum SourceRead: Sendable {
+    case read(QuestionnaireSources)
+    /// A file was missing or unreadable: the load's result, with its diagnostic.
+    case failed(LoadResult)
+}
+
 /// Loads a questionnaire from one YAML file or from a folder with `questionnaire.yaml` and
 /// translation files `<lang>.yaml`.
 public enum QuestionnaireLoader {
     public static func load(path: String, checks: LoadChecks = .all) -> LoadResult {
+        switch read(path: path) {
+        case .failed(let result): return result
+        case .read(let sources): return load(sources, checks: checks)
+        }
+    }
+
+    /// The files of the questionnaire at `path` (one YAML file, or a folder's `questionnaire.yaml`
+    /// and translation files), read but not parsed: what `load(path:)` builds from, and what
+    /// a compiled cache entry is checked against.
+    public static func read(path: String) -> SourceRead {
         let url = URL(fileURLWithPath: path)
         guard FileKind.exists(path) else {
-            return failure(path, "there is no file or folder here")
+            return .failed(failure(path, "there is no file or folder here"))
         }
         if FileKind.isDirectory(path) {
-            return loadFolder(url, displayPath: path, checks: checks)
+            return readFolder(url, displayPath: path)
         }
-        let data: Data
         switch QuestionnaireFile.read(path) {
-        case .success(let read): data = read
-        case .failure(let problem): return LoadResult(questionnaire: nil, diagnostics: [problem])
+        case .success(let data):
+            return .read(QuestionnaireSources(main: (url.lastPathComponent, data, path), translations: [], sourcePath: path))
+        case .failure(let problem): return .failed(LoadResult(questionnaire: nil, diagnostics: [problem]))
         }
-        return load(main: (url.lastPathComponent, data, path), translations: [], sourcePath: path, checks: checks)
+    }
+
+    /// Builds and checks the questionnaire from files already read.
+    public static func load(_ sources: QuestionnaireSources, checks: LoadChecks = .all) -> LoadResult {
+        load(main: sources.main, translations: sources.translations, sourcePath: sources.sourcePath, checks: checks)
     }
 
     /// Loads from bytes already in memory (used for a session's stored copy and in tests).
@@ -54,26 +89,26 @@ public enum QuestionnaireLoader {
         return load(main: (main.relativePath, Data(main.bytes), mainDisplay), translations: others, sourcePath: sourcePath, checks: checks)
     }
 
-    private static func loadFolder(_ url: URL, displayPath: String, checks: LoadChecks) -> LoadResult {
+    private static func readFolder(_ url: URL, displayPath: String) -> SourceRead {
         let root = displayPath.hasSuffix("/") ? String(displayPath.dropLast()) : displayPath
         let mainURL = url.appendingPathComponent("questionnaire.yaml")
         let mainData: Data
         switch QuestionnaireFile.read(mainURL.path) {
         case .success(let read): mainData = read
         case .failure(let problem):
-            guard FileManager.default.fileExists(atPath: mainURL.path) else { return failure(root, "this folder has no questionnaire.yaml") }
-            return LoadResult(questionnaire: nil, diagnostics: [problem])
+            guard FileManager.default.fileExists(atPath: mainURL.path) else { return .failed(failure(root, "this folder has no questionnaire.yaml")) }
+            return .failed(LoadResult(questionnaire: nil, diagnostics: [problem]))
         }
-        var translations: [(String, Data, String)] = []
+        var translations: [(name: String, data: Data, display: String)] = []
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         for name in names.sorted() where name != "questionnaire.yaml" && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) {
             guard case .success(let data) = QuestionnaireFile.read(url.appendingPathComponent(name).path) else {
-                return failure(root + "/" + name, "this file cannot be read (a FIFO, too large, or check its permissions)")
+                return .failed(failure(root + "/" + name, "this file cannot be read (a FIFO, too large, or check its permissions)"))
             }
             translations.append((name, data, root + "/" + name))
         }
-        return load(main: ("questionnaire.yaml", mainData, root + "/questionnaire.yaml"), translations: translations, sourcePath: displayPath,
-                    checks: checks)
+        return .read(QuestionnaireSources(main: ("questionnaire.yaml", mainData, root + "/questionnaire.yaml"), translations: translations,
+                                          sourcePath: displayPath))
     }
 
     private static func failure(_ path: String, _ message: String) -> LoadResult {

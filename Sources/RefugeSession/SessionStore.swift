@@ -58,6 +58,9 @@ public struct SessionStore: Sendable {
     /// How far a session's journal grows (in bytes, and at least as far as the session's own
     /// size) before a save rewrites the whole file instead (see `OpenSession`).
     public var journalBound = OpenSession.defaultJournalBound
+    /// Compiled questionnaires kept between runs (`cache/` beside the sessions), used when a
+    /// session's questionnaire is loaded from its recorded path; nil loads from the source only.
+    public var questionnaireCache: QuestionnaireCache?
 
     public init(folder: URL, environment: StorageEnvironment = .live) {
         self.folder = folder
@@ -291,7 +294,8 @@ public struct SessionStore: Sendable {
         }
         // The recorded path first: the usual case, and it avoids loading every installed questionnaire.
         if FileManager.default.fileExists(atPath: session.questionnaire.path),
-           let found = usable(QuestionnaireLoader.load(path: session.questionnaire.path, checks: .withoutLint)) {
+           let found = usable(questionnaireCache?.load(path: session.questionnaire.path, checks: .withoutLint)
+                              ?? QuestionnaireLoader.load(path: session.questionnaire.path, checks: .withoutLint)) {
             return found
         }
         for entry in catalog.all() where entry.path != session.questionnaire.path {

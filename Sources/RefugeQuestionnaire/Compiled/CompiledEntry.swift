@@ -1,0 +1,65 @@
+import Crypto
+import RefugeExpressions
+
+/// One cache entry: a compiled questionnaire with what it was compiled from, so that it is
+/// used only for exactly those source files, by exactly the program that wrote it.
+///
+/// Bytes: the magic `REFUGE-QC\n`; then (as `CompiledWriter` writes them) the entry format
+/// (`CompiledQuestionnaire.formatVersion`), the program that wrote it (release and commit),
+/// the source path, the content hash of the source files, the model's length and the model;
+/// last, the SHA-256 of everything before it (32 bytes). Any difference, damage or cut gives
+/// nil, never a wrong questionnaire.
+public enum CompiledEntry {
+    static let magic = Array("REFUGE-QC\n".utf8)
+
+    /// The entry's bytes for a questionnaire loaded without errors.
+    public static func bytes(of questionnaire: Questionnaire, program: String) -> [UInt8] {
+        let model = CompiledQuestionnaire.bytes(of: questionnaire)
+        var writer = CompiledWriter(capacity: model.count + 512)
+        writer.append(magic)
+        writer.count(CompiledQuestionnaire.formatVersion)
+        writer.string(program)
+        writer.string(questionnaire.sourcePath)
+        writer.string(questionnaire.contentHash)
+        writer.count(model.count)
+        writer.append(model)
+        var bytes = writer.bytes
+        bytes.append(contentsOf: SHA256.hash(data: bytes))
+        return bytes
+    }
+
+    /// The questionnaire in `bytes` when the entry is whole and was written by `program` for these
+    /// source files (`contentHash` of `sourceFiles`, read from `sourcePath`); nil otherwise.
+    public static func questionnaire(from bytes: [UInt8], program: String, sourcePath: String, contentHash: String,
+                                     sourceFiles: [SourceFile]) -> Questionnaire? {
+        let digestLength = SHA256.byteCount
+        guard bytes.count > magic.count + digestLength, bytes.starts(with: magic) else { return nil }
+        let bodyEnd = bytes.count - digestLength
+        var reader = CompiledReader(bytes, from: magic.count, to: bodyEnd)
+        do {
+            guard try reader.count() == CompiledQuestionnaire.formatVersion,
+                  try reader.string() == program,
+                  try reader.string() == sourcePath,
+                  try reader.string() == contentHash else { return nil }
+            let length = try reader.count()
+            let start = reader.offset
+            guard start + length == bodyEnd else { return nil }
+            // The checksum last but before building anything: a flipped byte anywhere refuses the
+            // entry, even one the reader would have taken as something else.
+            let digest = bytes.withUnsafeBytes { SHA256.hash(data: UnsafeRawBufferPointer(rebasing: $0[..<bodyEnd])) }
+            guard digest.elementsEqual(bytes[bodyEnd...]) else { return nil }
+            return try CompiledQuestionnaire.questionnaire(from: bytes, start: start, end: bodyEnd, contentHash: contentHash,
+                                                           sourcePath: sourcePath, sourceFiles: sourceFiles)
+        } catch {
+            return nil
+        }
+    }
+}
+
+extension LoadResult {
+    /// A questionnaire read from a compiled entry: it had no errors when it was compiled, and a
+    /// compiled entry keeps no warnings.
+    public init(compiled questionnaire: Questionnaire) {
+        self.init(questionnaire: questionnaire, diagnostics: [])
+    }
+}
