@@ -72,6 +72,7 @@ func run() throws {
     if options.only.contains("load") {
         progress("load and validate…")
         LoadBenchmark.run(datasets, budget: options.budget, into: results)
+        CompiledCacheBenchmark.run(datasets, budget: options.budget, into: results)
     }
     if options.only.contains("validate") {
         progress("refuge validate as a process…")

@@ -107,7 +107,7 @@ enum ManualPage {
     }
 
     static let environment: [(String, String)] = [
-        ("REFUGE_HOME", "The folder that holds sessions/, reports/ and questionnaires/ (default $XDG_DATA_HOME/refuge, else ~/.local/share/refuge)."),
+        ("REFUGE_HOME", "The folder that holds sessions/, reports/, questionnaires/ and cache/ (default $XDG_DATA_HOME/refuge, else ~/.local/share/refuge)."),
         ("XDG_DATA_HOME", "Used when REFUGE_HOME is not set."),
         ("REFUGE_PASSPHRASE", "The passphrase of a protected session (else --passphrase-file, else the terminal asks without echo)."),
         ("REFUGE_QUESTIONNAIRES", "A folder of questionnaires to use instead of the shipped ones."),
@@ -120,6 +120,7 @@ enum ManualPage {
         ("~/.local/share/refuge/sessions/", "Sessions: <id>.refuge (mode 0600, in a 0700 folder), its journal <id>.refuge.journal (the changes since its last full save), its backup <id>.refuge.bak, and <id>.questionnaire.json, the copy of its questionnaire."),
         ("~/.local/share/refuge/reports/", "Reports written from the full-screen program."),
         ("~/.local/share/refuge/questionnaires/", "Your own questionnaires."),
+        ("~/.local/share/refuge/cache/", "Compiled questionnaires (q-*.compiled, mode 0600, in a 0700 folder), so that opening a session skips reading YAML when a questionnaire has not changed. Questionnaire data only, never answers; safe to delete."),
         ("/usr/share/refuge/questionnaires/", "The shipped questionnaires (Debian package; share/refuge/questionnaires beside the program's bin/ otherwise)."),
     ]
 
