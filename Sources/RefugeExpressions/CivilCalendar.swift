@@ -17,12 +17,12 @@ public enum CivilCalendar {
         }
     }
 
-    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         (1...12).contains(month) && day >= 1 && day <= daysInMonth(month, of: year)
     }
 
     /// Days since 1970-01-01 (negative before it).
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

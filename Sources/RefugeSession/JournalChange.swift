@@ -23,6 +23,10 @@ struct JournalChange: Decodable {
 
     struct NewerFormat: Error {}
 
+    init(historyFrom: Int, removed: [String], session: Session) {
+        self.historyFrom = historyFrom; self.removed = removed; self.session = session
+    }
+
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         guard try c.decode(Int.self, forKey: .format) == 1 else { throw NewerFormat() }
@@ -55,9 +59,10 @@ struct JournalChange: Decodable {
     static func applying(_ changes: [Data], to session: Session) -> Session {
         guard !changes.isEmpty else { return session }
         var s = session
-        let decoder = SessionCoding.decoder()
         for data in changes {
-            guard let change = try? decoder.decode(JournalChange.self, from: data), change.apply(to: &s) else { break }
+            // The hand-written reader first; what it leaves, the `Decodable` form decides (see `SessionReader`).
+            guard let change = (try? SessionReader.journalChange(data)) ?? (try? SessionCoding.decoder().decode(JournalChange.self, from: data)),
+                  change.apply(to: &s) else { break }
         }
         return s
     }

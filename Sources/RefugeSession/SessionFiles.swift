@@ -18,6 +18,13 @@ enum SessionCoding {
         return d
     }
 
+    /// Reads a readable header: the hand-written reader first, and what it leaves (anything
+    /// the writer does not write) the `Decodable` form decides, as it always did.
+    static func decodeHeader(_ data: Data) throws -> SessionHeader {
+        if let header = try? SessionReader.header(data) { return header }
+        return try decoder().decode(SessionHeader.self, from: data)
+    }
+
     /// The readable header, as `SessionHeader` reads it.
     static func header(_ s: Session) -> Data {
         var json = JSONWriter.session()
@@ -57,6 +64,14 @@ public struct SessionHeader: Decodable, Sendable, Equatable {
     public struct Questionnaire: Decodable, Sendable, Equatable {
         public var id: String
         public var version: String
+    }
+
+    init(id: String, label: String, questionnaire: Questionnaire, language: String, interviewerLanguage: String,
+         created: Date, updated: Date, progress: Progress, createdWith: String?, savedWith: String?) {
+        self.id = id; self.label = label; self.questionnaire = questionnaire
+        self.language = language; self.interviewerLanguage = interviewerLanguage
+        self.created = created; self.updated = updated; self.progress = progress
+        self.createdWith = createdWith; self.savedWith = savedWith
     }
 
     init(session s: Session) {

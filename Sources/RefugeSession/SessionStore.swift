@@ -84,7 +84,7 @@ public struct SessionStore: Sendable {
             let url = folder.appendingPathComponent(name)
             do {
                 let peek = try StoredFile.readHeader(at: url, environment: environment)
-                let header = try SessionCoding.decoder().decode(SessionHeader.self, from: peek.header)
+                let header = try SessionCoding.decodeHeader(peek.header)
                 let fileID = Self.id(of: url)
                 if header.id != fileID {
                     return SessionListing(url: url, header: nil, isProtected: peek.isProtected,
@@ -102,7 +102,7 @@ public struct SessionStore: Sendable {
         // An exact id names its own file: no need to read every session's header first (a
         // laptop used for months holds many sessions, and `resume ID` should start at once).
         if !selector.isEmpty, !selector.contains("/"), let peek = try? StoredFile.readHeader(at: url(for: selector), environment: environment),
-           (try? SessionCoding.decoder().decode(SessionHeader.self, from: peek.header))?.id == selector {
+           (try? SessionCoding.decodeHeader(peek.header))?.id == selector {
             return url(for: selector)
         }
         let all = list()
@@ -226,7 +226,16 @@ public struct SessionStore: Sendable {
         (try? StoredFile.readHeader(at: url, environment: environment).isProtected) ?? false
     }
 
+    /// The session in a body: read by `SessionReader` (the writer's own form, every file the
+    /// program wrote), else by the `Decodable` form, which decides anything else exactly as it
+    /// did before there was a hand-written reader.
     func decodeBody(_ data: Data) throws(SessionError) -> Session {
+        if let session = try? SessionReader.body(data) { return session }
+        return try decodeBodyInGeneral(data)
+    }
+
+    /// The body through `JSONDecoder` and the `Decodable` forms (and how their errors are told).
+    func decodeBodyInGeneral(_ data: Data) throws(SessionError) -> Session {
         do {
             return try SessionCoding.decoder().decode(SessionBody.self, from: data).session
         } catch let newer as SessionBody.NewerFormat {

@@ -1,0 +1,319 @@
+/// Reads JSON straight from bytes, value by value, without building a tree: the small reader
+/// that the session file's own decoder (RefugeSession's `SessionReader`) is written on. A
+/// caller walks the document as it knows it should be (`members()` of an object, `elements()`
+/// of an array, `string()`, `integer()`, `number()`, `bool()`), skipping what it does not know
+/// with `skip()`, which still checks the skipped value's grammar.
+///
+/// It is strict on purpose: RFC 8259 JSON in UTF-8 (no byte order mark, no comments, no JSON5),
+/// strings that are valid UTF-8 with escapes that make whole scalars, and nesting at most
+/// `maximumDepth` deep. Anything else throws `JSONReader.Refused`, which says only "not read
+/// here": a caller with a general reader behind it (the session store keeps `JSONDecoder`) hands
+/// such bytes to that one, which then decides what they are.
+public struct JSONReader {
+    /// The bytes are not JSON this reader reads, or not of the form the caller asked for.
+    public struct Refused: Error, Sendable, Equatable {
+        /// Where in the bytes reading stopped (-1: not known).
+        public let offset: Int
+        public init(offset: Int) { self.offset = offset }
+    }
+
+    /// Objects and arrays nested deeper than this are refused, so that a hostile file cannot
+    /// exhaust the stack; well below the 512 of the system's JSON parsers, so that what is
+    /// refused here for depth alone is still decided by a general reader behind (a session
+    /// file is at most about ten levels deep).
+    public static let maximumDepth = 100
+
+    private let b: [UInt8]
+    private var i = 0
+    private var depth = 0
+
+    public init(_ bytes: [UInt8]) {
+        b = bytes
+    }
+
+    /// Where the reader is (an offset into the bytes).
+    public var offset: Int { i }
+
+    private func refused() -> Refused { Refused(offset: i) }
+
+    private mutating func skipSpace() {
+        while i < b.count {
+            switch b[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
+    }
+
+    /// The next byte that is not white space, without taking it.
+    private mutating func peek() throws(Refused) -> UInt8 {
+        skipSpace()
+        guard i < b.count else { throw refused() }
+        return b[i]
+    }
+
+    /// What kind of value comes next.
+    public enum Kind: Sendable, Equatable { case object, array, string, number, bool, null }
+
+    public mutating func nextKind() throws(Refused) -> Kind {
+        switch try peek() {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        default: throw refused()
+        }
+    }
+
+    /// Nothing but white space is left: the document was one value.
+    public mutating func end() throws(Refused) {
+        skipSpace()
+        guard i == b.count, depth == 0 else { throw refused() }
+    }
+
+    // MARK: Objects and arrays
+
+    /// The members of an object: `while let key = try members.next(&reader) { read its value }`.
+    /// Every member's value must be read (or skipped) before the next key is asked for.
+    public struct Members {
+        fileprivate var first = true
+        public mutating func next(_ r: inout JSONReader) throws(Refused) -> String? {
+            let c = try r.peek()
+            if first {
+                first = false
+                if c == UInt8(ascii: "}") { r.i += 1; r.depth -= 1; return nil }
+            } else {
+                if c == UInt8(ascii: "}") { r.i += 1; r.depth -= 1; return nil }
+                guard c == UInt8(ascii: ",") else { throw r.refused() }
+                r.i += 1
+            }
+            guard try r.peek() == UInt8(ascii: "\"") else { throw r.refused() }
+            let key = try r.string()
+            guard try r.peek() == UInt8(ascii: ":") else { throw r.refused() }
+            r.i += 1
+            return key
+        }
+    }
+
+    /// Starts reading an object (its `{`); refused when the next value is not one.
+    public mutating func members() throws(Refused) -> Members {
+        guard try peek() == UInt8(ascii: "{") else { throw refused() }
+        try enter()
+        return Members()
+    }
+
+    /// The elements of an array: `while try elements.next(&reader) { read one value }`.
+    public struct Elements {
+        fileprivate var first = true
+        public mutating func next(_ r: inout JSONReader) throws(Refused) -> Bool {
+            let c = try r.peek()
+            if c == UInt8(ascii: "]") {
+                r.i += 1; r.depth -= 1
+                return false
+            }
+            if first {
+                first = false
+            } else {
+                guard c == UInt8(ascii: ",") else { throw r.refused() }
+                r.i += 1
+            }
+            return true
+        }
+    }
+
+    /// Starts reading an array (its `[`); refused when the next value is not one.
+    public mutating func elements() throws(Refused) -> Elements {
+        guard try peek() == UInt8(ascii: "[") else { throw refused() }
+        try enter()
+        return Elements()
+    }
+
+    private mutating func enter() throws(Refused) {
+        guard depth < Self.maximumDepth else { throw refused() }
+        depth += 1
+        i += 1
+    }
+
+    // MARK: Scalars
+
+    public mutating func bool() throws(Refused) -> Bool {
+        if try literal("true") { return true }
+        if try literal("false") { return false }
+        throw refused()
+    }
+
+    /// Takes a `null` when one comes next (true), else leaves the reader where it was (false).
+    public mutating func null() throws(Refused) -> Bool {
+        try literal("null")
+    }
+
+    private mutating func literal(_ word: StaticString) throws(Refused) -> Bool {
+        _ = try peek()
+        let n = word.utf8CodeUnitCount
+        guard i + n <= b.count else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where b[i + k] != w[k] { return false }
+        i += n
+        return true
+    }
+
+    /// A JSON number's text exactly as it is written (`-12.50e3`), checked against JSON's grammar.
+    public mutating func number() throws(Refused) -> String {
+        let start = try numberEnd()
+        return String(decoding: b[start.start..<start.end], as: UTF8.self)
+    }
+
+    /// A number written as a plain integer (`-?(0|[1-9][0-9]*)`, no fraction or exponent) that
+    /// fits in 18 digits; any other number is refused.
+    public mutating func integer() throws(Refused) -> Int {
+        let saved = i
+        let range = try numberEnd()
+        var k = range.start
+        let negative = b[k] == UInt8(ascii: "-")
+        if negative { k += 1 }
+        let digits = range.end - k
+        guard digits >= 1, digits <= 18 else { i = saved; throw refused() }
+        var value = 0
+        while k < range.end {
+            let d = b[k]
+            guard d >= UInt8(ascii: "0"), d <= UInt8(ascii: "9") else { i = saved; throw refused() }
+            value = value * 10 + Int(d - UInt8(ascii: "0"))
+            k += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// Checks one number's grammar and moves past it; its range in the bytes.
+    private mutating func numberEnd() throws(Refused) -> (start: Int, end: Int) {
+        _ = try peek()
+        let start = i
+        func digit(_ k: Int) -> Bool { k < b.count && b[k] >= UInt8(ascii: "0") && b[k] <= UInt8(ascii: "9") }
+        var k = i
+        if k < b.count, b[k] == UInt8(ascii: "-") { k += 1 }
+        guard digit(k) else { throw refused() }
+        if b[k] == UInt8(ascii: "0") {
+            k += 1
+        } else {
+            while digit(k) { k += 1 }
+        }
+        if k < b.count, b[k] == UInt8(ascii: ".") {
+            k += 1
+            guard digit(k) else { throw refused() }
+            while digit(k) { k += 1 }
+        }
+        if k < b.count, b[k] == UInt8(ascii: "e") || b[k] == UInt8(ascii: "E") {
+            k += 1
+            if k < b.count, b[k] == UInt8(ascii: "+") || b[k] == UInt8(ascii: "-") { k += 1 }
+            guard digit(k) else { throw refused() }
+            while digit(k) { k += 1 }
+        }
+        i = k
+        return (start, k)
+    }
+
+    /// A string, its escapes resolved; refused when it holds a raw control character, an escape
+    /// JSON does not have, half of a surrogate pair, or bytes that are not UTF-8.
+    public mutating func string() throws(Refused) -> String {
+        guard try peek() == UInt8(ascii: "\"") else { throw refused() }
+        let start = i + 1
+        var k = start
+        // The usual case: no escape at all, so the text is the bytes between the quotes.
+        while k < b.count {
+            let c = b[k]
+            if c == UInt8(ascii: "\"") {
+                guard let text = b.withUnsafeBufferPointer({ String(validating: UnsafeBufferPointer(rebasing: $0[start..<k]), as: UTF8.self) }) else {
+                    throw refused()
+                }
+                i = k + 1
+                return text
+            }
+            if c == UInt8(ascii: "\\") { break }
+            guard c >= 0x20 else { i = k; throw refused() }
+            k += 1
+        }
+        guard k < b.count else { throw refused() }
+        var out: [UInt8] = Array(b[start..<k])
+        while true {
+            guard k < b.count else { throw refused() }
+            let c = b[k]
+            if c == UInt8(ascii: "\"") { break }
+            guard c >= 0x20 else { i = k; throw refused() }
+            if c != UInt8(ascii: "\\") {
+                out.append(c)
+                k += 1
+                continue
+            }
+            k += 1
+            guard k < b.count else { throw refused() }
+            let e = b[k]
+            k += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                guard let unit = hex4(at: k) else { i = k; throw refused() }
+                k += 4
+                var scalarValue = UInt32(unit)
+                if (0xD800...0xDBFF).contains(unit) {
+                    // A high surrogate must be followed by an escaped low one.
+                    guard k + 6 <= b.count, b[k] == UInt8(ascii: "\\"), b[k + 1] == UInt8(ascii: "u"),
+                          let low = hex4(at: k + 2), (0xDC00...0xDFFF).contains(low) else { i = k; throw refused() }
+                    k += 6
+                    scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(unit) {
+                    i = k; throw refused()
+                }
+                guard let scalar = Unicode.Scalar(scalarValue) else { i = k; throw refused() }
+                out.append(contentsOf: UTF8.encode(scalar)!)
+            default:
+                i = k; throw refused()
+            }
+        }
+        guard let text = String(validating: out, as: UTF8.self) else { throw refused() }
+        i = k + 1
+        return text
+    }
+
+    private func hex4(at k: Int) -> UInt16? {
+        guard k + 4 <= b.count else { return nil }
+        var value: UInt16 = 0
+        for j in k..<(k + 4) {
+            let c = b[j]
+            let digit: UInt8
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+
+    // MARK: Skipping
+
+    /// Moves past one value of any kind, checking its grammar (strings included) all the way down.
+    public mutating func skip() throws(Refused) {
+        switch try nextKind() {
+        case .object:
+            var m = try members()
+            while try m.next(&self) != nil { try skip() }
+        case .array:
+            var e = try elements()
+            while try e.next(&self) { try skip() }
+        case .string: _ = try string()
+        case .number: _ = try numberEnd()
+        case .bool: _ = try bool()
+        case .null: guard try null() else { throw refused() }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import RefugeEngine
+import RefugeExpressions
+import RefugeJSON
+
+/// Reads the session file's JSON (the body, the readable header, a journal change) with
+/// `JSONReader`, straight into the session's types: the hand-written reader of what the one
+/// writer (`SessionJSON.swift`, `SessionBodyEncoder`) writes. Decoding a resumed session with
+/// `JSONDecoder` and the `Decodable` forms was about a tenth of a resume (`perf`).
+///
+/// It reads exactly what those `Decodable` forms read, member for member (required members,
+/// defaults of absent ones, unknown members skipped, ISO dates, exact numbers), and takes only
+/// forms of which it is sure that they decode the same: anything else (a `null`, a member
+/// given twice, a number or date not in the writer's canonical form, a newer format, bytes
+/// that are not JSON) is `JSONReader.Refused`, and the caller then asks the `Decodable` forms,
+/// which decide as they always did. So what decoded before decodes to the same session, and
+/// what was refused is refused with the same error; `SessionReaderTests` checks both against
+/// the `Decodable` forms on every field and on many damaged and hand-edited files.
+enum SessionReader {
+    typealias Refused = JSONReader.Refused
+
+    /// `{"format":1,"session":{...}}`, the body of a session file.
+    static func body(_ data: Data) throws(Refused) -> Session {
+        var r = JSONReader(Array(data))
+        var format: Int?
+        var session: Session?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "format": try once(&format, r.integer())
+            case "session": try once(&session, Self.session(&r))
+            default: try r.skip()
+            }
+        }
+        try r.end()
+        // Another format (a newer one) is for the `Decodable` form to say so.
+        guard format == 1, let session else { throw Refused(offset: r.offset) }
+        return session
+    }
+
+    /// The readable header, as `SessionHeader`'s `Decodable` form reads it.
+    static func header(_ data: Data) throws(Refused) -> SessionHeader {
+        var r = JSONReader(Array(data))
+        var id: String?, label: String?, questionnaire: SessionHeader.Questionnaire?, language: String?
+        var interviewerLanguage: String?, created: Date?, updated: Date?, progress: Progress?
+        var createdWith: String?, savedWith: String?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "id": try once(&id, r.string())
+            case "label": try once(&label, r.string())
+            case "questionnaire":
+                var qID: String?, version: String?
+                var q = try r.members()
+                while let key = try q.next(&r) {
+                    switch key {
+                    case "id": try once(&qID, r.string())
+                    case "version": try once(&version, r.string())
+                    default: try r.skip()
+                    }
+                }
+                guard let qID, let version else { throw Refused(offset: r.offset) }
+                try once(&questionnaire, SessionHeader.Questionnaire(id: qID, version: version))
+            case "language": try once(&language, r.string())
+            case "interviewer_language": try once(&interviewerLanguage, r.string())
+            case "created": try once(&created, date(&r))
+            case "updated": try once(&updated, date(&r))
+            case "progress": try once(&progress, Self.progress(&r))
+            case "created_with": try once(&createdWith, r.string())
+            case "saved_with": try once(&savedWith, r.string())
+            default: try r.skip()
+            }
+        }
+        try r.end()
+        guard let id, let label, let questionnaire, let language, let interviewerLanguage, let created, let updated,
+              let progress else { throw Refused(offset: r.offset) }
+        return SessionHeader(id: id, label: label, questionnaire: questionnaire, language: language,
+                             interviewerLanguage: interviewerLanguage, created: created, updated: updated,
+                             progress: progress, createdWith: createdWith, savedWith: savedWith)
+    }
+
+    /// One journal change, as `JournalChange`'s `Decodable` form reads it (format 1 only).
+    static func journalChange(_ data: Data) throws(Refused) -> JournalChange {
+        var r = JSONReader(Array(data))
+        var format: Int?, historyFrom: Int?, removed: [String]?, session: Session?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "format": try once(&format, r.integer())
+            case "history_from": try once(&historyFrom, r.integer())
+            case "removed": try once(&removed, strings(&r))
+            case "session": try once(&session, Self.session(&r))
+            default: try r.skip()
+            }
+        }
+        try r.end()
+        guard format == 1, let historyFrom, let session else { throw Refused(offset: r.offset) }
+        return JournalChange(historyFrom: historyFrom, removed: removed ?? [], session: session)
+    }
+
+    // MARK: The session's records
+
+    static func session(_ r: inout JSONReader) throws(Refused) -> Session {
+        var id: String?, label: String?, questionnaire: QuestionnaireRef?, language: String?
+        var interviewerLanguage: String?, created: Date?, updated: Date?, interviewDate: PartialDate?
+        var answers: [String: Answer]?, position: Position?, history: [HistoryEntry]?, progress: Progress?
+        var createdWith: String?, interviewerView: Bool?, pendingText: PendingText?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "answers": try once(&answers, answerTable(&r))
+            case "history":
+                var list: [HistoryEntry] = []
+                var e = try r.elements()
+                while try e.next(&r) { list.append(try historyEntry(&r)) }
+                try once(&history, list)
+            case "id": try once(&id, r.string())
+            case "label": try once(&label, r.string())
+            case "questionnaire": try once(&questionnaire, questionnaireRef(&r))
+            case "language": try once(&language, r.string())
+            case "interviewer_language": try once(&interviewerLanguage, r.string())
+            case "created": try once(&created, date(&r))
+            case "updated": try once(&updated, date(&r))
+            case "interview_date":
+                guard let day = PartialDate(iso: try r.string()) else { throw Refused(offset: r.offset) }
+                try once(&interviewDate, day)
+            case "position": try once(&position, Self.position(&r))
+            case "progress": try once(&progress, Self.progress(&r))
+            case "created_with": try once(&createdWith, r.string())
+            case "interviewer_view": try once(&interviewerView, r.bool())
+            case "pending_text": try once(&pendingText, Self.pendingText(&r))
+            default: try r.skip()
+            }
+        }
+        guard let id, let questionnaire, let language, let created, let interviewDate else { throw Refused(offset: r.offset) }
+        var s = Session(id: id, label: label ?? "", questionnaire: questionnaire, language: language,
+                        interviewerLanguage: interviewerLanguage ?? language, created: created, interviewDate: interviewDate)
+        s.updated = updated ?? created
+        s.answers = AnswerSet(answers ?? [:])
+        s.position = position
+        s.history = history ?? []
+        s.progress = progress ?? Progress(answered: 0, total: 0)
+        s.createdWith = createdWith
+        s.interviewerView = interviewerView ?? false
+        s.pendingText = pendingText
+        return s
+    }
+
+    /// An object of answers by id (the session's, or one entry's fields).
+    static func answerTable(_ r: inout JSONReader) throws(Refused) -> [String: Answer] {
+        var table: [String: Answer] = [:]
+        var m = try r.members()
+        while let id = try m.next(&r) {
+            let a = try answer(&r)
+            // A member given twice is left to the general reader.
+            guard table.updateValue(a, forKey: id) == nil else { throw Refused(offset: r.offset) }
+        }
+        return table
+    }
+
+    static func answer(_ r: inout JSONReader) throws(Refused) -> Answer {
+        var status: AnswerStatus?, value: AnswerValue?, otherText: String?, note: String?, translation: String?
+        var followUp: Bool?, lawyerOnly: Bool?, draft: String?, entries: [RepeatEntry]?, lastEntryNumber: Int?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "status":
+                guard let s = AnswerStatus(rawValue: try r.string()) else { throw Refused(offset: r.offset) }
+                try once(&status, s)
+            case "value": try once(&value, answerValue(&r))
+            case "other_text": try once(&otherText, r.string())
+            case "note": try once(&note, r.string())
+            case "translation": try once(&translation, r.string())
+            case "follow_up": try once(&followUp, r.bool())
+            case "lawyer_only": try once(&lawyerOnly, r.bool())
+            case "draft": try once(&draft, r.string())
+            case "entries":
+                var list: [RepeatEntry] = []
+                var e = try r.elements()
+                while try e.next(&r) { list.append(try repeatEntry(&r)) }
+                try once(&entries, list)
+            case "last_entry_number": try once(&lastEntryNumber, r.integer())
+            default: try r.skip()
+            }
+        }
+        var a = Answer(status: status, value: value)
+        a.otherText = otherText
+        a.note = note
+        a.translation = translation
+        a.followUp = followUp ?? false
+        a.lawyerOnly = lawyerOnly ?? false
+        a.draft = draft
+        a.entries = entries
+        a.lastEntryNumber = lastEntryNumber ?? 0
+        return a
+    }
+
+    /// `{"text":...}`, `{"number":...}`, `{"date":...}`, `{"choice":...}` or `{"choices":[...]}`.
+    /// The `Decodable` form takes the first of these kinds present, in that order; an object
+    /// with more than one kind is left to it.
+    static func answerValue(_ r: inout JSONReader) throws(Refused) -> AnswerValue {
+        var value: AnswerValue?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "text": try once(&value, .text(try r.string()))
+            case "number": try once(&value, .number(try exactNumber(&r)))
+            case "date":
+                guard let d = PartialDate(iso: try r.string()) else { throw Refused(offset: r.offset) }
+                try once(&value, .date(d))
+            case "choice": try once(&value, .choice(try r.string()))
+            case "choices": try once(&value, .choices(try strings(&r)))
+            default: try r.skip()
+            }
+        }
+        guard let value else { throw Refused(offset: r.offset) }
+        return value
+    }
+
+    /// A number in its canonical digits (as the writer writes `ExactNumber`): then reading it
+    /// through `Decimal`, as the `Decodable` form does, gives the same digits. Any other
+    /// spelling (`1.50`, `-0`, `1e3`, too many digits) is left to that form.
+    static func exactNumber(_ r: inout JSONReader) throws(Refused) -> ExactNumber {
+        let text = try r.number()
+        guard case .success(let n) = ExactNumber.parse(text), n.description == text else { throw Refused(offset: r.offset) }
+        return n
+    }
+
+    static func repeatEntry(_ r: inout JSONReader) throws(Refused) -> RepeatEntry {
+        var id: String?, answers: [String: Answer]?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "id": try once(&id, r.string())
+            case "answers": try once(&answers, answerTable(&r))
+            default: try r.skip()
+            }
+        }
+        guard let id, let answers else { throw Refused(offset: r.offset) }
+        return RepeatEntry(id: id, answers: answers)
+    }
+
+    static func historyEntry(_ r: inout JSONReader) throws(Refused) -> HistoryEntry {
+        var at: Date?, question: String?, old: Answer?, new: Answer?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "at": try once(&at, date(&r))
+            case "question": try once(&question, r.string())
+            case "old": try once(&old, answer(&r))
+            case "new": try once(&new, answer(&r))
+            default: try r.skip()
+            }
+        }
+        guard let at, let question else { throw Refused(offset: r.offset) }
+        return HistoryEntry(at: at, question: question, old: old, new: new)
+    }
+
+    static func questionnaireRef(_ r: inout JSONReader) throws(Refused) -> QuestionnaireRef {
+        var id: String?, version: String?, sha256: String?, path: String?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "id": try once(&id, r.string())
+            case "version": try once(&version, r.string())
+            case "sha256": try once(&sha256, try r.string())
+            case "path": try once(&path, r.string())
+            default: try r.skip()
+            }
+        }
+        guard let id, let version, let sha256, let path else { throw Refused(offset: r.offset) }
+        return QuestionnaireRef(id: id, version: version, sha256: sha256, path: path)
+    }
+
+    static func position(_ r: inout JSONReader) throws(Refused) -> Position {
+        var item: String?, repeatID: String?, entry: String?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "item": try once(&item, r.string())
+            case "repeat": try once(&repeatID, r.string())
+            case "entry": try once(&entry, r.string())
+            default: try r.skip()
+            }
+        }
+        guard let item else { throw Refused(offset: r.offset) }
+        return Position(itemID: item, repeatID: repeatID, entryID: entry)
+    }
+
+    static func progress(_ r: inout JSONReader) throws(Refused) -> Progress {
+        var answered: Int?, total: Int?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "answered": try once(&answered, r.integer())
+            case "total": try once(&total, r.integer())
+            default: try r.skip()
+            }
+        }
+        guard let answered, let total else { throw Refused(offset: r.offset) }
+        return Progress(answered: answered, total: total)
+    }
+
+    static func pendingText(_ r: inout JSONReader) throws(Refused) -> PendingText {
+        var kind: PendingText.Kind?, at: Position?, text: String?
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "kind":
+                guard let k = PendingText.Kind(rawValue: try r.string()) else { throw Refused(offset: r.offset) }
+                try once(&kind, k)
+            case "at": try once(&at, position(&r))
+            case "text": try once(&text, r.string())
+            default: try r.skip()
+            }
+        }
+        guard let kind, let at, let text else { throw Refused(offset: r.offset) }
+        return PendingText(kind: kind, position: at, text: text)
+    }
+
+    static func strings(_ r: inout JSONReader) throws(Refused) -> [String] {
+        var list: [String] = []
+        var e = try r.elements()
+        while try e.next(&r) { list.append(try r.string()) }
+        return list
+    }
+
+    /// `2026-11-29T14:05:00Z`, the writer's form (UTC, to the second), for years 1900 to 9999;
+    /// any other form, offsets and fractions included, is left to the `.iso8601` strategy.
+    static func date(_ r: inout JSONReader) throws(Refused) -> Date {
+        let text = try r.string()
+        guard let seconds = secondsSince1970(text) else { throw Refused(offset: r.offset) }
+        return Date(timeIntervalSince1970: Double(seconds))
+    }
+
+    static func secondsSince1970(_ text: String) -> Int? {
+        let u = Array(text.utf8)
+        guard u.count == 20, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"), u[10] == UInt8(ascii: "T"),
+              u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "Z") else { return nil }
+        func number(_ from: Int, _ width: Int) -> Int? {
+            var value = 0
+            for k in from..<(from + width) {
+                guard u[k] >= UInt8(ascii: "0"), u[k] <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(u[k] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+              year >= 1900, CivilCalendar.isValid(year: year, month: month, day: day),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        return CivilCalendar.dayNumber(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
+    }
+
+    /// Sets a member read for the first time; a member given twice is refused.
+    private static func once<T>(_ slot: inout T?, _ value: T) throws(Refused) {
+        guard slot == nil else { throw Refused(offset: -1) }
+        slot = value
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import RefugeJSON
+import XCTest
+
+/// The small JSON reader: values read as written, grammar checked all the way down (also in
+/// what is skipped), and anything outside strict UTF-8 JSON refused.
+final class JSONReaderTests: XCTestCase {
+    private func reader(_ text: String) -> JSONReader { JSONReader(Array(text.utf8)) }
+
+    /// The one string in `json`, or nil when it is refused.
+    private func string(_ json: String) -> String? {
+        var r = reader(json)
+        guard let s = try? r.string(), (try? r.end()) != nil else { return nil }
+        return s
+    }
+
+    /// Whether `json` is one value the reader takes (skipped whole).
+    private func skips(_ json: String) -> Bool { skips(Array(json.utf8)) }
+    private func skips(_ bytes: [UInt8]) -> Bool {
+        var r = JSONReader(bytes)
+        return (try? r.skip()) != nil && (try? r.end()) != nil
+    }
+
+    func testObjectsArraysAndScalarsAreReadInOrder() throws {
+        var r = reader(#" { "a" : [1, -2, 0.5e-3, true, false, null] , "b":{"c":"d"}, "e": [] ,"f":{}} "#)
+        var seen: [String] = []
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            seen.append(key)
+            switch key {
+            case "a":
+                var e = try r.elements()
+                XCTAssertTrue(try e.next(&r)); XCTAssertEqual(try r.integer(), 1)
+                XCTAssertTrue(try e.next(&r)); XCTAssertEqual(try r.integer(), -2)
+                XCTAssertTrue(try e.next(&r)); XCTAssertEqual(try r.number(), "0.5e-3")
+                XCTAssertTrue(try e.next(&r)); XCTAssertEqual(try r.bool(), true)
+                XCTAssertTrue(try e.next(&r)); XCTAssertEqual(try r.bool(), false)
+                XCTAssertTrue(try e.next(&r)); XCTAssertEqual(try r.nextKind(), .null); XCTAssertTrue(try r.null())
+                XCTAssertFalse(try e.next(&r))
+            default:
+                try r.skip()
+            }
+        }
+        try r.end()
+        XCTAssertEqual(seen, ["a", "b", "e", "f"])
+    }
+
+    func testStringsAndTheirEscapes() {
+        XCTAssertEqual(string(#""""#), "")
+        XCTAssertEqual(string(#""Ана 漢字 😀""#), "Ана 漢字 😀")
+        XCTAssertEqual(string(#""\"\\\/\b\f\n\r\t""#), "\"\\/\u{8}\u{C}\n\r\t")
+        XCTAssertEqual(string(#""\u0041\u00e9\u20AC\ud83d\ude00\u0000""#), "Aé€😀\u{0}")
+        XCTAssertEqual(string(#""x\u2028y""#), "x\u{2028}y")
+        // Every string JSONEncoder writes reads back.
+        for sample in ["a\u{1}b", "\u{7F}\u{85}", "\"q\" / \\", String((0..<0x20).map { Character(UnicodeScalar(UInt8($0))) })] {
+            let json = String(decoding: try! JSONEncoder().encode(sample), as: UTF8.self)
+            XCTAssertEqual(string(json), sample, json)
+        }
+        // Refused: half a surrogate pair, escapes JSON does not have, raw controls, no end.
+        for bad in [#""\ud800""#, #""\ud800\u0041""#, #""\udc00""#, #""\x41""#, #""\u12""#, #""\u12G4""#, "\"a\u{1}b\"", "\"a\nb\"", #""abc"#, #""a\"#, "'a'"] {
+            XCTAssertNil(string(bad), bad)
+        }
+        // Bytes that are not UTF-8, even inside a string.
+        var r = JSONReader([0x22, 0x61, 0xFF, 0x22])
+        XCTAssertThrowsError(try r.string())
+        var overlong = JSONReader([0x22, 0xC0, 0xAF, 0x22])
+        XCTAssertThrowsError(try overlong.string())
+    }
+
+    func testNumbersFollowJSONsGrammar() {
+        for good in ["0", "-0", "12", "-3.25", "1e5", "1E+5", "2.5e-10", "123456789012345678901234567890"] {
+            var r = reader(good)
+            XCTAssertEqual(try? r.number(), good)
+        }
+        for bad in ["01", "+1", ".5", "1.", "1e", "1e+", "-", "--1", "0x10", "NaN", "Infinity", "1.5.2"] {
+            XCTAssertFalse(skips(bad), bad)
+        }
+        // Integers: plain, at most 18 digits.
+        var r = reader("[-999999999999999999, 0, 1000000000000000000, 1.0, 1e2]")
+        var e = try! r.elements()
+        XCTAssertTrue(try! e.next(&r)); XCTAssertEqual(try? r.integer(), -999_999_999_999_999_999)
+        XCTAssertTrue(try! e.next(&r)); XCTAssertEqual(try? r.integer(), 0)
+        for _ in 0..<3 {
+            XCTAssertTrue(try! e.next(&r))
+            XCTAssertNil(try? r.integer())
+            XCTAssertNoThrow(try r.skip())
+        }
+        XCTAssertFalse(try! e.next(&r))
+    }
+
+    func testGrammarIsCheckedInWhatIsSkipped() {
+        for good in ["{}", "[]", #"{"a":[{"b":null}],"c":"\u00e9"}"#, " [ 1 , { } ] ", "true", "null", #""""#] {
+            XCTAssertTrue(skips(good), good)
+        }
+        for bad in ["", "{", "}", "[1,]", "[,1]", #"{"a":1,}"#, #"{"a"}"#, #"{"a" 1}"#, #"{a:1}"#, "[1 2]", "tru", "nul", "[1]]",
+                    "[1] x", "{\"a\":1}{}", "/* c */ 1", "\u{FEFF}1", #"{"a":"\ud800"}"#] {
+            XCTAssertFalse(skips(bad), bad)
+        }
+        XCTAssertFalse(skips([0xEF, 0xBB, 0xBF, 0x31]), "a byte order mark")
+        XCTAssertFalse(skips([0x31, 0x00]), "a NUL after the value")
+    }
+
+    func testNestingIsBounded() {
+        let limit = JSONReader.maximumDepth
+        XCTAssertTrue(skips(String(repeating: "[", count: limit) + String(repeating: "]", count: limit)))
+        XCTAssertFalse(skips(String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1)))
+        XCTAssertTrue(skips(String(repeating: #"{"a":"#, count: limit) + "1" + String(repeating: "}", count: limit)))
+        XCTAssertFalse(skips(String(repeating: #"{"a":"#, count: limit + 1) + "1" + String(repeating: "}", count: limit + 1)))
+        // Far deeper than any stack would take, refused quickly.
+        XCTAssertFalse(skips(String(repeating: "[", count: 1_000_000)))
+    }
+
+    func testAskingForTheWrongKindIsRefusedWithoutMoving() throws {
+        var r = reader(#"{"a":"text"}"#)
+        XCTAssertThrowsError(try r.elements())
+        var m = try r.members()
+        XCTAssertEqual(try m.next(&r), "a")
+        XCTAssertThrowsError(try r.integer())
+        XCTAssertThrowsError(try r.bool())
+        XCTAssertFalse(try r.null())
+        XCTAssertEqual(try r.string(), "text")
+        XCTAssertNil(try m.next(&r))
+        XCTAssertNoThrow(try r.end())
+    }
+}
