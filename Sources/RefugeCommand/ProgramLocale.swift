@@ -12,7 +12,7 @@ import RefugeTerminal
 /// own when it is UTF-8, else a UTF-8 locale the system has, else none, and then the
 /// interview runs in plain mode with a one-line notice instead of refusing to start.
 enum ProgramLocale {
-    static let outcome = TerminalLocale.prepare(environment: ProcessInfo.processInfo.environment)
+    static let outcome = TerminalLocale.prepare { name in getenv(name).map { String(cString: $0) } }
 
     static var forcesPlainMode: Bool {
         if case .unavailable = outcome { return true }

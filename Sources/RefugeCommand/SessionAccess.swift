@@ -35,8 +35,9 @@ final class SessionAccess {
         self.store = store
     }
 
-    func passphrase(for url: URL, file: String?) throws -> Passphrase? {
-        guard store.isProtected(url) else { return nil }
+    /// `known`: whether the file is protected, when finding it read its header already.
+    func passphrase(for url: URL, file: String?, known: Bool? = nil) throws -> Passphrase? {
+        guard known ?? store.isProtected(url) else { return nil }
         guard let p = try PassphraseSource.forOpening(file: file) else {
             throw CommandFailure("This session is protected: give its passphrase in REFUGE_PASSPHRASE or with --passphrase-file.")
         }
@@ -46,8 +47,8 @@ final class SessionAccess {
     /// Opens a session for changes: locked, with its questionnaire. Notices (backup used,
     /// questionnaire changed) go to standard error; they never contain answers.
     func openForWriting(_ selector: String, passphraseFile: String?) throws -> SessionController {
-        let url = try store.resolve(selector)
-        return try open(url, passphrase: try passphrase(for: url, file: passphraseFile))
+        let (url, isProtected) = try store.locate(selector)
+        return try open(url, passphrase: try passphrase(for: url, file: passphraseFile, known: isProtected))
     }
 
     func open(_ url: URL, passphrase: Passphrase?) throws -> SessionController {

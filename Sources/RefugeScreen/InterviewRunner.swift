@@ -20,21 +20,31 @@ public final class InterviewRunner {
     let services: ScreenServices
     private let now: @Sendable () -> Date
 
-    public init(file: OpenSession, questionnaire: Questionnaire, width: Int, height: Int, services: ScreenServices = ScreenServices(),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    /// `interview`: the session's interview when the caller has it already walked (it must be
+    /// the one `file.session`'s answers and interview date give); nil walks it here.
+    public init(file: OpenSession, questionnaire: Questionnaire, interview: Interview? = nil, width: Int, height: Int,
+                services: ScreenServices = ScreenServices(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.file = file
         self.services = services
         self.now = now
         let options = InterviewOptions(asksPassphrase: services.checkPassphrase != nil, canWriteReport: services.writeReport != nil,
                                        isProtected: file.isProtected, rescueFolder: services.rescueFolder,
                                        openingNotice: services.openingNotice)
-        screen = InterviewScreen(model: SessionModel(session: file.session, questionnaire: questionnaire, now: now),
-                                 width: width, height: height, options: options)
+        let model = interview.map { SessionModel(state: SessionState(session: file.session, interview: $0), now: now) }
+            ?? SessionModel(session: file.session, questionnaire: questionnaire, now: now)
+        screen = InterviewScreen(model: model, width: width, height: height, options: options)
     }
 
     /// The screen over the session a controller opened (the controller's file is written from now on).
+    /// The controller's interview is reused when it is still the one its session's answers and
+    /// date give (nothing was saved past it, as the screen's own saves do): walking the path of
+    /// a large questionnaire again before the first frame cost as much as the first walk.
     public convenience init(controller: SessionController, width: Int, height: Int, services: ScreenServices = ScreenServices()) {
-        self.init(file: controller.file, questionnaire: controller.questionnaire, width: width, height: height, services: services)
+        let session = controller.session
+        let interview = controller.interview
+        let current = interview.answers == session.answers && interview.today == session.interviewDate
+        self.init(file: controller.file, questionnaire: controller.questionnaire, interview: current ? interview : nil,
+                  width: width, height: height, services: services)
     }
 
     /// The screen's state, read through the runner (`runner.cursor`, `runner.interview`).

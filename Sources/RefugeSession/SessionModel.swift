@@ -23,6 +23,13 @@ public struct SessionModel: Sendable {
         self.now = now
     }
 
+    /// Over a session and its interview already walked (an open `SessionController`'s), so
+    /// that the path is not walked a second time before the first frame.
+    public init(state: SessionState, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.state = state
+        self.now = now
+    }
+
     public var session: Session { state.session }
     public var interview: Interview { state.interview }
     public var questionnaire: Questionnaire { state.interview.questionnaire }

@@ -99,27 +99,33 @@ public struct SessionStore: Sendable {
 
     /// Finds a session by exact id, path to a file, exact label, or unique id prefix (in that order).
     public func resolve(_ selector: String) throws(SessionError) -> URL {
+        try locate(selector).url
+    }
+
+    /// `resolve`, and whether the file is protected when its header was read to find it (nil
+    /// when not), so that opening need not read the header again to know (`isProtected`).
+    public func locate(_ selector: String) throws(SessionError) -> (url: URL, isProtected: Bool?) {
         // An exact id names its own file: no need to read every session's header first (a
         // laptop used for months holds many sessions, and `resume ID` should start at once).
         if !selector.isEmpty, !selector.contains("/"), let peek = try? StoredFile.readHeader(at: url(for: selector), environment: environment),
            (try? SessionCoding.decodeHeader(peek.header))?.id == selector {
-            return url(for: selector)
+            return (url(for: selector), peek.isProtected)
         }
         let all = list()
-        if let exact = all.first(where: { $0.header?.id == selector }) { return exact.url }
+        if let exact = all.first(where: { $0.header?.id == selector }) { return (exact.url, exact.isProtected) }
         // A file of that exact name whose header cannot be read (empty, damaged, swapped): it is
         // the one meant, and opening it says what is wrong with it.
         if !selector.isEmpty, !selector.contains("/"), all.contains(where: { $0.url == url(for: selector) }) {
-            return url(for: selector)
+            return (url(for: selector), nil)
         }
         if selector.contains("/") || selector.hasSuffix(".refuge") {
-            if FileManager.default.fileExists(atPath: selector) { return URL(fileURLWithPath: selector) }
+            if FileManager.default.fileExists(atPath: selector) { return (URL(fileURLWithPath: selector), nil) }
         }
         let byLabel = all.filter { $0.header?.label == selector && !selector.isEmpty }
-        if byLabel.count == 1 { return byLabel[0].url }
+        if byLabel.count == 1 { return (byLabel[0].url, byLabel[0].isProtected) }
         if byLabel.count > 1 { throw .ambiguous(selector, candidates: byLabel.compactMap { $0.header?.id }) }
         let byPrefix = all.filter { $0.header?.id.hasPrefix(selector) ?? false }
-        if byPrefix.count == 1 && !selector.isEmpty { return byPrefix[0].url }
+        if byPrefix.count == 1 && !selector.isEmpty { return (byPrefix[0].url, byPrefix[0].isProtected) }
         if byPrefix.count > 1 { throw .ambiguous(selector, candidates: byPrefix.compactMap { $0.header?.id }) }
         throw .notFound(selector)
     }

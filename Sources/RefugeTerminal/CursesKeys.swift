@@ -12,9 +12,12 @@ struct CursesKeys {
     private static let firstOwnCode: Int32 = 0x4000
 
     private var meanings: [Int32: TerminalKeySequences.Meaning] = [:]
+    /// Whether the terminfo entry's extended key names were looked at (`learnExtendedNamesOnce`).
+    private var learnedExtendedNames = false
 
     /// Binds every sequence of `TerminalKeySequences` in the current screen and learns the codes
-    /// of the terminfo entry. About 400 bindings; curses takes well under a millisecond.
+    /// of the terminfo entry. About 400 bindings; curses takes well under a millisecond. The
+    /// extended names are learnt by `learnExtendedNamesOnce()`, before the first key is read.
     static func defineAll() -> CursesKeys {
         var keys = CursesKeys()
         keys.meanings = standardMeanings()
@@ -24,8 +27,17 @@ struct CursesKeys {
                 keys.meanings[code] = entry.meaning
             }
         }
-        keys.learnExtendedNames()
         return keys
+    }
+
+    /// Learns the codes of the terminfo entry's extended key names, the first time it is called
+    /// after `defineAll()`: before the first key is decoded, but after the first frame is drawn,
+    /// because asking curses for the names of a thousand codes (`keyname` searches every bound
+    /// sequence for each) takes over a millisecond, most of curses' set-up.
+    mutating func learnExtendedNamesOnce() {
+        guard !learnedExtendedNames else { return }
+        learnedExtendedNames = true
+        learnExtendedNames()
     }
 
     /// What curses' code means; nil for codes Refuge gives no meaning (KEY_RESIZE: resizes come

@@ -13,6 +13,8 @@ extension Terminal {
     /// - Returns: the event, or nil when the timeout passed with nothing to report (use it to
     ///   save drafts and run timers).
     public func readKey(timeout: Duration? = nil) -> KeyEvent? {
+        // Left until now so that the first frame is drawn without waiting for it.
+        keys.learnExtendedNamesOnce()
         let clock = ContinuousClock()
         let deadline = timeout.map { clock.now.advanced(by: $0) }
         while true {

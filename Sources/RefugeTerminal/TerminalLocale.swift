@@ -12,8 +12,8 @@ import Darwin
 public enum TerminalLocale {
     /// The UTF-8 locales tried, in order, when the person's is not UTF-8. `REFUGE_UTF8_LOCALE`
     /// names another one to try first (or a made-up name, to see what a system without any does).
-    static func candidates(environment: [String: String]) -> [String] {
-        if let chosen = environment["REFUGE_UTF8_LOCALE"], !chosen.isEmpty { return [chosen] }
+    static func candidates(environment: (String) -> String?) -> [String] {
+        if let chosen = environment("REFUGE_UTF8_LOCALE"), !chosen.isEmpty { return [chosen] }
         return ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"]
     }
 
@@ -30,12 +30,19 @@ public enum TerminalLocale {
     /// at start-up, before curses starts. The switch is made through `LC_ALL` in this process's
     /// environment, so that every later `setlocale(LC_ALL, "")` (curses' own) keeps it.
     public static func prepare(environment: [String: String]) -> Outcome {
+        prepare { environment[$0] }
+    }
+
+    /// `prepare(environment:)` with the environment read variable by variable (the process's
+    /// own: `getenv`), and only when the locale is not UTF-8: building the whole environment as a
+    /// dictionary at start-up cost a tenth of `refuge --help`.
+    public static func prepare(variable environment: (String) -> String?) -> Outcome {
         setlocale(LC_ALL, "")
         let codeset = currentCodeset()
         if isUTF8(codeset) { return .utf8 }
-        let original = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "C"
+        let original = environment("LC_ALL").flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment("LC_CTYPE").flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment("LANG").flatMap { $0.isEmpty ? nil : $0 } ?? "C"
         for candidate in candidates(environment: environment) where setlocale(LC_ALL, candidate) != nil && isUTF8(currentCodeset()) {
             setenv("LC_ALL", candidate, 1)
             return .switched(from: original, to: candidate)
