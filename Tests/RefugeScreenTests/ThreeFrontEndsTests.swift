@@ -200,6 +200,28 @@ final class ThreeFrontEndsTests: XCTestCase {
         return try savedBody(store)
     }
 
+    /// The screen over a controller reuses the controller's walked interview only while it is
+    /// the session's: after a screen saved answers past it, the next screen walks them again.
+    func testAScreenOverAControllerShowsTheSessionAsItIsOnDisk() throws {
+        let (controller, _) = try makeSession()
+        defer { controller.file.close() }
+        let fresh = InterviewRunner(file: controller.file, questionnaire: questionnaire, width: 80, height: 24, now: { Self.created })
+        let reused = InterviewRunner(controller: controller, width: 80, height: 24)
+        XCTAssertEqual(reused.view(), fresh.view())
+        XCTAssertEqual(reused.interview.progress.answered, fresh.interview.progress.answered)
+        // A screen answers two questions; the controller's own interview is now behind the file.
+        for key: KeyEvent in [.enter] { fresh.handle(key) }
+        for c in "Ana Pérez" { fresh.handle(.character(c)) }
+        fresh.handle(.enter)
+        XCTAssertNotEqual(controller.interview.answers, controller.session.answers)
+        let next = InterviewRunner(controller: controller, width: 80, height: 24)
+        XCTAssertEqual(next.interview.answers, controller.session.answers)
+        XCTAssertEqual(next.interview.progress.answered, InterviewRunner(file: controller.file, questionnaire: questionnaire, width: 80, height: 24,
+                                                                         now: { Self.created }).interview.progress.answered)
+        XCTAssertEqual(next.view(), InterviewRunner(file: controller.file, questionnaire: questionnaire, width: 80, height: 24,
+                                                    now: { Self.created }).view())
+    }
+
     func testTheSameCommandsThroughTheScreenPlainModeAndRefugeAnswerGiveTheSameSessionBody() throws {
         let screen = try byScreen(), plain = try byPlainMode(), answer = try byAnswerRequests()
         // The walk really recorded what it gave (not three equally empty sessions).
