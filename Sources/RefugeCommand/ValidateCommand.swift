@@ -31,12 +31,15 @@ struct ValidateCommand: ParsableCommand {
         var failed = false
         for path in expand(paths) {
             let result = QuestionnaireLoader.load(path: path)
+            // Counted while printing: `errors` and `warnings` are filtered copies of the list.
+            var errorCount = 0, warningCount = 0
             for d in result.diagnostics {
                 var line = d
+                if d.severity == .error { errorCount += 1 } else { warningCount += 1 }
                 if strict && d.severity == .warning { line.severity = .error }
                 print(TerminalSafe.text(line.description))
             }
-            let errors = result.errors.count + (strict ? result.warnings.count : 0)
+            let errors = errorCount + (strict ? warningCount : 0)
             if errors > 0 {
                 failed = true
                 StandardStream.error.write(Data("\(TerminalSafe.line(path)): not valid (\(errors) error\(errors == 1 ? "" : "s"))\n".utf8))

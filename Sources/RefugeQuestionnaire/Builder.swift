@@ -85,6 +85,16 @@ struct Builder {
         return LocalizedText(result, location: node.location)
     }
 
+    /// Releases what only building needed (the ids' table and the texts kept for the
+    /// interpolation check) once every check that reads them has run, so that the
+    /// questionnaire's own tables, made last, take their place instead of adding to it.
+    mutating func releaseBuildTables() {
+        catalog.entries = [:]
+        catalog.idsInFile = []
+        catalog.allIDs = []
+        interpolatedTexts = []
+    }
+
     // MARK: Ids
 
     /// Checks an id's form and registers it in the shared namespace (reporting duplicates

@@ -25,14 +25,16 @@ public enum LoadChecks: Sendable {
 /// A questionnaire's files as read from disk, not yet parsed.
 public struct QuestionnaireSources: Sendable {
     /// `questionnaire.yaml` (or the one file): its name, bytes and the path messages name.
-    let main: (name: String, data: Data, display: String)
-    let translations: [(name: String, data: Data, display: String)]
+    /// Bytes as the model keeps them (`[UInt8]`): one copy of each file from reading to
+    /// `sourceFiles`, not a `Data` beside an array (issue 19, the peak of `refuge validate`).
+    let main: (name: String, bytes: [UInt8], display: String)
+    let translations: [(name: String, bytes: [UInt8], display: String)]
     /// The file or folder they were read from.
     public let sourcePath: String
 
     /// Every file with its bytes, as a loaded questionnaire keeps them (`sourceFiles`).
     public var files: [SourceFile] {
-        [SourceFile(relativePath: main.name, bytes: Array(main.data))] + translations.map { SourceFile(relativePath: $0.name, bytes: Array($0.data)) }
+        [SourceFile(relativePath: main.name, bytes: main.bytes)] + translations.map { SourceFile(relativePath: $0.name, bytes: $0.bytes) }
     }
 }
 
@@ -66,7 +68,7 @@ public enum QuestionnaireLoader {
         }
         switch QuestionnaireFile.read(path) {
         case .success(let data):
-            return .read(QuestionnaireSources(main: (url.lastPathComponent, data, path), translations: [], sourcePath: path))
+            return .read(QuestionnaireSources(main: (url.lastPathComponent, Array(data), path), translations: [], sourcePath: path))
         case .failure(let problem): return .failed(LoadResult(questionnaire: nil, diagnostics: [problem]))
         }
     }
@@ -83,31 +85,31 @@ public enum QuestionnaireLoader {
             return failure(displayRoot, "no questionnaire.yaml")
         }
         let others = files.filter { $0.relativePath != main.relativePath }.map {
-            ($0.relativePath, Data($0.bytes), displayRoot + "/" + $0.relativePath)
+            ($0.relativePath, $0.bytes, displayRoot + "/" + $0.relativePath)
         }
         let mainDisplay = files.count == 1 && main.relativePath != "questionnaire.yaml" ? displayRoot : displayRoot + "/" + main.relativePath
-        return load(main: (main.relativePath, Data(main.bytes), mainDisplay), translations: others, sourcePath: sourcePath, checks: checks)
+        return load(main: (main.relativePath, main.bytes, mainDisplay), translations: others, sourcePath: sourcePath, checks: checks)
     }
 
     private static func readFolder(_ url: URL, displayPath: String) -> SourceRead {
         let root = displayPath.hasSuffix("/") ? String(displayPath.dropLast()) : displayPath
         let mainURL = url.appendingPathComponent("questionnaire.yaml")
-        let mainData: Data
+        let mainBytes: [UInt8]
         switch QuestionnaireFile.read(mainURL.path) {
-        case .success(let read): mainData = read
+        case .success(let read): mainBytes = Array(read)
         case .failure(let problem):
             guard FileManager.default.fileExists(atPath: mainURL.path) else { return .failed(failure(root, "this folder has no questionnaire.yaml")) }
             return .failed(LoadResult(questionnaire: nil, diagnostics: [problem]))
         }
-        var translations: [(name: String, data: Data, display: String)] = []
+        var translations: [(name: String, bytes: [UInt8], display: String)] = []
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         for name in names.sorted() where name != "questionnaire.yaml" && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) {
             guard case .success(let data) = QuestionnaireFile.read(url.appendingPathComponent(name).path) else {
                 return .failed(failure(root + "/" + name, "this file cannot be read (a FIFO, too large, or check its permissions)"))
             }
-            translations.append((name, data, root + "/" + name))
+            translations.append((name, Array(data), root + "/" + name))
         }
-        return .read(QuestionnaireSources(main: ("questionnaire.yaml", mainData, root + "/questionnaire.yaml"), translations: translations,
+        return .read(QuestionnaireSources(main: ("questionnaire.yaml", mainBytes, root + "/questionnaire.yaml"), translations: translations,
                                           sourcePath: displayPath))
     }
 
@@ -115,28 +117,38 @@ public enum QuestionnaireLoader {
         LoadResult(questionnaire: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), message)])
     }
 
-    private static func decode(_ data: Data, display: String, into sink: inout DiagnosticSink) -> String? {
-        guard let text = String(data: data, encoding: .utf8) else {
+    /// The file's text. The bytes stay [UInt8] from reading to the model's `sourceFiles` (one
+    /// copy of the file, not a Data and an array besides the text).
+    private static func decode(_ bytes: [UInt8], display: String, into sink: inout DiagnosticSink) -> String? {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             sink.error(SourceLocation(file: display, line: 1, column: 1), "this file is not UTF-8 text; save it as UTF-8")
             return nil
         }
+        // As before, when the text came from `String(data:encoding: .utf8)`: that dropped a
+        // leading byte order mark (a scalar), and a second one was dropped here (a character).
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
-    static func load(main: (name: String, data: Data, display: String), translations files: [(name: String, data: Data, display: String)],
+    static func load(main: (name: String, bytes: [UInt8], display: String), translations files: [(name: String, bytes: [UInt8], display: String)],
                      sourcePath: String, checks: LoadChecks = .all) -> LoadResult {
         var builder = Builder()
         var built: (header: Builder.Header, sections: [Section], checks: [Check], report: ReportLayout?, legalData: LegalData?)
         // The files' texts and YAML trees are only needed to build the model: in this block they
         // are released before the model is finished, which was the peak of memory while loading.
         do {
-            guard let mainText = decode(main.data, display: main.display, into: &builder.sink) else {
-                return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
-            }
-            let root: YAMLNode
-            switch YAMLNode.parse(mainText, file: main.display) {
-            case .success(let node): root = node
-            case .failure(let d): return LoadResult(questionnaire: nil, diagnostics: [d])
+            // `root` must be the tree's only owner (no Result or text kept beside it): the builder
+            // releases each section's nodes once built, which only frees what nothing else holds.
+            var root: YAMLNode
+            do {
+                // The text is released once parsed (the tree holds its own strings).
+                guard let mainText = decode(main.bytes, display: main.display, into: &builder.sink) else {
+                    return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
+                }
+                switch YAMLNode.parse(mainText, file: main.display) {
+                case .success(let node): root = node
+                case .failure(let d): return LoadResult(questionnaire: nil, diagnostics: [d])
+                }
             }
             // Languages come first: translation files are read against them.
             if let langs = root.mapEntries?.first(where: { $0.key == "languages" })?.value.sequence?.compactMap(\.scalar), !langs.isEmpty {
@@ -144,7 +156,7 @@ public enum QuestionnaireLoader {
             }
             for file in files {
                 let language = String(file.name.split(separator: ".").first ?? "")
-                guard let text = decode(file.data, display: file.display, into: &builder.sink) else { continue }
+                guard let text = decode(file.bytes, display: file.display, into: &builder.sink) else { continue }
                 switch YAMLNode.parse(text, file: file.display) {
                 case .failure(let d): builder.sink.error(d.location, d.message)
                 case .success(let node):
@@ -156,7 +168,7 @@ public enum QuestionnaireLoader {
                     builder.translations.read(node, language: language, sink: &builder.sink)
                 }
             }
-            guard let model = builder.build(root) else {
+            guard let model = builder.build(&root) else {
                 return LoadResult(questionnaire: nil, diagnostics: builder.sink.all)
             }
             built = model
@@ -172,15 +184,15 @@ public enum QuestionnaireLoader {
             builder.sink.error(unused.entry.location, "the translation `\(unused.path)` does not match anything in questionnaire.yaml (check the id)")
         }
         if checks == .all, !builder.sink.hasErrors { builder.checkReachability(sections) }
+        builder.releaseBuildTables()
 
-        let diagnostics = builder.sink.all.sorted {
-            ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
-        }
-        guard !builder.sink.hasErrors, let title = built.header.title else {
+        let hasErrors = builder.sink.hasErrors
+        let diagnostics = builder.sink.takeSorted()
+        guard !hasErrors, let title = built.header.title else {
             return LoadResult(questionnaire: nil, diagnostics: diagnostics)
         }
-        var sources = [SourceFile(relativePath: main.name, bytes: Array(main.data))]
-        sources += files.map { SourceFile(relativePath: $0.name, bytes: Array($0.data)) }
+        var sources = [SourceFile(relativePath: main.name, bytes: main.bytes)]
+        sources += files.map { SourceFile(relativePath: $0.name, bytes: $0.bytes) }
         var questionnaire = Questionnaire(
             id: built.header.id, version: built.header.version, title: title, description: built.header.description,
             languages: builder.languages, sections: sections, checks: built.checks, report: built.report,

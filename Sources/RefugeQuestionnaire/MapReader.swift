@@ -6,7 +6,7 @@ struct MapReader {
     let node: YAMLNode
     /// What this map is, for messages: "item `harm`", "the questionnaire".
     let what: String
-    private let entries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)]
+    private let entries: [YAMLEntry]
     /// The first entry of each key, only for large maps: most maps have a handful of keys,
     /// and comparing those is cheaper than building a table for every map read.
     private let firstIndex: [String: Int]?

@@ -7,12 +7,17 @@ import RefugeExpressions
 
 extension Builder {
     /// Builds the whole questionnaire from the main file's tree. Returns the model's parts;
-    /// the caller makes a `Questionnaire` only when no error was found.
-    mutating func build(_ root: YAMLNode) -> (header: Header, sections: [Section], checks: [Check], report: ReportLayout?, legalData: LegalData?)? {
+    /// the caller makes a `Questionnaire` only when no error was found. The sections are taken
+    /// out of `root` and each one's nodes released once it is built, so the tree of a large
+    /// questionnaire and its model are not both whole in memory (the peak of `refuge validate`).
+    mutating func build(_ root: inout YAMLNode) -> (header: Header, sections: [Section], checks: [Check], report: ReportLayout?, legalData: LegalData?)? {
         guard root.mapEntries != nil else {
             sink.error(root.location, "a questionnaire should be a set of keys (format, id, version, title, languages, sections)")
             return nil
         }
+        // Taken before any reader holds the tree; an empty list stays in its place, so every
+        // key and message reads as before. Empty when `sections` is not a list of sections.
+        var sectionNodes = root.takeList("sections") ?? []
         let top = MapReader(root, what: "the questionnaire")
         top.reportUnknownKeys(["format", "id", "version", "title", "description", "languages", "lists", "sections", "checks", "report", "legal_data", "glossary", "declaration"], into: &sink)
 
@@ -67,14 +72,19 @@ extension Builder {
             }
         }
 
-        catalog.idsInFile = Builder.itemIDs(in: top.value("sections"))
+        catalog.idsInFile = Builder.itemIDs(in: sectionNodes)
+        // Sized once for every section and item id: a table grown by doubling held its old and
+        // new storage at once at each step, the last one while the whole model was in memory.
+        catalog.entries.reserveCapacity(catalog.idsInFile.count + sectionNodes.count)
+        catalog.allIDs.reserveCapacity(catalog.idsInFile.count + sectionNodes.count)
         var sections: [Section] = []
         var pending: [PendingConstraint] = []
         var order = 0
         if let sectionsNode = top.requireKey("sections", into: &sink) {
-            if let list = sectionsNode.sequence, !list.isEmpty {
-                for node in list {
-                    if let section = buildSection(node, index: sections.count, order: &order, pending: &pending) {
+            if !sectionNodes.isEmpty {
+                for i in sectionNodes.indices {
+                    var node = YAMLNode.take(i, from: &sectionNodes)
+                    if let section = buildSection(&node, index: sections.count, order: &order, pending: &pending) {
                         sections.append(section)
                     }
                 }
@@ -103,8 +113,8 @@ extension Builder {
         return (Header(id: id, version: version, title: title, description: description), sections, checks, report, legalData)
     }
 
-    /// The ids of every item and field under `sections`, without checking anything.
-    static func itemIDs(in node: YAMLNode?) -> Set<String> {
+    /// The ids of every item and field in the sections, without checking anything.
+    static func itemIDs(in sections: [YAMLNode]) -> Set<String> {
         var ids: Set<String> = []
         func visit(_ items: YAMLNode?) {
             for item in items?.sequence ?? [] {
@@ -113,7 +123,7 @@ extension Builder {
                 visit(entries.first(where: { $0.key == "items" })?.value)
             }
         }
-        for section in node?.sequence ?? [] {
+        for section in sections {
             visit(section.mapEntries?.first(where: { $0.key == "items" })?.value)
         }
         return ids
@@ -131,11 +141,13 @@ extension Builder {
         var description: LocalizedText?
     }
 
-    mutating func buildSection(_ node: YAMLNode, index: Int, order: inout Int, pending: inout [PendingConstraint]) -> Section? {
+    /// Builds one section; its items are taken out of `node` and released one by one as built.
+    mutating func buildSection(_ node: inout YAMLNode, index: Int, order: inout Int, pending: inout [PendingConstraint]) -> Section? {
         guard node.mapEntries != nil else {
             sink.error(node.location, "each section should be a set of keys (`id`, `title`, `items`)")
             return nil
         }
+        var itemNodes = node.takeList("items") ?? []
         let probe = MapReader(node, what: "a section")
         guard let id = probe.string("id", into: &sink) else {
             _ = probe.requireKey("id", into: &sink)
@@ -151,11 +163,12 @@ extension Builder {
         let showIf = compile(map.value("show_if"), key: "show_if", what: "section `\(id)`", context: .showIf, before: myOrder, repeatID: nil)
         var items: [Item] = []
         if let itemsNode = map.requireKey("items", into: &sink) {
-            if let list = itemsNode.sequence, !list.isEmpty {
+            if !itemNodes.isEmpty {
                 // Sized once: an item is large (hundreds of bytes), and an array grown by doubling
                 // kept up to half again its size unused in every section.
-                items.reserveCapacity(list.count)
-                for itemNode in list {
+                items.reserveCapacity(itemNodes.count)
+                for i in itemNodes.indices {
+                    let itemNode = YAMLNode.take(i, from: &itemNodes)
                     let path = ItemPath(section: index, item: items.count, field: nil)
                     if let item = buildItem(itemNode, sectionID: id, repeatID: nil, order: &order, path: path, pending: &pending) {
                         items.append(item)

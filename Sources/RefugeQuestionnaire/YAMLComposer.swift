@@ -12,7 +12,8 @@ struct YAMLComposer: ~Copyable {
     /// The current event; libyaml owns what its pointers point to until it is deleted.
     private let event: UnsafeMutablePointer<yaml_event_t>
     private var holdsEvent = false
-    private let file: String
+    /// The file's name, shared by every node.
+    private let fileName: YAMLFileName
     /// The text being composed (owned by the caller for the composer's lifetime).
     private let source: UnsafeBufferPointer<UInt8>
     /// Anchored nodes by name; a later anchor of the same name replaces an earlier one.
@@ -48,7 +49,7 @@ struct YAMLComposer: ~Copyable {
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, start, count)
-        self.file = file
+        fileName = YAMLFileName(file)
         source = UnsafeBufferPointer(start: start, count: count)
     }
 
@@ -116,15 +117,15 @@ struct YAMLComposer: ~Copyable {
     private mutating func composeScalar(shaped: Bool) -> Composed {
         let scalar = event.pointee.data.scalar
         let text = Self.text(of: UnsafeBufferPointer(start: scalar.value, count: scalar.length))
-        let location = self.location(event.pointee.start_mark)
+        let mark = event.pointee.start_mark
         let node: YAMLNode
         if scalar.style == YAML_PLAIN_SCALAR_STYLE && (text.isEmpty || text == "null" || text == "Null" || text == "NULL") {
             // An empty plain scalar (`key:` with nothing after it) or `null` written plainly is
             // "no value"; quoted it stays text.
-            node = YAMLNode(kind: .null, location: location)
+            node = self.node(.null, at: mark)
         } else {
             let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
-            var scalarNode = YAMLNode(kind: .scalar(text), location: location, quoted: quoted)
+            var scalarNode = self.node(.scalar(text), at: mark, quoted: quoted)
             if scalar.style == YAML_LITERAL_SCALAR_STYLE || scalar.style == YAML_FOLDED_SCALAR_STYLE {
                 let end = event.pointee.end_mark
                 scalarNode.block = BlockScalarLines(
@@ -173,7 +174,7 @@ struct YAMLComposer: ~Copyable {
 
     private mutating func composeSequence(shaped: Bool) throws(YAMLFailure) -> Composed {
         let start = event.pointee.data.sequence_start
-        let location = self.location(event.pointee.start_mark)
+        let mark = event.pointee.start_mark
         let anchor = Self.string(start.anchor)
         let tag = start.implicit != 0 ? nil : Self.tag(start.tag, default: Self.defaultSequenceTag)
         // An anchored node may be used as a key later through an alias.
@@ -187,7 +188,7 @@ struct YAMLComposer: ~Copyable {
             if let itemShape, shapeChildren { shapes.append(itemShape) }
             try advance()
         }
-        let node = YAMLNode(kind: .sequence(Self.exactly(items)), location: location)
+        let node = self.node(.sequence(Self.exactly(items)), at: mark)
         let shape: YAMLKeyShape? = shapeChildren ? .sequence(shapes, tag: tag) : nil
         if let anchor { anchors[anchor] = (node, shape) }
         return (node, shape)
@@ -195,11 +196,11 @@ struct YAMLComposer: ~Copyable {
 
     private mutating func composeMapping(shaped: Bool) throws(YAMLFailure) -> Composed {
         let start = event.pointee.data.mapping_start
-        let location = self.location(event.pointee.start_mark)
+        let mark = event.pointee.start_mark
         let anchor = Self.string(start.anchor)
         let tag = start.implicit != 0 ? nil : Self.tag(start.tag, default: Self.defaultMappingTag)
         let shapeChildren = shaped || anchor != nil
-        var entries: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
+        var entries: [YAMLEntry] = []
         var keys: [YAMLKeyShape] = []
         var pairs: [YAMLKeyShape.Pair] = []
         try advance()
@@ -209,7 +210,7 @@ struct YAMLComposer: ~Copyable {
             let (value, valueShape) = try composeNode(shaped: shapeChildren)
             // A key is always shaped; only a map or list used as a key has no text.
             let keyShape = shapeOfKey ?? .scalar("", tag: nil)
-            entries.append((keyShape.scalarText ?? "", key.location, value))
+            entries.append(YAMLEntry(key: keyShape.scalarText ?? "", keyLocation: key.location, value: value))
             keys.append(keyShape)
             if let valueShape, shapeChildren { pairs.append(.init(key: keyShape, value: valueShape)) }
             try advance()
@@ -221,7 +222,7 @@ struct YAMLComposer: ~Copyable {
             throw .duplicateKeys(repeated.map { keys[$0].scalarText ?? "<uncovertable>" },
                                  at: YAMLFailure.Mark(line: at.line, column: at.column))
         }
-        let node = YAMLNode(kind: .map(Self.exactly(entries)), location: location)
+        let node = self.node(.map(Self.exactly(entries)), at: mark)
         let shape: YAMLKeyShape? = shapeChildren ? .mapping(pairs, tag: tag) : nil
         if let anchor { anchors[anchor] = (node, shape) }
         return (node, shape)
@@ -236,8 +237,8 @@ struct YAMLComposer: ~Copyable {
 
     // MARK: libyaml's values
 
-    private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+    private func node(_ kind: YAMLNode.Kind, at mark: yaml_mark_t, quoted: Bool = false) -> YAMLNode {
+        YAMLNode(kind: kind, line: mark.line + 1, column: mark.column + 1, file: fileName, quoted: quoted)
     }
 
     private static func mark(_ mark: yaml_mark_t) -> YAMLFailure.Mark {
