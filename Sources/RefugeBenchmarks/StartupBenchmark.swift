@@ -12,6 +12,7 @@ import Darwin
 enum StartupBenchmark {
     static let name = "start-up: resume to first frame"
     static let session = "interview: resume, 12 keys, quit (peak memory)"
+    static let coldName = "start-up: resume to first frame, no compiled questionnaire yet"
     static let dialogName = "start-up: dialog --yesno to first frame"
     static let footer = "Esc menu"
     /// dialog's prompt, which it draws last in its first frame.
@@ -119,6 +120,30 @@ enum StartupBenchmark {
             results.add(Row(name: name, data: d.name, items: d.items, samples: measured.0, peak: measured.peak,
                             reference: dialogMedian ?? reference.0.median, referenceName: dialogMedian == nil ? "refuge --help" : "dialog --yesno",
                             detail: "\(fixture.answerCount.formatted()) answers"))
+            if withKeys {
+                // The same resume with no compiled questionnaire kept yet (the first opening after
+                // an install or an edit): loaded from YAML, and the cache entry written.
+                let cold = try runs(budget) {
+                    try? FileManager.default.removeItem(at: home.appendingPathComponent("cache"))
+                    let pty = try PseudoTerminal(width: 80, height: 24)
+                    let t0 = Clock.now()
+                    let pid = try pty.spawn([refuge, "resume", id], environment: environment)
+                    let (seen, screen) = pty.read(until: { $0.contains(footer) }, timeout: 30)
+                    let elapsed = Clock.now() - t0
+                    let peak = peakOfChild(pid)
+                    pty.send([0x03])
+                    _ = pty.read(until: { _ in false }, timeout: 10)
+                    let (status, _) = waitForChild(pid, timeout: 10)
+                    guard seen else {
+                        throw BenchmarkFailure("refuge resume never drew its footer; the terminal showed:\n\(screen.suffix(2000))")
+                    }
+                    guard status == 0 else { throw BenchmarkFailure("refuge resume ended with status \(status)") }
+                    return (elapsed, peak)
+                }
+                results.add(Row(name: coldName, data: d.name, items: d.items, samples: cold.0, peak: cold.peak,
+                                reference: dialogMedian ?? reference.0.median, referenceName: dialogMedian == nil ? "refuge --help" : "dialog --yesno",
+                                detail: "\(fixture.answerCount.formatted()) answers, cache/ removed before each run"))
+            }
             if withKeys && sessionTimes.count > 0 {
                 results.add(Row(name: session, data: d.name, items: nil, samples: sessionTimes, peak: sessionPeak,
                                 reference: nil, referenceName: nil,
