@@ -57,7 +57,7 @@ public struct QuestionnaireCache: Sendable {
         let entry = entryPath(for: sources.sourcePath)
         let usable = folderIsPrivate()
         if usable, case .success(let data) = BoundedFile.read(entry, limit: Limits.sessionFileBytes),
-           let questionnaire = CompiledEntry.questionnaire(from: Array(data), program: program, sourcePath: sources.sourcePath,
+           let questionnaire = CompiledEntry.questionnaire(from: data, program: program, sourcePath: sources.sourcePath,
                                                            contentHash: contentHash, sourceFiles: files) {
             return LoadResult(compiled: questionnaire)
         }

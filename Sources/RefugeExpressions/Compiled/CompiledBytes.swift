@@ -72,13 +72,14 @@ public struct CompiledWriter: Sendable {
     public mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 }
 
-/// Reads what `CompiledWriter` wrote, checking every step.
+/// Reads what `CompiledWriter` wrote, checking every step. It reads the bytes where they are
+/// (a file's `Data`, an array), so it lives only inside their `withUnsafeBytes`.
 public struct CompiledReader {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     public private(set) var offset: Int
     private let end: Int
 
-    public init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+    public init(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
         self.offset = start
         self.end = Swift.min(end ?? bytes.count, bytes.count)
@@ -128,13 +129,7 @@ public struct CompiledReader {
     public mutating func string() throws(CompiledFormError) -> String {
         let length = try count()
         defer { offset += length }
-        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
-    }
-
-    public mutating func raw(_ length: Int) throws(CompiledFormError) -> ArraySlice<UInt8> {
-        guard length >= 0, length <= end - offset else { throw CompiledFormError("cut short") }
-        defer { offset += length }
-        return bytes[offset..<(offset + length)]
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
     }
 
     public mutating func optional<T>(_ read: (inout CompiledReader) throws(CompiledFormError) -> T) throws(CompiledFormError) -> T? {

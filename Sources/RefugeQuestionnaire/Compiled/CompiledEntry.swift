@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import Crypto
 import RefugeExpressions
 
@@ -32,6 +37,17 @@ public enum CompiledEntry {
     /// source files (`contentHash` of `sourceFiles`, read from `sourcePath`); nil otherwise.
     public static func questionnaire(from bytes: [UInt8], program: String, sourcePath: String, contentHash: String,
                                      sourceFiles: [SourceFile]) -> Questionnaire? {
+        bytes.withUnsafeBytes { questionnaire(from: $0, program: program, sourcePath: sourcePath, contentHash: contentHash, sourceFiles: sourceFiles) }
+    }
+
+    /// The same, from an entry read into `Data` (read in place, not copied).
+    public static func questionnaire(from data: Data, program: String, sourcePath: String, contentHash: String,
+                                     sourceFiles: [SourceFile]) -> Questionnaire? {
+        data.withUnsafeBytes { questionnaire(from: $0, program: program, sourcePath: sourcePath, contentHash: contentHash, sourceFiles: sourceFiles) }
+    }
+
+    static func questionnaire(from bytes: UnsafeRawBufferPointer, program: String, sourcePath: String, contentHash: String,
+                              sourceFiles: [SourceFile]) -> Questionnaire? {
         let digestLength = SHA256.byteCount
         guard bytes.count > magic.count + digestLength, bytes.starts(with: magic) else { return nil }
         let bodyEnd = bytes.count - digestLength
@@ -46,7 +62,7 @@ public enum CompiledEntry {
             guard start + length == bodyEnd else { return nil }
             // The checksum last but before building anything: a flipped byte anywhere refuses the
             // entry, even one the reader would have taken as something else.
-            let digest = bytes.withUnsafeBytes { SHA256.hash(data: UnsafeRawBufferPointer(rebasing: $0[..<bodyEnd])) }
+            let digest = SHA256.hash(data: UnsafeRawBufferPointer(rebasing: bytes[..<bodyEnd]))
             guard digest.elementsEqual(bytes[bodyEnd...]) else { return nil }
             return try CompiledQuestionnaire.questionnaire(from: bytes, start: start, end: bodyEnd, contentHash: contentHash,
                                                            sourcePath: sourcePath, sourceFiles: sourceFiles)

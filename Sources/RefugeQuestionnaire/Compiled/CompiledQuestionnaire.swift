@@ -22,7 +22,18 @@ public enum CompiledQuestionnaire {
 
     /// The questionnaire the bytes describe, with the source files it was loaded from (already
     /// read and hashed by the caller). Throws when the bytes are damaged in any way.
-    public static func questionnaire(from bytes: [UInt8], start: Int = 0, end: Int? = nil, contentHash: String,
+    public static func questionnaire(from bytes: [UInt8], contentHash: String,
+                                     sourcePath: String, sourceFiles: [SourceFile]) throws(CompiledFormError) -> Questionnaire {
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(CompiledFormError) in
+                try questionnaire(from: raw, contentHash: contentHash, sourcePath: sourcePath, sourceFiles: sourceFiles)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The same, from bytes in place (`start..<end` of them).
+    public static func questionnaire(from bytes: UnsafeRawBufferPointer, start: Int = 0, end: Int? = nil, contentHash: String,
                                      sourcePath: String, sourceFiles: [SourceFile]) throws(CompiledFormError) -> Questionnaire {
         var reader = ModelReader(CompiledReader(bytes, from: start, to: end))
         let questionnaire = try reader.questionnaire(contentHash: contentHash, sourcePath: sourcePath, sourceFiles: sourceFiles)
