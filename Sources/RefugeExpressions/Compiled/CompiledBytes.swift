@@ -70,6 +70,9 @@ public struct CompiledWriter: Sendable {
     public mutating func stringSet(_ values: Set<String>) { array(values.sorted()) { $0.string($1) } }
 
     public mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
+    /// A checksum's bytes, at the end.
+    public mutating func append<Digest: Sequence<UInt8>>(digest: Digest) { bytes.append(contentsOf: digest) }
 }
 
 /// Reads what `CompiledWriter` wrote, checking every step. It reads the bytes where they are

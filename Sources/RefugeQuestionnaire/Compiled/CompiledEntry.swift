@@ -11,7 +11,7 @@ import RefugeExpressions
 ///
 /// Bytes: the magic `REFUGE-QC\n`; then (as `CompiledWriter` writes them) the entry format
 /// (`CompiledQuestionnaire.formatVersion`), the program that wrote it (release and commit),
-/// the source path, the content hash of the source files, the model's length and the model;
+/// the source path, the content hash of the source files and the model;
 /// last, the SHA-256 of everything before it (32 bytes). Any difference, damage or cut gives
 /// nil, never a wrong questionnaire.
 public enum CompiledEntry {
@@ -19,18 +19,17 @@ public enum CompiledEntry {
 
     /// The entry's bytes for a questionnaire loaded without errors.
     public static func bytes(of questionnaire: Questionnaire, program: String) -> [UInt8] {
-        let model = CompiledQuestionnaire.bytes(of: questionnaire)
-        var writer = CompiledWriter(capacity: model.count + 512)
+        // One buffer, sized for the source files (an entry is a little smaller than they are).
+        var writer = CompiledWriter(capacity: questionnaire.sourceFiles.reduce(4096) { $0 + $1.bytes.count })
         writer.append(magic)
         writer.count(CompiledQuestionnaire.formatVersion)
         writer.string(program)
         writer.string(questionnaire.sourcePath)
         writer.string(questionnaire.contentHash)
-        writer.count(model.count)
-        writer.append(model)
-        var bytes = writer.bytes
-        bytes.append(contentsOf: SHA256.hash(data: bytes))
-        return bytes
+        CompiledQuestionnaire.write(questionnaire, to: &writer)
+        let digest = SHA256.hash(data: writer.bytes)
+        writer.append(digest: digest)
+        return writer.bytes
     }
 
     /// The questionnaire in `bytes` when the entry is whole and was written by `program` for these
@@ -57,9 +56,7 @@ public enum CompiledEntry {
                   try reader.string() == program,
                   try reader.string() == sourcePath,
                   try reader.string() == contentHash else { return nil }
-            let length = try reader.count()
             let start = reader.offset
-            guard start + length == bodyEnd else { return nil }
             // The checksum last but before building anything: a flipped byte anywhere refuses the
             // entry, even one the reader would have taken as something else.
             let digest = SHA256.hash(data: UnsafeRawBufferPointer(rebasing: bytes[..<bodyEnd]))

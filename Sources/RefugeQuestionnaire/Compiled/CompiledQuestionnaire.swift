@@ -11,13 +11,21 @@ import RefugeExpressions
 
 public enum CompiledQuestionnaire {
     /// The layout of the bytes below. An entry of another format is never read.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// The questionnaire's model in bytes.
     public static func bytes(of questionnaire: Questionnaire) -> [UInt8] {
-        var writer = ModelWriter()
-        writer.questionnaire(questionnaire)
-        return writer.out.bytes
+        var writer = CompiledWriter(capacity: 64 * 1024)
+        write(questionnaire, to: &writer)
+        return writer.bytes
+    }
+
+    /// Appends the questionnaire's model to `writer`'s bytes (in place: no copy of what is there).
+    public static func write(_ questionnaire: Questionnaire, to writer: inout CompiledWriter) {
+        var model = ModelWriter()
+        swap(&model.out, &writer)
+        model.questionnaire(questionnaire)
+        swap(&model.out, &writer)
     }
 
     /// The questionnaire the bytes describe, with the source files it was loaded from (already
@@ -44,7 +52,7 @@ public enum CompiledQuestionnaire {
 
 /// Writes the model; file names of locations once each, then by number.
 private struct ModelWriter {
-    var out = CompiledWriter(capacity: 64 * 1024)
+    var out = CompiledWriter()
     var files: [String: Int] = [:]
 
     mutating func questionnaire(_ q: Questionnaire) {
