@@ -67,6 +67,39 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertThrowsError(try overlong.string())
     }
 
+    /// Strings are taken exactly when their bytes are UTF-8 as Swift itself validates it:
+    /// every lead byte with every second byte at the edges, and random runs of bytes.
+    func testStringsAreTakenExactlyWhenTheyAreUTF8() {
+        func check(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) {
+            var r = JSONReader([0x22] + bytes + [0x22])
+            XCTAssertEqual(try? r.string(), String(validating: bytes, as: UTF8.self), "\(bytes)", file: file, line: line)
+        }
+        let edges: [UInt8] = [0x20, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for a in edges {
+            check([a])
+            for b in edges {
+                check([a, b])
+                for c in [0x80, 0xBF, 0x41] as [UInt8] {
+                    check([a, b, c])
+                    check([a, b, c, 0x80])
+                    check([a, b, c, 0xBF, 0x41])
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = (0x20...0xFF).map(UInt8.init).filter { $0 != 0x22 && $0 != 0x5C }
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...8, using: &generator)
+            check((0..<count).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        // Valid text with sequences of every length, and with escapes.
+        check(Array("aé€😀".utf8))
+        var r = JSONReader(Array(#""\n\u00e9é€😀""#.utf8))
+        XCTAssertEqual(try? r.string(), "\né\u{e9}€😀")
+        var bad = JSONReader([0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22])
+        XCTAssertNil(try? bad.string())
+    }
+
     func testNumbersFollowJSONsGrammar() {
         for good in ["0", "-0", "12", "-3.25", "1e5", "1E+5", "2.5e-10", "123456789012345678901234567890"] {
             var r = reader(good)
