@@ -59,14 +59,23 @@ extension Terminal {
         var complex = cchar_t()
         // Most cells are one character curses measures as the grid does (a space, a letter of
         // any alphabet): written without building glyphs (a full redraw is 2.5 times faster).
-        let scalars = cell.text.unicodeScalars
-        if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
-           only.value >= 0x20, Int(wcwidth(wchar_t(bitPattern: only.value))) == cell.width {
-            var characters: (wchar_t, wchar_t) = (wchar_t(bitPattern: only.value), 0)
+        // An ASCII one (one byte, one cell) is the same test without walking the text's scalars.
+        func addSingle(_ character: wchar_t) {
+            var characters: (wchar_t, wchar_t) = (character, 0)
             withUnsafePointer(to: &characters) { pointer in
                 pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&complex, $0, attributes, pair, nil) }
             }
             mvwadd_wch(window, Int32(row), Int32(column), &complex)
+        }
+        let utf8 = cell.text.utf8
+        if utf8.count == 1, let byte = utf8.first, byte >= 0x20, wcwidth(wchar_t(byte)) == 1 {
+            addSingle(wchar_t(byte))
+            return
+        }
+        let scalars = cell.text.unicodeScalars
+        if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+           only.value >= 0x20, Int(wcwidth(wchar_t(bitPattern: only.value))) == cell.width {
+            addSingle(wchar_t(bitPattern: only.value))
             return
         }
         let glyphs = TerminalGlyphs.glyphs(for: cell, scalarWidth: { Int(wcwidth(wchar_t(bitPattern: $0.value))) })

@@ -24,6 +24,19 @@ func assertWideCharactersIntact(_ grid: CellGrid, file: StaticString = #filePath
 }
 
 final class CellGridTests: XCTestCase {
+    /// A cell's width is its text's display width (at least one), a continuation's zero; the
+    /// shortcut for one ASCII byte gives the same for every byte, controls included.
+    func testACellIsAsWideAsItsText() {
+        for byte in UInt8(0)...UInt8(127) {
+            let text = String(UnicodeScalar(byte))
+            XCTAssertEqual(Cell(text).width, max(1, DisplayWidth.of(text)), "byte \(byte)")
+            XCTAssertEqual(Cell(text).width, 1)
+        }
+        for (text, width) in [("é", 1), ("e\u{301}", 1), ("漢", 2), ("👩‍👧", 2), ("🇺🇦", 2), ("\u{200B}", 1), ("", 0)] {
+            XCTAssertEqual(Cell(text).width, width, text.debugDescription)
+        }
+    }
+
     func testNewGridIsBlank() {
         let grid = CellGrid(width: 4, height: 2)
         XCTAssertEqual(grid.text(row: 0), "    ")
