@@ -46,11 +46,13 @@ struct ValidateCommand: ParsableCommand {
             } else if let q = result.questionnaire {
                 // Counted in place: `allItems` copies every item (twice, with the filter), which was
                 // the peak of memory validating a large questionnaire.
+                // By index, so that no item is copied out (each copy retains and releases dozens
+                // of references).
                 var questions = 0
-                for section in q.sections {
-                    for item in section.items {
-                        if item.type.isAsked { questions += 1 }
-                        for field in item.fields where field.type.isAsked { questions += 1 }
+                for s in q.sections.indices {
+                    for i in q.sections[s].items.indices {
+                        if q.sections[s].items[i].type.isAsked { questions += 1 }
+                        for f in q.sections[s].items[i].fields.indices where q.sections[s].items[i].fields[f].type.isAsked { questions += 1 }
                     }
                 }
                 print(TerminalSafe.line("\(path): valid: \(q.id) version \(q.version), \(q.sections.count) sections, \(questions) questions, languages \(q.languages.joined(separator: ", "))"))

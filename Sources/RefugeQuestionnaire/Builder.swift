@@ -42,17 +42,19 @@ struct Builder {
             result[defaultLanguage] = s
             if hasTranslations { yamlLocations[defaultLanguage] = node.location }
         case .map(let entries):
-            for entry in entries {
-                guard languages.contains(entry.key) else {
-                    sink.error(entry.keyLocation, "`\(entry.key)` in \(what()) is not one of this questionnaire's languages (\(languages.joined(separator: ", ")))")
+            // By index: each entry taken out was a copy of its node (retained and released).
+            for i in entries.indices {
+                let key = entries[i].key
+                guard languages.contains(key) else {
+                    sink.error(entries[i].keyLocation, "`\(key)` in \(what()) is not one of this questionnaire's languages (\(languages.joined(separator: ", ")))")
                     continue
                 }
-                guard let s = entry.value.scalar else {
-                    sink.error(entry.value.location, "the \(entry.key) text of \(what()) should be a single text, not \(entry.value.kindName)")
+                guard let s = entries[i].value.scalar else {
+                    sink.error(entries[i].value.location, "the \(key) text of \(what()) should be a single text, not \(entries[i].value.kindName)")
                     continue
                 }
-                result[entry.key] = s
-                if hasTranslations { yamlLocations[entry.key] = entry.keyLocation }
+                result[key] = s
+                if hasTranslations { yamlLocations[key] = entries[i].keyLocation }
             }
         case .null:
             return nil
@@ -109,10 +111,10 @@ struct Builder {
             return false
         }
         if let first = catalog.entries[id] {
-            sink.error(location, "the id `\(id)` is already used at line \(first.location.line); every section, item and field needs its own id")
+            sink.error(location, "the id `\(id)` is already used at line \(first.line); every section, item and field needs its own id")
             return false
         }
-        catalog.entries[id] = .init(id: id, itemType: itemType, exprType: nil, order: order, repeatID: repeatID, location: location)
+        catalog.entries[id] = .init(itemType: itemType, exprType: nil, order: order, repeatID: repeatID, line: location.line)
         catalog.allIDs.append(id)
         return true
     }

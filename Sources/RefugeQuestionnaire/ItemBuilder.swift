@@ -97,9 +97,13 @@ extension Builder {
         item.constraintMessage = text(map.value("constraint_message"), path: "\(textPath).constraint_message", what: "the constraint message of \(what)")
         item.patternMessage = text(map.value("pattern_message"), path: "\(textPath).pattern_message", what: "the pattern message of \(what)")
         item.timeline = text(map.value("timeline"), path: "\(textPath).timeline", what: "the timeline text of \(what)")
-        for t in [item.prompt, item.help, item.text, item.timeline, item.constraintMessage, item.patternMessage, item.note].compactMap({ $0 }) {
-            noteInterpolated(t, what: "a text of \(what)", before: myOrder, repeatID: repeatID, anyFieldOf: nil)
+        // One by one: an array of the seven texts (and a second without the missing ones) was
+        // two allocations for every item.
+        func note(_ text: LocalizedText?) {
+            if let text { noteInterpolated(text, what: "a text of \(what)", before: myOrder, repeatID: repeatID, anyFieldOf: nil) }
         }
+        note(item.prompt); note(item.help); note(item.text); note(item.timeline)
+        note(item.constraintMessage); note(item.patternMessage); note(item.note)
 
         item.required = map.bool("required", into: &sink) ?? false
         item.sensitive = map.bool("sensitive", into: &sink) ?? false

@@ -45,10 +45,11 @@ struct MapReader {
 
     /// Reports keys that are not in `allowed` (keys starting with `x-` are extensions and kept).
     func reportUnknownKeys(_ allowed: Set<String>, into sink: inout DiagnosticSink, hint: [String: String] = [:]) {
-        for (i, entry) in entries.enumerated() where !allowed.contains(entry.key) && !entry.key.hasPrefix("x-") {
+        // By index: each entry taken out was a copy of its value's node (retained and released).
+        for i in entries.indices where !allowed.contains(entries[i].key) && !entries[i].key.hasPrefix("x-") {
+            let key = entries[i].key
             // Each key once, at its first entry.
-            guard index(of: entry.key) == i else { continue }
-            let key = entry.key
+            guard index(of: key) == i else { continue }
             var message = "`\(key)` is not a key of \(what)"
             if let h = hint[key] {
                 message += "; \(h)"
@@ -57,7 +58,7 @@ struct MapReader {
             } else {
                 message += " (allowed here: \(allowed.sorted().joined(separator: ", ")))"
             }
-            sink.error(entry.keyLocation, message)
+            sink.error(entries[i].keyLocation, message)
         }
     }
 

@@ -236,14 +236,19 @@ public struct Questionnaire: Sendable {
         flow.reserveCapacity(stepCount)
         var positions: [String: Int] = [:]
         positions.reserveCapacity(stepCount)
-        for (s, section) in sections.enumerated() {
-            positions[section.id] = flow.count
+        // By index: taking each item out of its array copied all of it (dozens of retains and
+        // releases an item), a fifth of the retains of `refuge validate` at 10,000 items.
+        for s in sections.indices {
+            positions[sections[s].id] = flow.count
             flow.append(.sectionStart(s))
-            for (i, item) in section.items.enumerated() {
-                positions[item.id] = flow.count
+            for i in sections[s].items.indices {
+                let id = sections[s].items[i].id
+                positions[id] = flow.count
                 flow.append(.item(section: s, index: i))
-                places[item.id] = ItemPlace(section: Int32(s), item: Int32(i), field: -1)
-                for (f, field) in item.fields.enumerated() { places[field.id] = ItemPlace(section: Int32(s), item: Int32(i), field: Int32(f)) }
+                places[id] = ItemPlace(section: Int32(s), item: Int32(i), field: -1)
+                for f in sections[s].items[i].fields.indices {
+                    places[sections[s].items[i].fields[f].id] = ItemPlace(section: Int32(s), item: Int32(i), field: Int32(f))
+                }
             }
         }
         self.itemPlaces = places

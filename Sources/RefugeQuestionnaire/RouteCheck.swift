@@ -7,6 +7,8 @@ extension Builder {
         // By index throughout: taking a section or an item out of the array copied all of it.
         var position: [String: Int] = [:]
         var fieldOf: [String: String] = [:]
+        // Sized once (a table grown by doubling rehashed every id log n times).
+        position.reserveCapacity(sections.reduce(0) { $0 + 1 + $1.items.count })
         var p = 0
         for s in sections.indices {
             position[sections[s].id] = p; p += 1

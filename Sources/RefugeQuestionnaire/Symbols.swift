@@ -3,13 +3,15 @@ import RefugeExpressions
 /// What the validator knows about every id before expressions are compiled.
 final class SymbolCatalog: @unchecked Sendable {
     // Filled once while loading (single-threaded), then only read: safe to share.
+    /// 48 bytes: the table holds one for every id of the file while the whole model is built
+    /// (the id is the table's key; of the place, only the line is ever reported).
     struct Entry {
-        var id: String
         var itemType: ItemType?      // nil for a section
         var exprType: ExprType?
         var order: Int
         var repeatID: String?
-        var location: SourceLocation
+        /// Where the id is written, for "already used at line N".
+        var line: Int
     }
     var entries: [String: Entry] = [:]
     var allIDs: [String] = []
