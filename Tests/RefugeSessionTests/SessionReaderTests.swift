@@ -162,6 +162,25 @@ final class SessionReaderTests: XCTestCase {
         }
     }
 
+    /// Whatever an unknown member holds, both readers take the file alike (or refuse it alike).
+    func testOddValuesInUnknownMembersAreJudgedAsBefore() throws {
+        let text = try body()
+        for value in ["1e999", "-1e-999", "-0.0e-0", "1E+2", String(repeating: "9", count: 400), "0.\(String(repeating: "0", count: 300))1",
+                      #""\u0000""#, #""\ud83d\ude00""#, #""\ud83d""#, #""\uDFFF""#, #""\u00""#, "\"\u{7F}\u{85}\"", "\"\u{2028}\"",
+                      "{}", "[]", #"{"":1}"#, #"{"a":1,"a":2}"#, #"{"\u0061":1}"#, "[1,[2,[3,{}]]]", "true", "false", "null",
+                      "tru", "nulll", "01", "1.", ".1", "+1", "0x1", "NaN", "Infinity", "[1,]", "{,}", "\"\t\"", "\"a\nb\"", "'a'"] {
+            for (old, new) in [(#"{"format":1,"#, #"{"x":\#(value),"format":1,"#),
+                               (#""status":"dont_know""#, #""status":"dont_know","x":\#(value)"#)] {
+                assertSame(edited(text, old, new))
+            }
+        }
+        // Duplicate unknown members, and white space of every kind around every token.
+        assertSame(edited(text, #"{"format":1,"#, #"{"x":1,"x":[],"format":1,"#))
+        assertSame(edited(text, #"{"format":1,"#, "{\r\n\t \"format\"\t:\r1 ,\n"), fast: true)
+        assertSame(edited(text, #"{"format":1,"#, "{\u{0B}\"format\":1,"), fast: false)
+        assertSame(edited(text, #"{"format":1,"#, "{\u{A0}\"format\":1,"), fast: false)
+    }
+
     func testWhiteSpaceAndEscapesAreReadAsBefore() throws {
         let text = try body()
         let spaced = text.replacingOccurrences(of: #"{"format""#, with: " \n\t{ \"format\" ")
