@@ -4,7 +4,7 @@ import RefugeCanvas
 /// The key codes curses returns, and what they mean to Refuge.
 ///
 /// curses matches escape sequences itself (keypad mode): those of the terminfo entry, and every
-/// sequence of `TerminalKeySequences`, which `defineAll()` adds under codes of Refuge's own so a
+/// sequence of `TerminalKeySequences`, which `defineOnce()` adds under codes of Refuge's own so a
 /// key means the same whatever `TERM` says.
 struct CursesKeys {
     /// Codes for Refuge's own sequences start here, far above curses' codes (KEY_MAX is 0777)
@@ -12,31 +12,25 @@ struct CursesKeys {
     private static let firstOwnCode: Int32 = 0x4000
 
     private var meanings: [Int32: TerminalKeySequences.Meaning] = [:]
-    /// Whether the terminfo entry's extended key names were looked at (`learnExtendedNamesOnce`).
-    private var learnedExtendedNames = false
+    /// Whether the bindings are made and the terminfo entry's names learnt (`defineOnce`).
+    private var defined = false
 
     /// Binds every sequence of `TerminalKeySequences` in the current screen and learns the codes
-    /// of the terminfo entry. About 400 bindings; curses takes well under a millisecond. The
-    /// extended names are learnt by `learnExtendedNamesOnce()`, before the first key is read.
-    static func defineAll() -> CursesKeys {
-        var keys = CursesKeys()
-        keys.meanings = standardMeanings()
+    /// of the terminfo entry, the first time it is called on a new `CursesKeys` (one per start of
+    /// the screen): the terminal calls it before it reads the first key, so after the first frame
+    /// is drawn. Binding the 400 sequences takes curses about 0.2 ms, and asking it for the names
+    /// of a thousand codes (`keyname` searches every bound sequence for each) over a millisecond:
+    /// together most of curses' set-up, which the first frame no longer waits for.
+    mutating func defineOnce() {
+        guard !defined else { return }
+        defined = true
+        meanings = Self.standardMeanings()
         for (offset, entry) in TerminalKeySequences.all.enumerated() {
-            let code = firstOwnCode + Int32(offset)
+            let code = Self.firstOwnCode + Int32(offset)
             if define_key(entry.sequence, code) == OK {
-                keys.meanings[code] = entry.meaning
+                meanings[code] = entry.meaning
             }
         }
-        return keys
-    }
-
-    /// Learns the codes of the terminfo entry's extended key names, the first time it is called
-    /// after `defineAll()`: before the first key is decoded, but after the first frame is drawn,
-    /// because asking curses for the names of a thousand codes (`keyname` searches every bound
-    /// sequence for each) takes over a millisecond, most of curses' set-up.
-    mutating func learnExtendedNamesOnce() {
-        guard !learnedExtendedNames else { return }
-        learnedExtendedNames = true
         learnExtendedNames()
     }
 

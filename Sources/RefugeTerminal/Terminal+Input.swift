@@ -14,7 +14,7 @@ extension Terminal {
     ///   save drafts and run timers).
     public func readKey(timeout: Duration? = nil) -> KeyEvent? {
         // Left until now so that the first frame is drawn without waiting for it.
-        keys.learnExtendedNamesOnce()
+        keys.defineOnce()
         let clock = ContinuousClock()
         let deadline = timeout.map { clock.now.advanced(by: $0) }
         while true {

@@ -151,7 +151,8 @@ public final class Terminal {
         keypad(window, true)
         nodelay(window, true)
         set_escdelay(Int32(clamping: options.escapeDelay.components.seconds * 1000 + options.escapeDelay.components.attoseconds / 1_000_000_000_000_000))
-        keys = CursesKeys.defineAll()
+        // Bound when the first key is read (`readKey`), after the first frame is drawn.
+        keys = CursesKeys()
         // Without this, curses would stop painting while keys are waiting, leaving half a screen
         // on a fast paste.
         typeahead(-1)
