@@ -12,7 +12,10 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
     let answers: AnswerSet
     let today: PartialDate
     var dot: Value = .nothing
-    var onPath: Set<String> = []
+    /// For each of the plan's steps, whether it is on the path (walked so far): a flag by
+    /// position rather than a set of ids, so the walk marks an item without hashing and
+    /// inserting its id, and the next walk can tell at once whether the path moved.
+    var onPathAt: [Bool]
     var calculated: [String: Value] = [:]
     var repeats: [String: RepeatPath] = [:]
 
@@ -21,20 +24,27 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
         self.plan = plan
         self.answers = answers
         self.today = today
+        self.onPathAt = [Bool](repeating: false, count: plan.steps.count)
     }
 
     /// The same walk with other answers, for a change that cannot move the path (see
     /// `WalkPlan.readIDs`): a new environment, as this one may be shared.
     func with(answers: AnswerSet) -> WalkEnvironment {
         let copy = WalkEnvironment(questionnaire: questionnaire, plan: plan, answers: answers, today: today)
-        copy.onPath = onPath
+        copy.onPathAt = onPathAt
         copy.calculated = calculated
         copy.repeats = repeats
         return copy
     }
 
+    /// True when the top-level item `id` is on the path (walked so far).
+    func isOnPath(_ id: String) -> Bool {
+        guard let position = plan.positions[id] else { return false }
+        return onPathAt[position]
+    }
+
     func answer(_ id: String) -> Answer? {
-        guard onPath.contains(id) else { return nil }
+        guard isOnPath(id) else { return nil }
         return answers.byID[id]
     }
     func value(of id: String) -> Value {

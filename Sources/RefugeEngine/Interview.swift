@@ -19,6 +19,9 @@ public struct Interview: Sendable {
     /// The last walk's environment: constraints and checks (which may name any question) are
     /// evaluated in it rather than walking the path again.
     private var walked: WalkEnvironment
+    /// Which top-level records have a status, by the plan's step (`WalkPlan.answeredFlags`),
+    /// kept with `answers`: every change below sets its record's flag.
+    private var answeredAt: [Bool]
 
     public init(questionnaire: Questionnaire, answers: AnswerSet = AnswerSet(), today: PartialDate) {
         self.questionnaire = questionnaire
@@ -26,11 +29,15 @@ public struct Interview: Sendable {
         self.today = today
         let plan = WalkPlan(questionnaire)
         self.plan = plan
-        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, today: today)
+        let answeredAt = plan.answeredFlags(answers)
+        self.answeredAt = answeredAt
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, answeredAt: answeredAt,
+                                                   today: today)
     }
 
     private mutating func recompute() {
-        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, today: today)
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, answeredAt: answeredAt,
+                                                   today: today, previous: (path, walked))
     }
 
     private func environment() -> WalkEnvironment { walked }
@@ -44,6 +51,7 @@ public struct Interview: Sendable {
         var record = old
         change(&record)
         answers[ref] = record
+        plan.refreshAnswered(ref.repeatID ?? ref.itemID, in: answers, flags: &answeredAt)
         // The path, the progress and every expression read only a record's status, value and
         // entries. A top-level note, mark, translation or draft changes none of them, so the walk
         // is skipped (drafts are saved every second while typing). A field's record is also kept
@@ -66,6 +74,7 @@ public struct Interview: Sendable {
 
     public mutating func replaceAnswers(_ newAnswers: AnswerSet) {
         answers = newAnswers
+        answeredAt = plan.answeredFlags(newAnswers)
         recompute()
     }
 
@@ -82,12 +91,14 @@ public struct Interview: Sendable {
         if let expected = path.repeats[repeatID]?.expectedCount, current >= expected { throw .tooManyEntries(max: expected) }
         if let max = item.maxCount, current >= max { throw .tooManyEntries(max: max) }
         let id = answers.addEntry(to: repeatID)
+        plan.refreshAnswered(repeatID, in: answers, flags: &answeredAt)
         recompute()
         return id
     }
 
     public mutating func deleteEntry(_ entryID: String, of repeatID: String) {
         answers.deleteEntry(entryID, of: repeatID)
+        plan.refreshAnswered(repeatID, in: answers, flags: &answeredAt)
         recompute()
     }
 
@@ -150,15 +161,17 @@ public struct Interview: Sendable {
     // MARK: Progress and gaps
 
     /// Required questions on the path with no answer at all, as `id` or `repeat[N].field`.
+    /// Read from the walk's copy of each item: taking every step's large `Item` out of the
+    /// questionnaire cost dozens of retains a step, scattered over memory.
     public var unansweredRequired: [(ref: AnswerRef, label: String)] {
         var gaps: [(AnswerRef, String)] = []
         for id in path.steps {
-            guard let item = questionnaire.item(id) else { continue }
+            guard let item = plan.item(id) else { continue }
             if item.required, answers.byID[id]?.status == nil { gaps.append((AnswerRef(id), id)) }
             if item.type == .repeat {
                 for (n, entry) in entries(of: id).enumerated() {
                     for fieldID in entry.fields {
-                        guard let field = questionnaire.item(fieldID), field.required else { continue }
+                        guard let field = item.fields.first(where: { $0.id == fieldID }), field.required else { continue }
                         if entry.entry.answers[fieldID]?.status == nil {
                             gaps.append((AnswerRef(field: fieldID, of: id, entry: entry.entry.id), "\(id)[\(n + 1)].\(fieldID)"))
                         }

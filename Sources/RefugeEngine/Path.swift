@@ -40,12 +40,21 @@ enum PathWalker {
     /// each item's type: a second pass looked every step up in the questionnaire's tables and
     /// read its large `Item`, scattered reads that at ten thousand items no longer stay in the
     /// cache and made the walk grow faster than the questionnaire.
-    static func walk(_ q: Questionnaire, plan: WalkPlan, answers: AnswerSet, today: PartialDate)
+    ///
+    /// `previous` is the last walk of the same plan. When the same items are on the path again
+    /// (most walks: a date set again, an answer that moves nothing), its id tables (`onPath`,
+    /// `stepIndex`) are kept rather than built anew: at ten thousand items building them was
+    /// twenty thousand hashed inserts into tables larger than the cache, and freeing the old ones.
+    ///
+    /// `answeredAt` (see `WalkPlan.answeredFlags`) says which records have a status, so the
+    /// progress is counted without looking each question up in the answers: one hashed lookup
+    /// per question into a table that at ten thousand answers is several times the cache.
+    static func walk(_ q: Questionnaire, plan: WalkPlan, answers: AnswerSet, answeredAt: [Bool], today: PartialDate,
+                     previous: (path: InterviewPath, environment: WalkEnvironment)? = nil)
         -> (path: InterviewPath, environment: WalkEnvironment, progress: (answered: Int, total: Int)) {
         let env = WalkEnvironment(questionnaire: q, plan: plan, answers: answers, today: today)
         var steps: [String] = []
         steps.reserveCapacity(plan.itemCount)
-        env.onPath.reserveCapacity(plan.itemCount)
         var answered = 0, total = 0
         var position = 0
         let flow = plan.steps
@@ -60,7 +69,7 @@ enum PathWalker {
             case .item(let item):
                 var jumped: Int?? = nil   // .some(nil): end of interview
                 if item.showIf?.holds(in: env) ?? true {
-                    env.onPath.insert(item.id)
+                    env.onPathAt[position] = true
                     switch item.type {
                     case .calculate:
                         if let e = item.expression { env.calculated[item.id] = e.evaluate(in: env) }
@@ -72,7 +81,7 @@ enum PathWalker {
                     }
                     if item.type.isAsked {
                         total += 1
-                        if answers.byID[item.id]?.status != nil { answered += 1 }
+                        if answeredAt[position] { answered += 1 }
                     }
                     if let rule = item.next.first(where: { $0.condition?.holds(in: env) ?? true }) {
                         jumped = .some(rule.targetPosition)
@@ -89,10 +98,21 @@ enum PathWalker {
                 }
             }
         }
+        // The same items on the path means the same steps in the same order: a `goto` only
+        // ever leads forward, so the steps are the items on the path in file order.
+        if let previous, previous.environment.plan === plan, previous.environment.onPathAt == env.onPathAt {
+            let path = InterviewPath(steps: previous.path.steps, onPath: previous.path.onPath, repeats: env.repeats,
+                                     calculated: env.calculated, stepIndex: previous.path.stepIndex)
+            return (path, env, (answered, total))
+        }
+        var onPath = Set<String>(minimumCapacity: plan.itemCount)
+        for (position, step) in flow.enumerated() where env.onPathAt[position] {
+            if case .item(let item) = step { onPath.insert(item.id) }
+        }
         var index: [String: Int] = [:]
         index.reserveCapacity(steps.count)
         for (i, id) in steps.enumerated() { index[id] = i }
-        let path = InterviewPath(steps: steps, onPath: env.onPath, repeats: env.repeats, calculated: env.calculated, stepIndex: index)
+        let path = InterviewPath(steps: steps, onPath: onPath, repeats: env.repeats, calculated: env.calculated, stepIndex: index)
         return (path, env, (answered, total))
     }
 
@@ -124,20 +144,28 @@ enum PathWalker {
         let fields = item.fields
         while f < fields.count {
             let field = fields[f]
-            let entryEnv = EntryEnvironment(parent: env, repeatID: item.id, path: path)
-            guard field.showIf?.holds(in: entryEnv) ?? true else { f += 1; continue }
+            // An entry's environment holds a copy of the entry's path so far: made only for a
+            // field with an expression to evaluate, not for every field.
+            if let showIf = field.showIf, !showIf.holds(in: EntryEnvironment(parent: env, repeatID: item.id, path: path)) {
+                f += 1
+                continue
+            }
             path.onPath.insert(field.id)
             if field.type == .calculate {
-                if let e = field.expression { path.calculated[field.id] = e.evaluate(in: entryEnv) }
+                if let e = field.expression {
+                    path.calculated[field.id] = e.evaluate(in: EntryEnvironment(parent: env, repeatID: item.id, path: path))
+                }
             } else {
                 path.fields.append(field.id)
             }
-            let after = EntryEnvironment(parent: env, repeatID: item.id, path: path)
-            if let rule = field.next.first(where: { $0.condition?.holds(in: after) ?? true }), let target = rule.targetPosition {
-                f = target
-            } else {
-                f += 1
+            if !field.next.isEmpty {
+                let after = EntryEnvironment(parent: env, repeatID: item.id, path: path)
+                if let rule = field.next.first(where: { $0.condition?.holds(in: after) ?? true }), let target = rule.targetPosition {
+                    f = target
+                    continue
+                }
             }
+            f += 1
         }
         return path
     }

@@ -19,6 +19,11 @@ final class WalkPlan: Sendable {
     let repeatOfField: [String: String]
     /// How many top-level items there are, to size the walk's tables.
     let itemCount: Int
+    /// The position in `steps` of each top-level item (and section start) by id: the
+    /// questionnaire's own `flowPosition`, whose positions are these steps' (both list each
+    /// section's start, then its items). Ids are unique across sections, items and fields, so
+    /// a field's or a section's id never finds an item's position.
+    let positions: [String: Int]
     /// Every question id an expression of the walk names (`show_if`, `next`, calculations,
     /// counts, at every level): an answer to any other question cannot move the path.
     let readIDs: Set<String>
@@ -51,10 +56,34 @@ final class WalkPlan: Sendable {
                 itemCount += 1
             }
         }
+        assert(steps.count == q.flow.count, "the walk's steps must be the questionnaire's flow")
         self.steps = steps
+        self.positions = q.flowPosition
         self.repeatOfField = repeatOfField
         self.itemCount = itemCount
         self.readIDs = readIDs
+    }
+
+    /// The walk's copy of the top-level item `id` (nil for a field, a section or an unknown id).
+    func item(_ id: String) -> WalkItem? {
+        guard let position = positions[id], case .item(let item) = steps[position] else { return nil }
+        return item
+    }
+
+    /// For each step, whether its top-level record has a status (answered, don't know or
+    /// prefer not to say): what the progress count reads, by position.
+    func answeredFlags(_ answers: AnswerSet) -> [Bool] {
+        var flags = [Bool](repeating: false, count: steps.count)
+        for (id, answer) in answers.byID where answer.status != nil {
+            if let position = positions[id], case .item = steps[position] { flags[position] = true }
+        }
+        return flags
+    }
+
+    /// Sets the flag of one top-level record after it changed (a field's change names its repeat).
+    func refreshAnswered(_ id: String, in answers: AnswerSet, flags: inout [Bool]) {
+        guard let position = positions[id], case .item = steps[position] else { return }
+        flags[position] = answers.byID[id]?.status != nil
     }
 }
 
@@ -69,6 +98,8 @@ struct WalkRule: Sendable {
 final class WalkItem: Sendable {
     let id: String
     let type: ItemType
+    /// For the list of required questions left unanswered.
+    let required: Bool
     let showIf: Expression?
     let next: [WalkRule]
     /// The section's `next` rules, on the last item of a section only.
@@ -80,6 +111,7 @@ final class WalkItem: Sendable {
     init(_ item: Item, sectionNext: [WalkRule]) {
         id = item.id
         type = item.type
+        required = item.required
         showIf = item.showIf
         next = item.next.map(WalkRule.init)
         self.sectionNext = sectionNext

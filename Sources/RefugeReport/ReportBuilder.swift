@@ -226,14 +226,34 @@ struct ReportAssembly {
 
     /// Each dated question's place in the story (`report.timeline.order`; the others after
     /// them, in file order).
+    /// Reads the two fields it needs in place: `allItems` made a copy of every item (dozens of
+    /// retains each, and an array of them), a cost that grew faster than the questionnaire.
     private func storyRanks() -> [String: Int] {
         var ranks: [String: Int] = [:]
         let order = questionnaire.report?.timelineOrder ?? []
         for (i, id) in order.enumerated() { ranks[id] = i }
-        for item in questionnaire.allItems where item.timeline != nil && ranks[item.id] == nil {
-            ranks[item.id] = order.count + item.order
+        func rank(_ items: [Item], _ i: Int) {
+            if items[i].timeline != nil, ranks[items[i].id] == nil { ranks[items[i].id] = order.count + items[i].order }
+        }
+        // Items, each followed by its fields, in file order (as `allItems` lists them).
+        for section in questionnaire.sections {
+            let items = section.items
+            for i in items.indices {
+                rank(items, i)
+                let fields = items[i].fields
+                for f in fields.indices { rank(fields, f) }
+            }
         }
         return ranks
+    }
+
+    /// The section of a top-level item, through the questionnaire's flow table (nil for a field
+    /// or an unknown id) rather than a copy of the whole item.
+    private func sectionID(of itemID: String) -> String? {
+        guard let position = questionnaire.flowPosition[itemID], case .item(let s, _) = questionnaire.flow[position] else {
+            return questionnaire.item(itemID)?.sectionID
+        }
+        return questionnaire.sections[s].id
     }
 
     /// The printed body: the report's headings in order (each listing its questions in the
@@ -250,7 +270,7 @@ struct ReportAssembly {
         }
         let headingParts = result.count
         for answer in printed where !listed.contains(answer.id) {
-            let sectionID = questionnaire.item(answer.id)?.sectionID ?? ""
+            let sectionID = sectionID(of: answer.id) ?? ""
             if let last = result.indices.last, last >= headingParts, result[last].id == sectionID {
                 result[last].answers.append(answer)
             } else {
@@ -445,18 +465,24 @@ struct ReportAssembly {
 
     /// Answers kept for questions the questionnaire no longer has, by id (fields of a repeat
     /// as `repeat[N].field`, N counting every stored entry).
+    /// Only the records that can hold one (a gone question, or a repeat whose entries may keep
+    /// gone fields) are sorted, and only an item's type is read: sorting every id and copying
+    /// every item out of the questionnaire grew faster than the session.
     private func removedAnswers() -> [ReportRemovedAnswer] {
         var result: [ReportRemovedAnswer] = []
-        for id in session.answers.byID.keys.sorted() {
+        let candidates = session.answers.byID.keys.filter { id in
+            let type = questionnaire.itemType(id)
+            return type == nil || type == .repeat
+        }
+        for id in candidates.sorted() {
             guard let record = session.answers.byID[id] else { continue }
-            let known = questionnaire.item(id)
+            let known = questionnaire.itemType(id) != nil
             // A gone repeat with entries is listed by its entries' fields.
-            if known == nil, !record.isEmpty, record.entries?.isEmpty ?? true {
+            if !known, !record.isEmpty, record.entries?.isEmpty ?? true {
                 result.append(removed(record, label: id))
             }
-            guard known == nil || known?.type == .repeat else { continue }
             for (offset, entry) in (record.entries ?? []).enumerated() {
-                for field in entry.answers.keys.sorted() where questionnaire.item(field) == nil {
+                for field in entry.answers.keys.sorted() where questionnaire.itemType(field) == nil {
                     guard let fieldRecord = entry.answers[field], !fieldRecord.isEmpty else { continue }
                     result.append(removed(fieldRecord, label: "\(id)[\(offset + 1)].\(field)"))
                 }

@@ -16,12 +16,20 @@ extension ReportAssembly {
     static let summaryAnswerLength = 100
 
     func summary(_ answers: [ReportAnswer]) -> [ReportSummaryElement] {
-        let byID = Dictionary(answers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let headings = questionnaire.report?.summary ?? []
+        guard !headings.isEmpty else { return [] }
+        // Each answer's place by id (the first, should one repeat), not a table of copies of
+        // every answer: page one names a few questions, and copying (then freeing) every answer
+        // of a long session for them grew faster than the session.
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(answers.count)
+        for i in answers.indices where indexByID[answers[i].id] == nil { indexByID[answers[i].id] = i }
         var elements: [ReportSummaryElement] = []
-        for heading in questionnaire.report?.summary ?? [] {
+        for heading in headings {
             var lines: [ReportSummaryLine] = []
             for id in heading.items {
-                guard let answer = byID[id] else { continue }
+                guard let index = indexByID[id] else { continue }
+                let answer = answers[index]
                 if let entries = answer.entries {
                     for entry in entries {
                         // The entry's label (its date and summary) and its stories; its short
