@@ -150,11 +150,12 @@ enum PathWalker {
                 f += 1
                 continue
             }
+            // A calculation is worked out in the entry as it was before its own field joined the path.
+            let value = field.type == .calculate
+                ? field.expression.map { $0.evaluate(in: EntryEnvironment(parent: env, repeatID: item.id, path: path)) } : nil
             path.onPath.insert(field.id)
             if field.type == .calculate {
-                if let e = field.expression {
-                    path.calculated[field.id] = e.evaluate(in: EntryEnvironment(parent: env, repeatID: item.id, path: path))
-                }
+                if let value { path.calculated[field.id] = value }
             } else {
                 path.fields.append(field.id)
             }

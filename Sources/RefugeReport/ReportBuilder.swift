@@ -34,7 +34,8 @@ struct ReportAssembly {
     /// Under `--redact identity`: identifying answers and their placeholders.
     var mask = IdentityMask()
 
-    private var dated: [(event: ReportEvent, order: Int)] = []
+    /// Dated events in the order met, each with its question's place in the file (`Item.order`).
+    private var dated: [(event: ReportEvent, itemOrder: Int)] = []
     private var undated: [ReportEvent] = []
     private var followUps: [ReportMark] = []
     private var drafts: [ReportMark] = []
@@ -175,11 +176,15 @@ struct ReportAssembly {
             generated: options.now, legalDataAsOf: questionnaire.legalData?.asOf)
 
         var answers: [ReportAnswer] = []
-        for section in questionnaire.sections {
-            for item in section.items where item.type != .info && interview.path.onPath.contains(item.id)
-            && !leftOut.contains(item.id) {
-                if let answer = answer(item, ref: AnswerRef(item.id), label: item.id, entry: nil) {
+        // The section of each answer, by index, for the printed body.
+        var answerSections: [Int] = []
+        for (s, section) in questionnaire.sections.enumerated() {
+            let items = section.items
+            for i in items.indices where items[i].type != .info && interview.path.onPath.contains(items[i].id)
+            && !leftOut.contains(items[i].id) {
+                if let answer = answer(items[i], ref: AnswerRef(items[i].id), label: items[i].id, entry: nil) {
                     answers.append(answer)
+                    answerSections.append(s)
                 }
             }
         }
@@ -212,7 +217,7 @@ struct ReportAssembly {
             header: header, wordsLanguage: wordsLanguage, redaction: options.redaction,
             labels: options.labels, programVersion: options.programVersion, summary: summary(answers),
             flags: checks.filter { $0.kind == .flag }.map(reportCheck),
-            parts: parts(answers.filter(\.printed)), answers: answers,
+            parts: parts(answers, sections: answerSections), answers: answers,
             timeline: timeline, undatedEvents: undated,
             clarify: checks.filter { $0.kind == .clarify }.map(reportCheck),
             followUps: followUps, drafts: drafts, removedAnswers: removedAnswers(),
@@ -225,52 +230,46 @@ struct ReportAssembly {
     }
 
     /// Each dated question's place in the story (`report.timeline.order`; the others after
-    /// them, in file order).
-    /// Reads the two fields it needs in place: `allItems` made a copy of every item (dozens of
-    /// retains each, and an array of them), a cost that grew faster than the questionnaire.
+    /// them, in file order). Only the questions with an event are ranked, from the order kept
+    /// with each event: ranking every item of the questionnaire read each one again, a pass
+    /// over memory that at ten thousand items no longer stays in the cache.
     private func storyRanks() -> [String: Int] {
         var ranks: [String: Int] = [:]
         let order = questionnaire.report?.timelineOrder ?? []
         for (i, id) in order.enumerated() { ranks[id] = i }
-        func rank(_ items: [Item], _ i: Int) {
-            if items[i].timeline != nil, ranks[items[i].id] == nil { ranks[items[i].id] = order.count + items[i].order }
-        }
-        // Items, each followed by its fields, in file order (as `allItems` lists them).
-        for section in questionnaire.sections {
-            let items = section.items
-            for i in items.indices {
-                rank(items, i)
-                let fields = items[i].fields
-                for f in fields.indices { rank(fields, f) }
-            }
+        for (event, itemOrder) in dated where ranks[event.itemID] == nil {
+            ranks[event.itemID] = order.count + itemOrder
         }
         return ranks
     }
 
-    /// The section of a top-level item, through the questionnaire's flow table (nil for a field
-    /// or an unknown id) rather than a copy of the whole item.
-    private func sectionID(of itemID: String) -> String? {
-        guard let position = questionnaire.flowPosition[itemID], case .item(let s, _) = questionnaire.flow[position] else {
-            return questionnaire.item(itemID)?.sectionID
-        }
-        return questionnaire.sections[s].id
-    }
-
     /// The printed body: the report's headings in order (each listing its questions in the
     /// order it names them), then questions no heading lists, under their section's title.
-    private func parts(_ printed: [ReportAnswer]) -> [ReportPart] {
+    /// Reads the printed answers in place: filtering them into a new array first copied every
+    /// answer once more, and a heading looked each of its questions up by scanning them all.
+    /// `sections[i]` is the index of the section of `answers[i]` (read there rather than looked
+    /// up again for each answer).
+    private func parts(_ answers: [ReportAnswer], sections: [Int]) -> [ReportPart] {
         var result: [ReportPart] = []
         var listed = Set<String>()
-        for heading in questionnaire.report?.headings ?? [] {
-            let answers = heading.items.compactMap { id in printed.first { $0.id == id } }
-            listed.formUnion(heading.items)
-            if !answers.isEmpty {
-                result.append(ReportPart(id: heading.id, title: wording(heading.title, displayLanguages)!, answers: answers))
+        let headings = questionnaire.report?.headings ?? []
+        if !headings.isEmpty {
+            var firstPrinted: [String: Int] = [:]
+            for i in answers.indices where answers[i].printed && firstPrinted[answers[i].id] == nil {
+                firstPrinted[answers[i].id] = i
+            }
+            for heading in headings {
+                let listedAnswers = heading.items.compactMap { id in firstPrinted[id].map { answers[$0] } }
+                listed.formUnion(heading.items)
+                if !listedAnswers.isEmpty {
+                    result.append(ReportPart(id: heading.id, title: wording(heading.title, displayLanguages)!, answers: listedAnswers))
+                }
             }
         }
         let headingParts = result.count
-        for answer in printed where !listed.contains(answer.id) {
-            let sectionID = sectionID(of: answer.id) ?? ""
+        for i in answers.indices where answers[i].printed && !listed.contains(answers[i].id) {
+            let answer = answers[i]
+            let sectionID = questionnaire.sections[sections[i]].id
             if let last = result.indices.last, last >= headingParts, result[last].id == sectionID {
                 result[last].answers.append(answer)
             } else {
@@ -391,12 +390,24 @@ struct ReportAssembly {
     /// For a question straight after an explanation screen that opens with a bold heading (a
     /// rights screen, followed by "Is this clear to you?"), that heading, so the answer says
     /// which explanation was understood.
+    ///
+    /// The item before is found through the flow table: scanning the section for the item read
+    /// every item before it, for each yes/no and choice question.
     private func explanation(before item: Item) -> Wording? {
-        guard item.repeatID == nil, item.type == .yesno || item.type == .choice,
-              let section = questionnaire.section(item.sectionID),
-              let index = section.items.firstIndex(where: { $0.id == item.id }), index > 0 else { return nil }
-        let previous = section.items[index - 1]
-        guard previous.type == .info, let text = previous.text else { return nil }
+        guard item.repeatID == nil, item.type == .yesno || item.type == .choice else { return nil }
+        let items: [Item]
+        let index: Int
+        if let position = questionnaire.flowPosition[item.id], case .item(let s, let i) = questionnaire.flow[position],
+           questionnaire.sections[s].id == item.sectionID {
+            items = questionnaire.sections[s].items
+            index = i
+        } else {
+            guard let section = questionnaire.section(item.sectionID),
+                  let i = section.items.firstIndex(where: { $0.id == item.id }) else { return nil }
+            items = section.items
+            index = i
+        }
+        guard index > 0, items[index - 1].type == .info, let text = items[index - 1].text else { return nil }
         func heading(_ language: String) -> String? {
             let resolved = text.resolve(language, defaultLanguage: questionnaire.defaultLanguage).text
             guard let first = resolved.split(separator: "\n").first.map({ $0.trimmingSpaces }),
@@ -454,7 +465,7 @@ struct ReportAssembly {
         switch (record.status, record.value) {
         case (.answered, .date(let date)?):
             let event = ReportEvent(date: date, missing: nil, text: text, entryLabel: entryLabel, question: label, itemID: item.id)
-            dated.append((event, dated.count))
+            dated.append((event, item.order))
         case (.dontKnow, _), (.refused, _):
             let missing = Wording(displayLanguages.map { ($0, formatter($0).display(record, for: item) ?? "") })
             undated.append(ReportEvent(date: nil, missing: missing, text: text, entryLabel: entryLabel, question: label, itemID: item.id))
@@ -470,9 +481,14 @@ struct ReportAssembly {
     /// every item out of the questionnaire grew faster than the session.
     private func removedAnswers() -> [ReportRemovedAnswer] {
         var result: [ReportRemovedAnswer] = []
-        let candidates = session.answers.byID.keys.filter { id in
+        let candidates = session.answers.byID.compactMap { id, record -> String? in
+            // A top-level question the questionnaire has (found in its flow table, without reading
+            // the item) can only hold gone fields, in entries, when it is a repeat.
+            if let position = questionnaire.flowPosition[id], case .item = questionnaire.flow[position] {
+                return record.entries?.isEmpty ?? true || questionnaire.itemType(id) != .repeat ? nil : id
+            }
             let type = questionnaire.itemType(id)
-            return type == nil || type == .repeat
+            return type == nil || type == .repeat ? id : nil
         }
         for id in candidates.sorted() {
             guard let record = session.answers.byID[id] else { continue }
