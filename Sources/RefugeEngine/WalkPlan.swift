@@ -10,7 +10,7 @@ import RefugeQuestionnaire
 final class WalkPlan: Sendable {
     enum Step: Sendable {
         /// A section's start: when its `show_if` fails the walk skips `itemCount` steps.
-        case sectionStart(showIf: WalkCondition?, itemCount: Int)
+        case sectionStart(showIf: Expression?, itemCount: Int)
         case item(WalkItem)
     }
 
@@ -48,7 +48,7 @@ final class WalkPlan: Sendable {
             reads(section.showIf)
             for rule in section.next { reads(rule.condition) }
             for item in section.items { reads(item) }
-            steps.append(.sectionStart(showIf: WalkCondition(section.showIf), itemCount: section.items.count))
+            steps.append(.sectionStart(showIf: section.showIf, itemCount: section.items.count))
             for (i, item) in section.items.enumerated() {
                 let isLast = i == section.items.count - 1
                 steps.append(.item(WalkItem(item, sectionNext: isLast ? section.next.map(WalkRule.init) : [])))
@@ -87,23 +87,11 @@ final class WalkPlan: Sendable {
     }
 }
 
-/// A `show_if` or `next` condition, boxed. `Expression` is a large value (its text, the ids it
-/// names, its tree): reading one out of an item for every step retained each of those, objects
-/// scattered over memory; through the box the walk retains one object made with its item.
-final class WalkCondition: Sendable {
-    let expression: Expression
-    init?(_ expression: Expression?) {
-        guard let expression else { return nil }
-        self.expression = expression
-    }
-    func holds(in env: any EvaluationEnvironment) -> Bool { expression.holds(in: env) }
-}
-
 /// One `next` rule: where to go when its condition holds (nil target: the end).
 struct WalkRule: Sendable {
-    let condition: WalkCondition?
+    let condition: Expression?
     let targetPosition: Int?
-    init(_ rule: RoutingRule) { condition = WalkCondition(rule.condition); targetPosition = rule.targetPosition }
+    init(_ rule: RoutingRule) { condition = rule.condition; targetPosition = rule.targetPosition }
 }
 
 /// What the walk reads of an item (or of a repeat's field).
@@ -112,7 +100,7 @@ final class WalkItem: Sendable {
     let type: ItemType
     /// For the list of required questions left unanswered.
     let required: Bool
-    let showIf: WalkCondition?
+    let showIf: Expression?
     let next: [WalkRule]
     /// The section's `next` rules, on the last item of a section only.
     let sectionNext: [WalkRule]
@@ -124,7 +112,7 @@ final class WalkItem: Sendable {
         id = item.id
         type = item.type
         required = item.required
-        showIf = WalkCondition(item.showIf)
+        showIf = item.showIf
         next = item.next.map(WalkRule.init)
         self.sectionNext = sectionNext
         expression = item.expression
