@@ -58,7 +58,21 @@ enum PathWalker {
         var answered = 0, total = 0
         var position = 0
         let flow = plan.steps
+        let shapes = plan.shapes
+        let ids = plan.ids
         walk: while position < flow.count {
+            let shape = shapes[position]
+            if shape.contains(.plain) {
+                // What the general case below does for such an item, without reading it.
+                env.onPathAt[position] = true
+                steps.append(ids[position])
+                if shape.contains(.asked) {
+                    total += 1
+                    if answeredAt[position] { answered += 1 }
+                }
+                position += 1
+                continue
+            }
             switch flow[position] {
             case .sectionStart(let showIf, let itemCount):
                 if let showIf, !showIf.holds(in: env) {

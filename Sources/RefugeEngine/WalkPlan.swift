@@ -15,6 +15,12 @@ final class WalkPlan: Sendable {
     }
 
     let steps: [Step]
+    /// Per step, contiguous and small, what the walk needs of the items that route nothing
+    /// (most of them): their ids, and whether each is such a plain item and asked. The walk
+    /// reads a plain item from these and never touches its `WalkItem`, so at ten thousand items
+    /// a walk streams through a few hundred kilobytes instead of megabytes of scattered objects.
+    let ids: [String]
+    let shapes: [StepShape]
     /// For each field of a repeat, the repeat's id.
     let repeatOfField: [String: String]
     /// How many top-level items there are, to size the walk's tables.
@@ -58,6 +64,26 @@ final class WalkPlan: Sendable {
         }
         assert(steps.count == q.flow.count, "the walk's steps must be the questionnaire's flow")
         self.steps = steps
+        var ids: [String] = []
+        ids.reserveCapacity(steps.count)
+        var shapes: [StepShape] = []
+        shapes.reserveCapacity(steps.count)
+        for step in steps {
+            guard case .item(let item) = step else {
+                ids.append("")
+                shapes.append([])
+                continue
+            }
+            ids.append(item.id)
+            var shape: StepShape = []
+            if item.showIf == nil, item.next.isEmpty, item.sectionNext.isEmpty, item.type != .calculate, item.type != .repeat {
+                shape.insert(.plain)
+                if item.type.isAsked { shape.insert(.asked) }
+            }
+            shapes.append(shape)
+        }
+        self.ids = ids
+        self.shapes = shapes
         self.positions = q.flowPosition
         self.repeatOfField = repeatOfField
         self.itemCount = itemCount
@@ -85,6 +111,16 @@ final class WalkPlan: Sendable {
         guard let position = positions[id], case .item = steps[position] else { return }
         flags[position] = answers.byID[id]?.status != nil
     }
+}
+
+/// What the walk needs to know of a step without reading its item.
+struct StepShape: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// An item with no `show_if`, no `next` (its own or its section's), not a calculation or
+    /// a repeat: always on the path when reached, one step, and the walk goes on to the next.
+    static let plain = StepShape(rawValue: 1)
+    /// A plain item that is a question (counted in the progress).
+    static let asked = StepShape(rawValue: 2)
 }
 
 /// One `next` rule: where to go when its condition holds (nil target: the end).
