@@ -5,8 +5,9 @@
 set -eu
 cd "$(dirname "$0")"
 echo "building (release)…" >&2
-# Built as install.sh builds the program (runtime linked in), so start-up is measured as installed.
-swift build -c release --product refuge --static-swift-stdlib -Xswiftc -use-ld=lld >&2
-swift build -c release --product refuge-benchmarks --static-swift-stdlib -Xswiftc -use-ld=lld >&2
+# Built as install.sh and the package build it (packaging/release-build.sh), so start-up and memory
+# are measured as installed; the benchmarks with the same flags, so both share compiled modules.
+packaging/release-build.sh >&2
+packaging/release-build.sh --product refuge-benchmarks >&2
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), scratch on $(df -T "${TMPDIR:-/tmp}" | awk 'NR==2 {print $2}')" >&2
 exec .build/release/refuge-benchmarks --refuge .build/release/refuge "$@"

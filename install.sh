@@ -30,8 +30,9 @@ fi
 # shared libraries (measured: `refuge --help` 8.8 ms -> 5.0 ms, resume to first frame 54 -> 47 ms
 # and 33 -> 27 MB peak memory on credible-fear), and the program needs no Swift on the machine.
 # No module imports full Foundation, so neither ICU nor its data is linked (stripped: 68 -> 23 MB).
-# Linked with lld: gold warns about a libc call inside Foundation's static libraries.
-swift build -c release --product refuge --static-swift-stdlib -Xswiftc -use-ld=lld
+# The same build as bench.sh and the Debian package: packaging/release-build.sh says how and why
+# (lld, the interview's code placed together, no exported symbols, packed relocations).
+packaging/release-build.sh
 mkdir -p "$PREFIX/bin" "$PREFIX/share/refuge" "$BIN_LINK_DIR"
 install -m 0755 .build/release/refuge "$PREFIX/bin/refuge"
 rm -rf "$PREFIX/share/refuge/questionnaires"

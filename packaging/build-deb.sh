@@ -21,9 +21,9 @@ arch=$(dpkg --print-architecture)
 
 binary="${REFUGE_RELEASE_BINARY:-}"
 if [ -z "$binary" ]; then
-  # The same build as install.sh: the Swift runtime and Foundation linked in, so the package
-  # needs no Swift on the machine (lld: gold warns about a libc call inside Foundation).
-  swift build -c release --product refuge --static-swift-stdlib -Xswiftc -use-ld=lld >&2
+  # The same build as install.sh (packaging/release-build.sh): the Swift runtime and Foundation
+  # linked in, so the package needs no Swift on the machine.
+  packaging/release-build.sh >&2
   binary=.build/release/refuge
 fi
 
@@ -67,6 +67,11 @@ done | sort -u | paste -sd, - | sed 's/,/, /g')
 if printf %s "$depends" | grep -q swift; then
   echo "build-deb.sh: the program links Swift's shared runtime ($depends); build it with --static-swift-stdlib" >&2
   exit 1
+fi
+# Packed relocations (packaging/release-build.sh) need glibc 2.36: an older C library refuses to
+# start the program, so the package says so and apt refuses to install it there instead.
+if objdump -p "$root/usr/bin/refuge" | grep -q GLIBC_ABI_DT_RELR; then
+  depends=$(printf %s "$depends" | sed -E 's/(^|, )libc6(,|$)/\1libc6 (>= 2.36)\2/')
 fi
 size=$(du -sk "$root/usr" | cut -f1)
 cat > "$root/DEBIAN/control" <<TEXT

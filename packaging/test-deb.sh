@@ -29,7 +29,7 @@ flock 9
 if [ "${CI:-}" = true ]; then default_scratch="$PWD/.build-release"; else default_scratch=/tmp/refuge-release-build; fi
 scratch="${REFUGE_RELEASE_SCRATCH:-$default_scratch}"
 build_start=$(date +%s)
-swift build -c release --product refuge --static-swift-stdlib -Xswiftc -use-ld=lld --scratch-path "$scratch" 2>&1 | tail -1
+packaging/release-build.sh --scratch-path "$scratch" 2>&1 | tail -1
 say "release build: $(( $(date +%s) - build_start )) s"
 # gzip: a larger file than xz, but built in a third of the time.
 deb=$(REFUGE_DEB_COMPRESSION=gzip REFUGE_RELEASE_BINARY="$scratch/release/refuge" packaging/build-deb.sh "$scratch/deb" | tail -1)

@@ -1,0 +1,42 @@
+#!/bin/sh
+# The one release build of `refuge`, used by install.sh, bench.sh and packaging/ (build-deb.sh,
+# test-deb.sh), so what is installed, packaged and measured is the same program:
+#   packaging/release-build.sh [--product NAME] [more swift build options, e.g. --scratch-path DIR]
+# (--product defaults to refuge; bench.sh builds refuge-benchmarks with the same flags, so the two
+# builds share their compiled modules instead of compiling them again for each other.)
+# Measured on a resumed credible-fear interview (README, "Round two (issue 19)"):
+# - The Swift runtime and FoundationEssentials linked in (--static-swift-stdlib): start-up skips
+#   loading and binding their shared libraries, and the program needs no Swift on the machine.
+# - Linked with lld: gold warns about a libc call inside Foundation's static libraries.
+# - The code an interview runs placed together: the kernel maps code in 64 KB windows around each
+#   page that runs, so scattered code costs memory. Every function in its own section
+#   (-function-sections; the toolchain's libraries have them already; without
+#   -disable-incremental-llvm-codegen the compiler keeps an object whose code did not change, even
+#   when it was compiled without them) and lld places the ones in
+#   packaging/symbol-order.txt first (written by scripts/symbol-order.py from callgrind runs of a
+#   real session). Names the list has that the code no longer has are ignored without a warning:
+#   a stale list costs memory, never a build.
+# - No symbol table for the dynamic loader beyond what the C libraries need (--no-export-dynamic):
+#   nothing looks Refuge's functions up by name, and the table was about 1 MB read at every start.
+# - Relative relocations packed (DT_RELR, -z pack-relative-relocs) where the C library knows them
+#   (glibc 2.36 and later): 56,000 entries, 1.3 MB read at every start, become 11 KB. On an older
+#   glibc the program is linked as before (a binary with DT_RELR does not start there).
+set -eu
+cd "$(dirname "$0")/.."
+product=refuge
+if [ "${1:-}" = --product ]; then product=$2; shift 2; fi
+order="$PWD/packaging/symbol-order.txt"
+relr=""
+glibc=$(getconf GNU_LIBC_VERSION 2>/dev/null | awk '{print $2}')
+case "$glibc" in
+  2.[0-9]|2.[0-2][0-9]|2.3[0-5]|"") ;;
+  *) relr="-Xlinker -z -Xlinker pack-relative-relocs" ;;
+esac
+# A changed list must relink (the build system does not know the linker reads it).
+binary="$(swift build -c release --show-bin-path "$@")/$product"
+if [ -e "$binary" ] && [ "$order" -nt "$binary" ]; then rm -f "$binary"; fi
+# shellcheck disable=SC2086
+exec swift build -c release --product "$product" --static-swift-stdlib -Xswiftc -use-ld=lld \
+  -Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen \
+  -Xlinker --symbol-ordering-file="$order" -Xlinker --no-warn-symbol-ordering \
+  -Xlinker --no-export-dynamic $relr "$@"
