@@ -50,6 +50,10 @@ public struct Interview: Sendable {
         let old = answers[ref]
         var record = old
         change(&record)
+        // The last walk's environment holds the same answers: it lets go of them first, so the
+        // change is made in place instead of copying the whole table (at ten thousand answers
+        // that copy was most of a key press). Each way out below gives it the answers again.
+        walked = walked.with(answers: AnswerSet())
         answers[ref] = record
         plan.refreshAnswered(ref.repeatID ?? ref.itemID, in: answers, flags: &answeredAt)
         // The path, the progress and every expression read only a record's status, value and
@@ -57,6 +61,7 @@ public struct Interview: Sendable {
         // is skipped (drafts are saved every second while typing). A field's record is also kept
         // inside the path's entries, so any change to one walks again.
         if ref.repeatID == nil, old.status == record.status, old.value == record.value, old.entries == record.entries {
+            walked = walked.with(answers: answers)
             return
         }
         // An answer that no expression of the walk names cannot move the path either (a walk
