@@ -91,32 +91,24 @@ enum StartupBenchmark {
             let withKeys = d.items == nil
             var sessionPeak = 0
             var sessionTimes = Samples()
-            // One resume first, not measured: it writes the compiled questionnaire, which every
-            // later opening reads (the first opening is the row "no compiled questionnaire yet").
-            do {
-                let pty = try PseudoTerminal(width: 80, height: 24)
-                let pid = try pty.spawn([refuge, "resume", id], environment: environment)
-                _ = pty.read(until: { $0.contains(footer) }, timeout: 30)
-                pty.send([0x03])
-                _ = pty.read(until: { _ in false }, timeout: 10)
-                _ = waitForChild(pid, timeout: 10)
-            }
-            let measured = try runs(budget) {
+            // One resume from exec to its first frame: (time, peak at the first frame); with
+            // `keys`, the interview goes on for them and `afterKeys` gets the peak and the time
+            // after the last. Ctrl-C then saves and quits; a missing frame or a bad exit throws.
+            func resume(keys: [[UInt8]] = [], afterKeys: (Int, UInt64) -> Void = { _, _ in }) throws -> (UInt64, Int) {
                 let pty = try PseudoTerminal(width: 80, height: 24)
                 let t0 = Clock.now()
                 let pid = try pty.spawn([refuge, "resume", id], environment: environment)
                 let (seen, screen) = pty.read(until: { $0.contains(footer) }, timeout: 30)
                 let elapsed = Clock.now() - t0
                 let peak = peakOfChild(pid)
-                if withKeys && seen {
+                if !keys.isEmpty && seen {
                     // Each key's frame is out within a few milliseconds; a changed frame
                     // sends only its changes, so there is nothing fixed to wait for.
-                    for key in sessionKeys {
+                    for key in keys {
                         pty.send(key)
                         _ = pty.read(until: { _ in false }, timeout: 0.05)
                     }
-                    sessionPeak = max(sessionPeak, peakOfChild(pid))
-                    sessionTimes.nanoseconds.append(Clock.now() - t0)
+                    afterKeys(peakOfChild(pid), Clock.now() - t0)
                 }
                 pty.send([0x03])   // Ctrl-C: save and quit
                 _ = pty.read(until: { _ in false }, timeout: 10)
@@ -127,6 +119,15 @@ enum StartupBenchmark {
                 guard status == 0 else { throw BenchmarkFailure("refuge resume ended with status \(status)") }
                 return (elapsed, peak)
             }
+            // One resume first, not measured: it writes the compiled questionnaire, which every
+            // later opening reads (the first opening is the row "no compiled questionnaire yet").
+            _ = try resume()
+            let measured = try runs(budget) {
+                try resume(keys: withKeys ? sessionKeys : []) { peak, elapsed in
+                    sessionPeak = max(sessionPeak, peak)
+                    sessionTimes.nanoseconds.append(elapsed)
+                }
+            }
             results.add(Row(name: name, data: d.name, items: d.items, samples: measured.0, peak: measured.peak,
                             reference: dialogMedian ?? reference.0.median, referenceName: dialogMedian == nil ? "refuge --help" : "dialog --yesno",
                             detail: "\(fixture.answerCount.formatted()) answers"))
@@ -135,20 +136,7 @@ enum StartupBenchmark {
                 // an install or an edit): loaded from YAML, and the cache entry written.
                 let cold = try runs(budget) {
                     try? FileManager.default.removeItem(at: home.appendingPathComponent("cache"))
-                    let pty = try PseudoTerminal(width: 80, height: 24)
-                    let t0 = Clock.now()
-                    let pid = try pty.spawn([refuge, "resume", id], environment: environment)
-                    let (seen, screen) = pty.read(until: { $0.contains(footer) }, timeout: 30)
-                    let elapsed = Clock.now() - t0
-                    let peak = peakOfChild(pid)
-                    pty.send([0x03])
-                    _ = pty.read(until: { _ in false }, timeout: 10)
-                    let (status, _) = waitForChild(pid, timeout: 10)
-                    guard seen else {
-                        throw BenchmarkFailure("refuge resume never drew its footer; the terminal showed:\n\(screen.suffix(2000))")
-                    }
-                    guard status == 0 else { throw BenchmarkFailure("refuge resume ended with status \(status)") }
-                    return (elapsed, peak)
+                    return try resume()
                 }
                 results.add(Row(name: coldName, data: d.name, items: d.items, samples: cold.0, peak: cold.peak,
                                 reference: dialogMedian ?? reference.0.median, referenceName: dialogMedian == nil ? "refuge --help" : "dialog --yesno",
