@@ -47,10 +47,14 @@ enum Summary {
                 return b / a
             }
             let steps = [step(medians[0], medians[1]), step(medians[1], medians[2])]
-            let bad = steps.compactMap { $0 }.contains { $0 >= superlinear }
-            if bad { flagged.append(name) }
+            let stepNames = ["100→1,000", "1,000→10,000"]
+            // Each step at 12× or more is named with its figure, so the verdict says where and how much.
+            let over = zip(stepNames, steps).compactMap { stepName, s in
+                s.flatMap { $0 >= superlinear ? "\(stepName) \(String(format: "%.1f×", $0))" : nil }
+            }
+            if !over.isEmpty { flagged.append("\(name) (\(over.joined(separator: ", ")))") }
             let cells = medians.map { $0.map(Format.time) ?? "-" } + steps.map { s in s.map { String(format: "%.1f×", $0) } ?? "-" }
-            lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(bad ? "**faster than linear**" : "") |")
+            lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(over.isEmpty ? "" : "**12× or more**") |")
         }
         return (lines.joined(separator: "\n"), flagged)
     }

@@ -145,7 +145,7 @@ func run() throws {
 
     \(growth.text)
 
-    \(growth.flagged.isEmpty ? "Nothing grows faster than linearly." : "Faster than linear: " + growth.flagged.joined(separator: "; ") + ".")
+    \(growth.flagged.isEmpty ? "Nothing grows faster than linearly." : "12× or more per tenfold step: " + growth.flagged.joined(separator: "; ") + ".")
 
     ### Targets (2 cores, release build)
 
