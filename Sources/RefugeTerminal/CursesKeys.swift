@@ -63,19 +63,35 @@ struct CursesKeys {
     }
 
     /// Modified keys from terminfo's extended names (kUP5 is Ctrl-Up, kDC3 Alt-Delete...), for
-    /// terminals whose strings differ from those Refuge binds itself.
+    /// terminals whose strings differ from those Refuge binds itself. Each name Refuge could use
+    /// is asked for directly (its string with `tigetstr`, then the code curses bound to that
+    /// string with `key_defined`): 80 questions in all. Asking `keyname` for the name of each of a
+    /// thousand codes instead cost several milliseconds before the first key could be read
+    /// (`keyname` searches every bound sequence for each code).
     private mutating func learnExtendedNames() {
-        let bases: [String: KeyEvent] = [
-            "kUP": .up, "kDN": .down, "kLFT": .left, "kRIT": .right, "kHOM": .home, "kEND": .end,
-            "kPRV": .pageUp, "kNXT": .pageDown, "kDC": .delete, "kIC": .insert,
+        let bases: [(String, KeyEvent)] = [
+            ("kUP", .up), ("kDN", .down), ("kLFT", .left), ("kRIT", .right), ("kHOM", .home), ("kEND", .end),
+            ("kPRV", .pageUp), ("kNXT", .pageDown), ("kDC", .delete), ("kIC", .insert),
         ]
-        for code in (KEY_MAX + 1)..<(KEY_MAX + 1 + 1024) where meanings[code] == nil {
-            guard let pointer = keyname(code) else { continue }
-            let name = String(cString: pointer)
-            let base = String(name.prefix { !$0.isNumber })
-            if let key = bases[base], name.dropFirst(base.count).allSatisfy(\.isNumber) {
+        // The name alone (some entries give the shifted key so), then xterm's modifier numbers:
+        // 2 Shift, 3 Alt, 4 Shift-Alt, 5 Ctrl ... 8 Ctrl-Alt-Shift.
+        let suffixes = [""] + (2...8).map(String.init)
+        for (base, key) in bases {
+            for suffix in suffixes {
+                guard let code = Self.codeOfCapability(base + suffix),
+                      meanings[code] == nil else { continue }
                 meanings[code] = .key(key)
             }
         }
+    }
+
+    /// The code curses returns for the string of terminfo capability `name`, or nil when the
+    /// entry has no such string or curses bound no key to it.
+    private static func codeOfCapability(_ name: String) -> Int32? {
+        guard let string = tigetstr(name),
+              Int(bitPattern: string) != -1,   // (char *)-1: the name is not a string capability
+              string.pointee != 0 else { return nil }
+        let code = key_defined(string)
+        return code > 0 ? code : nil
     }
 }
