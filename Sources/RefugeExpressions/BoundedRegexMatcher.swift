@@ -90,20 +90,20 @@ struct RegexProgram: Sendable {
         var total = 0
 
         mutating func main(_ node: RegexNode) throws {
-            var code: [RegexInstruction] = []
-            var slotCount = 0
-            try emit(node, into: &code, slots: &slotCount)
-            code.append(.match)
-            total += code.count
-            guard total <= RegexProgram.maximumInstructions else { throw RegexSyntaxError("a pattern too large") }
-            programs[0] = code
-            slots[0] = slotCount
+            try compile(node, at: 0)
         }
 
         private mutating func subprogram(_ node: RegexNode) throws -> Int {
             programs.append([])
             slots.append(0)
             let index = programs.count - 1
+            try compile(node, at: index)
+            return index
+        }
+
+        /// Compiles `node` into program `index` (its place is taken first, so that programs
+        /// nested inside it get the numbers after it), counting against the size limit.
+        private mutating func compile(_ node: RegexNode, at index: Int) throws {
             var code: [RegexInstruction] = []
             var slotCount = 0
             try emit(node, into: &code, slots: &slotCount)
@@ -112,7 +112,6 @@ struct RegexProgram: Sendable {
             guard total <= RegexProgram.maximumInstructions else { throw RegexSyntaxError("a pattern too large") }
             programs[index] = code
             slots[index] = slotCount
-            return index
         }
 
         private mutating func emit(_ node: RegexNode, into code: inout [RegexInstruction], slots: inout Int) throws {

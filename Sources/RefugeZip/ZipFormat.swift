@@ -42,15 +42,7 @@ enum Zlib {
         defer { deflateEnd(&stream) }
         var input = bytes
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 64)
-        let status = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer -> Int32 in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = uInt(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                return CRefugeZlib.deflate(&stream, Z_FINISH)
-            }
-        }
+        let status = finish(&stream, input: &input, output: &output) { CRefugeZlib.deflate(&$0, Z_FINISH) }
         guard status == Z_STREAM_END else { throw ZipError("zlib could not compress") }
         return Array(output.prefix(Int(stream.total_out)))
     }
@@ -65,18 +57,25 @@ enum Zlib {
         var input = Array(compressed)
         // One byte more than expected, so that a stream longer than it claims is noticed.
         var output = [UInt8](repeating: 0, count: expected + 1)
-        let status = input.withUnsafeMutableBufferPointer { inBuffer in
+        let status = finish(&stream, input: &input, output: &output) { CRefugeZlib.inflate(&$0, Z_FINISH) }
+        guard status == Z_STREAM_END, Int(stream.total_out) == expected else { throw ZipError("a damaged compressed entry") }
+        output.removeLast()
+        return output
+    }
+
+    /// Runs one zlib step (`deflate` or `inflate` with Z_FINISH) over all of `input` into
+    /// `output`, with the stream pointing at both buffers only while they are pinned.
+    private static func finish(_ stream: inout z_stream, input: inout [UInt8], output: inout [UInt8],
+                               _ step: (inout z_stream) -> Int32) -> Int32 {
+        input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer -> Int32 in
                 stream.next_in = inBuffer.baseAddress
                 stream.avail_in = uInt(inBuffer.count)
                 stream.next_out = outBuffer.baseAddress
                 stream.avail_out = uInt(outBuffer.count)
-                return CRefugeZlib.inflate(&stream, Z_FINISH)
+                return step(&stream)
             }
         }
-        guard status == Z_STREAM_END, Int(stream.total_out) == expected else { throw ZipError("a damaged compressed entry") }
-        output.removeLast()
-        return output
     }
 }
 
