@@ -47,12 +47,13 @@ final class SessionAccess {
     /// Opens a session for changes: locked, with its questionnaire. Notices (backup used,
     /// questionnaire changed) go to standard error; they never contain answers.
     func openForWriting(_ selector: String, passphraseFile: String?) throws -> SessionController {
-        let (url, isProtected) = try store.locate(selector)
-        return try open(url, passphrase: try passphrase(for: url, file: passphraseFile, known: isProtected))
+        let (url, isProtected, read) = try store.locate(selector)
+        return try open(url, passphrase: try passphrase(for: url, file: passphraseFile, known: isProtected), read: read)
     }
 
-    func open(_ url: URL, passphrase: Passphrase?) throws -> SessionController {
-        let (file, recovery) = try store.open(url, passphrase: passphrase)
+    /// `read`: the file as finding it read it (see `SessionStore.locate`).
+    func open(_ url: URL, passphrase: Passphrase?, read: ReadBeforeLock? = nil) throws -> SessionController {
+        let (file, recovery) = try store.open(url, passphrase: passphrase, read: read)
         if let recovery { note("The session file was damaged; its last good copy was used (\(recovery)). The damaged file is kept beside it.") }
         do {
             let (questionnaire, notice) = try store.questionnaire(for: file.session, catalog: places.catalog)

@@ -103,29 +103,40 @@ public struct SessionStore: Sendable {
     }
 
     /// `resolve`, and whether the file is protected when its header was read to find it (nil
-    /// when not), so that opening need not read the header again to know (`isProtected`).
-    public func locate(_ selector: String) throws(SessionError) -> (url: URL, isProtected: Bool?) {
+    /// when not), so that opening need not read the header again to know (`isProtected`). When
+    /// an exact id found its file, `read` is that file as read to find it: `open` takes it so as
+    /// not to check the same bytes twice (it reads the file again once locked, and checks it
+    /// again unless its bytes are exactly the same).
+    public func locate(_ selector: String) throws(SessionError) -> (url: URL, isProtected: Bool?, read: ReadBeforeLock?) {
         // An exact id names its own file: no need to read every session's header first (a
         // laptop used for months holds many sessions, and `resume ID` should start at once).
-        if !selector.isEmpty, !selector.contains("/"), let peek = try? StoredFile.readHeader(at: url(for: selector), environment: environment),
-           (try? SessionCoding.decodeHeader(peek.header))?.id == selector {
-            return (url(for: selector), peek.isProtected)
+        if !selector.isEmpty, !selector.contains("/") {
+            let url = url(for: selector)
+            if let read = StoredFile.readBeforeLock(at: url, environment: environment),
+               (try? SessionCoding.decodeHeader(read.header))?.id == selector {
+                return (url, read.isProtected, read)
+            }
+            // A damaged main file: its backup's header may still name it.
+            if let peek = try? StoredFile.readHeader(at: url, environment: environment),
+               (try? SessionCoding.decodeHeader(peek.header))?.id == selector {
+                return (url, peek.isProtected, nil)
+            }
         }
         let all = list()
-        if let exact = all.first(where: { $0.header?.id == selector }) { return (exact.url, exact.isProtected) }
+        if let exact = all.first(where: { $0.header?.id == selector }) { return (exact.url, exact.isProtected, nil) }
         // A file of that exact name whose header cannot be read (empty, damaged, swapped): it is
         // the one meant, and opening it says what is wrong with it.
         if !selector.isEmpty, !selector.contains("/"), all.contains(where: { $0.url == url(for: selector) }) {
-            return (url(for: selector), nil)
+            return (url(for: selector), nil, nil)
         }
         if selector.contains("/") || selector.hasSuffix(".refuge") {
-            if FileManager.default.fileExists(atPath: selector) { return (URL(fileURLWithPath: selector), nil) }
+            if FileManager.default.fileExists(atPath: selector) { return (URL(fileURLWithPath: selector), nil, nil) }
         }
         let byLabel = all.filter { $0.header?.label == selector && !selector.isEmpty }
-        if byLabel.count == 1 { return (byLabel[0].url, byLabel[0].isProtected) }
+        if byLabel.count == 1 { return (byLabel[0].url, byLabel[0].isProtected, nil) }
         if byLabel.count > 1 { throw .ambiguous(selector, candidates: byLabel.compactMap { $0.header?.id }) }
         let byPrefix = all.filter { $0.header?.id.hasPrefix(selector) ?? false }
-        if byPrefix.count == 1 && !selector.isEmpty { return (byPrefix[0].url, byPrefix[0].isProtected) }
+        if byPrefix.count == 1 && !selector.isEmpty { return (byPrefix[0].url, byPrefix[0].isProtected, nil) }
         if byPrefix.count > 1 { throw .ambiguous(selector, candidates: byPrefix.compactMap { $0.header?.id }) }
         throw .notFound(selector)
     }
@@ -159,12 +170,14 @@ public struct SessionStore: Sendable {
     }
 
     /// Opens a session for writing (locked until closed). `recovery` says when the backup was used.
-    public func open(_ url: URL, passphrase: Passphrase?) throws(SessionError) -> (session: OpenSession, recovery: String?) {
+    /// `read`: the file as `locate` read it (its checks stand only for the very same bytes).
+    public func open(_ url: URL, passphrase: Passphrase?, read: ReadBeforeLock? = nil) throws(SessionError)
+        -> (session: OpenSession, recovery: String?) {
         let opened: (file: StoredFile, contents: LoadedContents)
         let decoded = DecodedBody()
         do {
             opened = try StoredFile.open(at: url, passphrase: passphrase, environment: environment,
-                                         acceptsBody: bodyCheck(keeping: decoded))
+                                         acceptsBody: bodyCheck(keeping: decoded), readBeforeLock: read)
         } catch let e as StorageError {
             throw .storage(e)
         } catch {
@@ -299,8 +312,9 @@ public struct SessionStore: Sendable {
 
     /// The questionnaire for a session: the one at the recorded path or installed under the
     /// same id when it validates, else the session's own copy. `notice` tells the person once
-    /// what happened (content changed, or the copy was used).
-    public func questionnaire(for session: Session, catalog: QuestionnaireCatalog) throws(SessionError)
+    /// what happened (content changed, or the copy was used). `catalog` is only worked out when
+    /// the recorded path does not do (finding the shipped folders reads links and folders).
+    public func questionnaire(for session: Session, catalog: @autoclosure () -> QuestionnaireCatalog) throws(SessionError)
         -> (questionnaire: RefugeQuestionnaire.Questionnaire, notice: String?) {
         func usable(_ result: LoadResult) -> (RefugeQuestionnaire.Questionnaire, String?)? {
             guard let q = result.questionnaire, q.id == session.questionnaire.id else { return nil }
@@ -313,7 +327,7 @@ public struct SessionStore: Sendable {
                               ?? QuestionnaireLoader.load(path: session.questionnaire.path, checks: .withoutLint)) {
             return found
         }
-        for entry in catalog.all() where entry.path != session.questionnaire.path {
+        for entry in catalog().all() where entry.path != session.questionnaire.path {
             if let found = usable(entry.result) { return found }
         }
         if let files = readCopy(id: session.id) {

@@ -43,11 +43,14 @@ struct ContentsReader {
         let mainBytes: Data?
     }
 
-    func load(keys: inout KeyRing) throws -> Loaded {
+    /// `earlier`: the main file as read and checked before the lock was taken; its checks stand
+    /// when the main file's bytes are still exactly the same (see `ReadBeforeLock`).
+    func load(keys: inout KeyRing, earlier: ReadBeforeLock? = nil) throws -> Loaded {
         let mainProblem: DamageReason
-        switch envelope(at: location.mainPath) {
+        let (mainRead, checksumChecked) = mainEnvelope(earlier)
+        switch mainRead {
         case .success(let (mainBytes, main)):
-            switch try open(main, keys: &keys) {
+            switch try open(main, keys: &keys, checksumChecked: checksumChecked) {
             case .opened(let opened) where acceptsBody(opened.body):
                 let journal = self.journal(continuing: mainBytes, key: opened.key)
                 return Loaded(contents: contents(opened, journal: journal, recovery: nil), key: opened.key,
@@ -111,6 +114,15 @@ struct ContentsReader {
         }
     }
 
+    /// The main file read and checked as `peekHeader` checks it (layout, and the checksum of an
+    /// unprotected file), kept for opening it after the lock is taken; nil when it cannot be
+    /// used so (missing, damaged: the caller then asks `peekHeader`, which tells why).
+    func readBeforeLock() -> ReadBeforeLock? {
+        guard case .success(let (bytes, envelope)) = envelope(at: location.mainPath),
+              case .success(let (_, header, isProtected)) = Self.checkedHeader((bytes, envelope)) else { return nil }
+        return ReadBeforeLock(header: header, isProtected: isProtected, path: location.mainPath, bytes: bytes, envelope: envelope)
+    }
+
     /// Whether `bytes` hold a complete file that `key` (or no key, for an unprotected file)
     /// opens: the test a main file must pass before it may become the backup.
     static func isGood(_ bytes: Data, key: SessionKey?, acceptsBody: BodyCheck = StoredFile.anyBody) -> Bool {
@@ -165,23 +177,47 @@ struct ContentsReader {
         let bytes: Data
         do {
             bytes = try fileSystem.readWholeFile(at: path)
-        } catch let error as SystemCallError {
-            switch error.code {
-            case ENOENT: return .failure(.missing)
-            case ELOOP: return .failure(.notARegularFile)
-            case EFBIG: return .failure(.tooLarge(limit: Limits.sessionFileBytes))
-            default: return .failure(.unreadable(error))
-            }
         } catch {
-            return .failure(.unreadable(SystemCallError(operation: "read", path: path, code: EIO)))
+            return .failure(Self.readFailure(error, path: path))
         }
         return StoredFileFormat.decode(bytes).map { (bytes, $0) }
     }
 
-    private func open(_ envelope: StoredFileFormat.Envelope, keys: inout KeyRing) throws -> Outcome {
+    /// The main file's bytes (read now) and layout: when they are exactly the bytes read before
+    /// the lock, the layout found then, and an unprotected file's checksum was checked already
+    /// (`checksumChecked`).
+    private func mainEnvelope(_ earlier: ReadBeforeLock?)
+        -> (read: Result<(Data, StoredFileFormat.Envelope), DamageReason>, checksumChecked: Bool) {
+        let bytes: Data
+        do {
+            bytes = try fileSystem.readWholeFile(at: location.mainPath)
+        } catch {
+            return (.failure(Self.readFailure(error, path: location.mainPath)), false)
+        }
+        if let earlier, earlier.path == location.mainPath, earlier.bytes == bytes {
+            return (.success((bytes, earlier.envelope)), true)
+        }
+        return (StoredFileFormat.decode(bytes).map { (bytes, $0) }, false)
+    }
+
+    private static func readFailure(_ error: any Error, path: String) -> DamageReason {
+        guard let error = error as? SystemCallError else {
+            return .unreadable(SystemCallError(operation: "read", path: path, code: EIO))
+        }
+        switch error.code {
+        case ENOENT: return .missing
+        case ELOOP: return .notARegularFile
+        case EFBIG: return .tooLarge(limit: Limits.sessionFileBytes)
+        default: return .unreadable(error)
+        }
+    }
+
+    /// `checksumChecked`: an unprotected file's checksum was checked when it was read (before
+    /// the lock, of these very bytes).
+    private func open(_ envelope: StoredFileFormat.Envelope, keys: inout KeyRing, checksumChecked: Bool = false) throws -> Outcome {
         switch envelope.payload {
         case .plain(let body, let checksum):
-            guard checksum == StoredFileFormat.checksum(header: envelope.header, body: body) else {
+            guard checksumChecked || checksum == StoredFileFormat.checksum(header: envelope.header, body: body) else {
                 return .damaged(.checksumMismatch)
             }
             return .opened(Opened(header: envelope.header, body: body, key: nil))

@@ -114,12 +114,14 @@ public final class StoredFile: @unchecked Sendable {
     /// Opens an existing file for writing: takes its lock, loads it (from the backup when the
     /// main file is damaged, saying so in `contents.recovery`), and derives its key once when it
     /// is protected. `passphrase` is ignored for an unprotected file.
+    /// `readBeforeLock`: the main file as `readBeforeLock(at:)` read it to find it; once the
+    /// lock is held the file is read again, and its checks stand only for the very same bytes.
     public static func open(
         at url: URL, passphrase: Passphrase?, environment: StorageEnvironment = .live,
-        acceptsBody: @escaping BodyCheck = StoredFile.anyBody
+        acceptsBody: @escaping BodyCheck = StoredFile.anyBody, readBeforeLock: ReadBeforeLock? = nil
     ) throws -> (file: StoredFile, contents: LoadedContents) {
         try open(at: url, keys: KeyRing(passphrase: passphrase, path: StorageLocation(fileURL: url).mainPath),
-                 environment: environment, acceptsBody: acceptsBody)
+                 environment: environment, acceptsBody: acceptsBody, earlier: readBeforeLock)
     }
 
     /// Opens an existing file with a key derived before (the `key` of another open file, or one
@@ -134,7 +136,8 @@ public final class StoredFile: @unchecked Sendable {
     }
 
     private static func open(
-        at url: URL, keys: KeyRing, environment: StorageEnvironment, acceptsBody: @escaping BodyCheck
+        at url: URL, keys: KeyRing, environment: StorageEnvironment, acceptsBody: @escaping BodyCheck,
+        earlier: ReadBeforeLock? = nil
     ) throws -> (file: StoredFile, contents: LoadedContents) {
         var keys = keys
         let location = StorageLocation(fileURL: url)
@@ -145,7 +148,7 @@ public final class StoredFile: @unchecked Sendable {
         let lock = try FileLock.acquire(at: location.lockPath)
         do {
             let reader = ContentsReader(fileSystem: fileSystem, location: location, acceptsBody: acceptsBody)
-            let loaded = try reader.load(keys: &keys)
+            let loaded = try reader.load(keys: &keys, earlier: earlier)
             let file = StoredFile(location: location, key: loaded.key, environment: environment, lock: lock, acceptsBody: acceptsBody)
             // A journal found here is absorbed by the first full save; until then appending to it
             // (after a record a kill may have cut short) is not tried.
@@ -198,6 +201,15 @@ public final class StoredFile: @unchecked Sendable {
         } catch {
             throw storageError(error, path: location.mainPath)
         }
+    }
+
+    /// The main file read and checked without a passphrase and without locking (its header, and
+    /// its checksum when it is unprotected), for finding a file by its header and then opening
+    /// it without checking it twice (`open(at:passphrase:environment:acceptsBody:readBeforeLock:)`).
+    /// Nil when the main file is missing or damaged: `readHeader` then says why, or finds the
+    /// backup's header.
+    public static func readBeforeLock(at url: URL, environment: StorageEnvironment = .live) -> ReadBeforeLock? {
+        ContentsReader(fileSystem: environment.fileSystem, location: StorageLocation(fileURL: url)).readBeforeLock()
     }
 
     /// Creates the folder that will hold stored files (and any missing parents) private, as

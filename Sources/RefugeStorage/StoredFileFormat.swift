@@ -37,17 +37,17 @@ enum StoredFileFormat {
     static let kdfName = "scrypt"
 
     /// What a file holds once its layout has been checked, before any checksum or cipher.
-    struct Envelope {
+    struct Envelope: Sendable {
         let header: Data
         let payload: Payload
     }
 
-    enum Payload {
+    enum Payload: Sendable {
         case plain(body: Data, checksum: String)
         case sealed(EncryptionRecord, ciphertext: Data)
     }
 
-    struct EncryptionRecord: Equatable {
+    struct EncryptionRecord: Equatable, Sendable {
         let parameters: ScryptParameters
         let salt: Data
         let check: Data
