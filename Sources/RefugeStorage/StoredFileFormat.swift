@@ -101,9 +101,12 @@ enum StoredFileFormat {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+        // Through its bytes, not its iterator: iterating a digest looks up generic types at run time.
+        hasher.finalize().withUnsafeBytes { digest in
+            for byte in digest {
+                hex.append(digits[Int(byte >> 4)])
+                hex.append(digits[Int(byte & 0x0F)])
+            }
         }
         return String(decoding: hex, as: UTF8.self)
     }
@@ -113,24 +116,39 @@ enum StoredFileFormat {
     /// Checks the layout of a file's bytes; says what is wrong when it is not a format-1 file.
     static func decode(_ data: Data) -> Result<Envelope, DamageReason> {
         if data.isEmpty { return .failure(.empty) }
-        let bytes = [UInt8](data)
         let members: TopLevelJSONMembers
         do {
-            members = try TopLevelJSONMembers(bytes)
+            members = try TopLevelJSONMembers(data)
         } catch {
             switch error {
             case .truncated: return .failure(.truncatedOrNotJSON("it ends too early"))
             case .unexpected(let what): return .failure(.truncatedOrNotJSON("found \(what)"))
             }
         }
+        func range(_ name: String) -> Range<Data.Index>? {
+            members.ranges[name].map { (data.startIndex + $0.lowerBound)..<(data.startIndex + $0.upperBound) }
+        }
+        /// A copy of the member's bytes, indexed from zero.
         func member(_ name: String) -> Data? {
-            members.ranges[name].map { Data(bytes[$0]) }
+            range(name).map { Data(data[$0]) }
         }
         func decoded<Value: Decodable>(_ name: String, as type: Value.Type) -> Value? {
             member(name).flatMap { try? JSONDecoder().decode(Value.self, from: $0) }
         }
+        // The forms the writer writes are read here; any other goes to `JSONDecoder`, which
+        // decides as it always did (and costs more on the way to the first screen).
+        func integer(_ name: String) -> Int? {
+            guard let range = range(name) else { return nil }
+            if let value = plainInteger(data[range]) { return value }
+            return decoded(name, as: Int.self)
+        }
+        func string(_ name: String) -> String? {
+            guard let range = range(name) else { return nil }
+            if let value = plainString(data[range]) { return value }
+            return decoded(name, as: String.self)
+        }
 
-        guard let format = decoded("format", as: Int.self) else { return .failure(.malformed("no format number")) }
+        guard let format = integer("format") else { return .failure(.malformed("no format number")) }
         guard format == version else { return .failure(.unsupportedFormat(format)) }
         guard let header = member("header"), header.first == UInt8(ascii: "{") else {
             return .failure(.malformed("no header object"))
@@ -159,9 +177,30 @@ enum StoredFileFormat {
             return .success(Envelope(header: header, payload: .sealed(encryption, ciphertext: ciphertext)))
         }
 
-        guard let body = member("body") else { return .failure(.malformed("no body")) }
-        guard let checksum = decoded("sha256", as: String.self) else { return .failure(.malformed("no checksum")) }
+        // The body is most of the file: a slice of it, not a copy.
+        guard let body = range("body").map({ data[$0] }) else { return .failure(.malformed("no body")) }
+        guard let checksum = string("sha256") else { return .failure(.malformed("no checksum")) }
         return .success(Envelope(header: header, payload: .plain(body: body, checksum: checksum)))
+    }
+
+    /// Digits with no sign, fraction, exponent or leading zero, that fit: what JSON and
+    /// `JSONDecoder` read as that `Int`; nil for anything else.
+    private static func plainInteger(_ bytes: Data) -> Int? {
+        guard let first = bytes.first, bytes.count <= 18, first != UInt8(ascii: "0") || bytes.count == 1 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// A quoted string of printable ASCII without escapes: its text; nil for anything else.
+    private static func plainString(_ bytes: Data) -> String? {
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { return nil }
+        let inner = bytes.dropFirst().dropLast()
+        guard inner.allSatisfy({ (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) else { return nil }
+        return String(decoding: inner, as: UTF8.self)
     }
 
     private struct EncryptionFields: Decodable {

@@ -24,6 +24,24 @@ struct TopLevelJSONMembers {
     let ranges: [String: Range<Int>]
 
     init(_ bytes: [UInt8]) throws(ScanError) {
+        ranges = try bytes.withUnsafeBufferPointer { Self.scan($0) }.get()
+    }
+
+    /// The members of `data` (ranges are offsets from its first byte), scanned where it lies:
+    /// a session file is not copied to be scanned.
+    init(_ data: Data) throws(ScanError) {
+        ranges = try data.withUnsafeBytes { Self.scan($0.assumingMemoryBound(to: UInt8.self)) }.get()
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[String: Range<Int>], ScanError> {
+        do throws(ScanError) {
+            return .success(try members(bytes))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func members(_ bytes: UnsafeBufferPointer<UInt8>) throws(ScanError) -> [String: Range<Int>] {
         var scanner = Scanner(bytes: bytes)
         var ranges: [String: Range<Int>] = [:]
         scanner.skipWhitespace()
@@ -51,10 +69,10 @@ struct TopLevelJSONMembers {
         }
         scanner.skipWhitespace()
         guard scanner.position == bytes.count else { throw .unexpected("text after the object") }
-        self.ranges = ranges
+        return ranges
     }
 
-    private static func decodeName(_ quoted: ArraySlice<UInt8>) -> String? {
+    private static func decodeName(_ quoted: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         // Names are plain ASCII in every file Refuge writes; anything with escapes goes through
         // the full decoder.
         if !quoted.contains(UInt8(ascii: "\\")) {
@@ -64,7 +82,8 @@ struct TopLevelJSONMembers {
     }
 
     private struct Scanner {
-        let bytes: [UInt8]
+        /// Read only while the caller's `withUnsafe...` call lasts.
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
 
         mutating func skipWhitespace() {
@@ -103,6 +122,12 @@ struct TopLevelJSONMembers {
             let start = position
             try expect(UInt8(ascii: "\""))
             while true {
+                // Most of a session file is text: pass over its ordinary bytes in a tight loop.
+                while position < bytes.count {
+                    let byte = bytes[position]
+                    guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+                    position += 1
+                }
                 let byte = try next()
                 if byte == UInt8(ascii: "\\") {
                     _ = try next()
