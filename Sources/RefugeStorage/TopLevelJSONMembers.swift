@@ -75,8 +75,13 @@ struct TopLevelJSONMembers {
     private static func decodeName(_ quoted: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         // Names are plain ASCII in every file Refuge writes; anything with escapes goes through
         // the full decoder.
+        let inner = quoted.dropFirst().dropLast()
+        // Printable ASCII is its own text (and `String(bytes:encoding:)` looks types up at run time).
+        if inner.allSatisfy({ (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }) {
+            return String(decoding: inner, as: UTF8.self)
+        }
         if !quoted.contains(UInt8(ascii: "\\")) {
-            return String(bytes: quoted.dropFirst().dropLast(), encoding: .utf8)
+            return String(bytes: inner, encoding: .utf8)
         }
         return try? JSONDecoder().decode(String.self, from: Data(quoted))
     }
