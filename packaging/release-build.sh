@@ -18,6 +18,9 @@
 #   a stale list costs memory, never a build.
 # - No symbol table for the dynamic loader beyond what the C libraries need (--no-export-dynamic):
 #   nothing looks Refuge's functions up by name, and the table was about 1 MB read at every start.
+# - libstdc++, libyaml, zlib and ncurses linked in from their static archives
+#   (packaging/link-static-c-libs.sh, which runs lld): fewer shared libraries to load and bind at
+#   every start, and only the parts Refuge calls.
 # - Relative relocations packed (DT_RELR, -z pack-relative-relocs) where the C library knows them
 #   (glibc 2.36 and later): 56,000 entries, 1.3 MB read at every start, become 11 KB. On an older
 #   glibc the program is linked as before (a binary with DT_RELR does not start there).
@@ -32,11 +35,12 @@ case "$glibc" in
   2.[0-9]|2.[0-2][0-9]|2.3[0-5]|"") ;;
   *) relr="-Xlinker -z -Xlinker pack-relative-relocs" ;;
 esac
-# A changed list must relink (the build system does not know the linker reads it).
+# A changed list or linker script must relink (the build system does not know the linker reads them).
 binary="$(swift build -c release --show-bin-path "$@")/$product"
-if [ -e "$binary" ] && [ "$order" -nt "$binary" ]; then rm -f "$binary"; fi
+if [ -e "$binary" ] && { [ "$order" -nt "$binary" ] || [ packaging/link-static-c-libs.sh -nt "$binary" ]; }; then rm -f "$binary"; fi
 # shellcheck disable=SC2086
 exec swift build -c release --product "$product" --static-swift-stdlib -Xswiftc -use-ld=lld \
+  -Xswiftc -ld-path="$PWD/packaging/link-static-c-libs.sh" \
   -Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen \
   -Xlinker --symbol-ordering-file="$order" -Xlinker --no-warn-symbol-ordering \
   -Xlinker --no-export-dynamic $relr "$@"

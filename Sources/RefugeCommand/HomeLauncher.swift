@@ -23,7 +23,7 @@ enum HomeLauncher {
         let access = SessionAccess()
         guard Terminal.canRunFullScreen(), !ProgramLocale.forcesPlainMode else {
             print(ProgramLocale.plainModeNotice.map { "\($0) Sessions:" } ?? "This is not a full terminal. Sessions:")
-            try ListCommand().run()
+            try ListCommand.printSessions(json: false)
             print("Start one with `refuge new --plain`, continue one with `refuge resume SESSION --plain`.")
             return
         }

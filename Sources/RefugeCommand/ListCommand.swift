@@ -18,6 +18,12 @@ struct ListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        try Self.printSessions(json: json)
+    }
+
+    /// The listing itself, also printed by `refuge` alone when there is no full terminal (a
+    /// `ListCommand()` made without parsing cannot read its own `json` flag).
+    static func printSessions(json: Bool) throws {
         let access = SessionAccess()
         let sessions = access.store.list()
         if json {

@@ -17,8 +17,12 @@ struct Refuge: ParsableCommand {
     static func main() {
         _ = ProgramLocale.outcome
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let route = DirectRoute(arguments: Array(CommandLine.arguments.dropFirst())) {
+                try route.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = TerminalSafe.text(fullMessage(for: error))

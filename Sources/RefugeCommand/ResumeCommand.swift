@@ -21,7 +21,12 @@ struct ResumeCommand: ParsableCommand {
     @OptionGroup var passphraseOptions: PassphraseOptions
 
     func run() throws {
-        let controller = try SessionAccess().openForWriting(session, passphraseFile: passphraseOptions.passphraseFile)
+        try Self.resume(session, plain: plain, passphraseFile: passphraseOptions.passphraseFile)
+    }
+
+    /// What `refuge resume` does once its arguments are known (also reached by `DirectRoute`).
+    static func resume(_ session: String, plain: Bool, passphraseFile: String?) throws {
+        let controller = try SessionAccess().openForWriting(session, passphraseFile: passphraseFile)
         try InterviewLauncher.run(controller, plain: plain)
     }
 }
