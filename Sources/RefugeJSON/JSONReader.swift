@@ -218,21 +218,30 @@ public struct JSONReader {
     public mutating func string() throws(Refused) -> String {
         guard try peek() == UInt8(ascii: "\"") else { throw refused() }
         let start = i + 1
-        var k = start
-        // The usual case: no escape at all, so the text is the bytes between the quotes.
-        while k < b.count {
-            let c = b[k]
-            if c == UInt8(ascii: "\"") {
-                guard let text = b.withUnsafeBufferPointer({ Self.text(UnsafeBufferPointer(rebasing: $0[start..<k])) }) else {
-                    throw refused()
-                }
-                i = k + 1
-                return text
+        // The usual case: no escape at all, so the text is the bytes between the quotes; when
+        // they are all ASCII they are valid UTF-8 as they are, and are not checked again.
+        let (end, allASCII) = b.withUnsafeBufferPointer { p in
+            var k = start
+            var ascii: UInt8 = 0
+            while k < p.count {
+                let c = p[k]
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                ascii |= c
+                k += 1
             }
-            if c == UInt8(ascii: "\\") { break }
-            guard c >= 0x20 else { i = k; throw refused() }
-            k += 1
+            return (k, ascii < 0x80)
         }
+        var k = end
+        if k < b.count, b[k] == UInt8(ascii: "\"") {
+            let text = b.withUnsafeBufferPointer { p -> String? in
+                let bytes = UnsafeBufferPointer(rebasing: p[start..<k])
+                return allASCII ? String(decoding: bytes, as: UTF8.self) : Self.text(bytes)
+            }
+            guard let text else { throw refused() }
+            i = k + 1
+            return text
+        }
+        if k < b.count, b[k] < 0x20 { i = k; throw refused() }
         guard k < b.count else { throw refused() }
         var out: [UInt8] = Array(b[start..<k])
         while true {
