@@ -348,6 +348,53 @@ public struct JSONReader {
         return value
     }
 
+    // MARK: Looking ahead
+
+    /// How many elements the array that comes next seems to hold, found by a quick pass over its
+    /// brackets and strings that checks nothing else; 0 when no array comes next. A hint for
+    /// reserving room (an array grown by doubling copies its elements about twice), never a
+    /// reading: the elements are read, and checked, as they come. At most the array's length in
+    /// bytes over `minimumElementBytes`, so a hostile file cannot ask for more room than its
+    /// own size allows.
+    public func elementCountHint(minimumElementBytes: Int) -> Int {
+        var k = i
+        while k < b.count, b[k] == 0x20 || b[k] == 0x0A || b[k] == 0x0D || b[k] == 0x09 { k += 1 }
+        guard k < b.count, b[k] == UInt8(ascii: "[") else { return 0 }
+        let start = k
+        k += 1
+        var depth = 0
+        var separators = 0
+        var empty = true
+        while k < b.count {
+            switch b[k] {
+            case UInt8(ascii: "\""):
+                k += 1
+                while k < b.count, b[k] != UInt8(ascii: "\"") {
+                    if b[k] == UInt8(ascii: "\\") { k += 1 }
+                    k += 1
+                }
+                empty = false
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                empty = false
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 {
+                    let count = empty ? 0 : separators + 1
+                    return min(count, (k + 1 - start) / max(minimumElementBytes, 1))
+                }
+                depth -= 1
+            case UInt8(ascii: ","):
+                if depth == 0 { separators += 1 }
+            case 0x20, 0x0A, 0x0D, 0x09:
+                break
+            default:
+                empty = false
+            }
+            k += 1
+        }
+        return 0
+    }
+
     // MARK: Skipping
 
     /// Moves past one value of any kind, checking its grammar (strings included) all the way down.

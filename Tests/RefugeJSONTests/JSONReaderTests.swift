@@ -133,6 +133,25 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertFalse(skips([0x31, 0x00]), "a NUL after the value")
     }
 
+    func testTheElementCountHintCountsTheNextArraysElements() throws {
+        func hint(_ json: String, minimum: Int = 1) -> Int { reader(json).elementCountHint(minimumElementBytes: minimum) }
+        XCTAssertEqual(hint("[]"), 0)
+        XCTAssertEqual(hint(" [ ] "), 0)
+        XCTAssertEqual(hint("[1]"), 1)
+        XCTAssertEqual(hint(#"[1, "a", null, {"b": [2, 3]}, [4, [5, 6]]]"#), 5)
+        XCTAssertEqual(hint(#"["x,]\"y", "\\", "}"]"#), 3, "commas and brackets inside strings are text")
+        XCTAssertEqual(hint(#"{"a": [1, 2]}"#), 0, "no array comes next")
+        XCTAssertEqual(hint("[1, 2"), 0, "cut short")
+        XCTAssertEqual(hint("[1,2,3,4,5,6,7,8,9]", minimum: 4), 4, "at most the array's bytes over the minimum")
+        // It only looks: the reader has not moved.
+        var r = reader("[7, 8]")
+        _ = r.elementCountHint(minimumElementBytes: 1)
+        var e = try r.elements()
+        var read: [Int] = []
+        while try e.next(&r) { read.append(try r.integer()) }
+        XCTAssertEqual(read, [7, 8])
+    }
+
     func testNestingIsBounded() {
         let limit = JSONReader.maximumDepth
         XCTAssertTrue(skips(String(repeating: "[", count: limit) + String(repeating: "]", count: limit)))
