@@ -184,8 +184,10 @@ struct ContentsReader {
     }
 
     /// The main file's bytes (read now) and layout: when they are exactly the bytes read before
-    /// the lock, the layout found then, and an unprotected file's checksum was checked already
-    /// (`checksumChecked`).
+    /// the lock, those bytes (the layout's slices are of them) with the layout found then, and an
+    /// unprotected file's checksum was checked already (`checksumChecked`). The copy just read is
+    /// let go before the body is decoded, so the memory it took serves the decoding instead of
+    /// raising the heap's top (its peak stays in the resident size).
     private func mainEnvelope(_ earlier: ReadBeforeLock?)
         -> (read: Result<(Data, StoredFileFormat.Envelope), DamageReason>, checksumChecked: Bool) {
         let bytes: Data
@@ -195,7 +197,7 @@ struct ContentsReader {
             return (.failure(Self.readFailure(error, path: location.mainPath)), false)
         }
         if let earlier, earlier.path == location.mainPath, earlier.bytes == bytes {
-            return (.success((bytes, earlier.envelope)), true)
+            return (.success((earlier.bytes, earlier.envelope)), true)
         }
         return (StoredFileFormat.decode(bytes).map { (bytes, $0) }, false)
     }
