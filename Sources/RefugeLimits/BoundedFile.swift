@@ -44,28 +44,8 @@ public enum BoundedFile {
         guard size <= limit else { return .failure(.tooLarge(size)) }
         // A regular file ignores O_NONBLOCK, but clear it so reads behave as usual everywhere.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        // Straight into the memory the result will own (no buffer, no copy); one byte more than
-        // the size shows whether the file grew meanwhile, and then reading goes on below.
-        let capacity = size + 1
-        guard let storage = malloc(capacity) else { return .failure(.system(operation: "read", code: ENOMEM)) }
-        var filled = 0
-        while filled < capacity {
-            let count = systemRead(descriptor, storage + filled, capacity - filled)
-            if count < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                free(storage)
-                return .failure(.system(operation: "read", code: code))
-            }
-            if count == 0 { break }
-            filled += count
-        }
-        if filled < capacity {
-            return .success(Data(bytesNoCopy: storage, count: filled, deallocator: .free))
-        }
-        var result = Data(bytes: storage, count: filled)
-        free(storage)
-        guard result.count <= limit else { return .failure(.tooLarge(result.count)) }
+        var result = Data()
+        result.reserveCapacity(size)
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }

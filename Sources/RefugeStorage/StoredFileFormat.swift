@@ -184,23 +184,30 @@ enum StoredFileFormat {
     }
 
     /// Digits with no sign, fraction, exponent or leading zero, that fit: what JSON and
-    /// `JSONDecoder` read as that `Int`; nil for anything else.
-    private static func plainInteger(_ bytes: Data) -> Int? {
-        guard let first = bytes.first, bytes.count <= 18, first != UInt8(ascii: "0") || bytes.count == 1 else { return nil }
-        var value = 0
-        for byte in bytes {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    /// `JSONDecoder` read as that `Int`; nil for anything else. (Through the raw bytes: Data's
+    /// own collection methods would bring more of Foundation's code into memory at start-up.)
+    private static func plainInteger(_ data: Data) -> Int? {
+        data.withUnsafeBytes { bytes -> Int? in
+            guard let first = bytes.first, bytes.count <= 18, first != UInt8(ascii: "0") || bytes.count == 1 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
         }
-        return value
     }
 
     /// A quoted string of printable ASCII without escapes: its text; nil for anything else.
-    private static func plainString(_ bytes: Data) -> String? {
-        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { return nil }
-        let inner = bytes.dropFirst().dropLast()
-        guard inner.allSatisfy({ (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) else { return nil }
-        return String(decoding: inner, as: UTF8.self)
+    private static func plainString(_ data: Data) -> String? {
+        data.withUnsafeBytes { bytes -> String? in
+            guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\""), bytes[bytes.count - 1] == UInt8(ascii: "\"") else { return nil }
+            let inner = UnsafeRawBufferPointer(rebasing: bytes[1..<(bytes.count - 1)])
+            for byte in inner where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") {
+                return nil
+            }
+            return String(decoding: inner, as: UTF8.self)
+        }
     }
 
     private struct EncryptionFields: Decodable {
