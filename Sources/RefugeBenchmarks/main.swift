@@ -16,7 +16,7 @@ struct Options {
     var budget = Budget.normal
 
     static let usage = """
-    usage: refuge-benchmarks [--quick] [--only load,validate,keys,engine,answers,reports,startup,import,size] [--sizes 100,1000,10000]
+    usage: refuge-benchmarks [--quick | --runs N] [--only load,validate,keys,engine,answers,reports,startup,import,size] [--sizes 100,1000,10000]
                              [--import-sizes 200,2000]
                              [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER] [--unsynced-scratch FOLDER]
     """
@@ -30,6 +30,11 @@ struct Options {
         while let arg = rest.popFirst() {
             switch arg {
             case "--quick": budget = .quick
+            case "--runs":
+                // Exactly N samples of every in-process case, whatever they take: for counting
+                // instructions under callgrind, where the time budget would cut runs short.
+                guard let n = Int(try value(arg)), n > 0 else { throw BenchmarkFailure("--runs needs a count above 0\n\(Self.usage)") }
+                budget = Budget(minimum: n, maximum: n, seconds: .infinity)
             case "--refuge": refuge = try value(arg)
             case "--credible-fear": credibleFear = try value(arg)
             case "--scratch": scratch = try value(arg)

@@ -122,6 +122,28 @@ public struct AnswerSet: Sendable, Hashable {
 
     public func entries(of repeatID: String) -> [RepeatEntry] { byID[repeatID]?.entries ?? [] }
 
+    /// The status of the record of `id` (nil: no record, or none given), read without copying the
+    /// rest of the record out of the table.
+    func status(of id: String) -> AnswerStatus? { Self.status(of: id, in: byID) }
+
+    /// The record's real value as the expression language sees it (`.nothing` unless answered),
+    /// read without copying the rest of the record.
+    func expressionValue(of id: String) -> Value { Self.expressionValue(of: id, in: byID) }
+
+    // A record is large (its value, the texts beside it, the marks, a repeat's entries): these
+    // read its fields where it lies in the table, by index, rather than copying it out whole.
+    static func status(of id: String, in records: [String: Answer]) -> AnswerStatus? {
+        guard let index = records.index(forKey: id) else { return nil }
+        return records.values[index].status
+    }
+
+    static func expressionValue(of id: String, in records: [String: Answer]) -> Value {
+        guard let index = records.index(forKey: id) else { return .nothing }
+        let values = records.values
+        guard values[index].status == .answered, let value = values[index].value else { return .nothing }
+        return value.expressionValue
+    }
+
     /// Adds an entry at the end of a repeat and returns its id.
     public mutating func addEntry(to repeatID: String) -> String {
         var group = byID[repeatID] ?? Answer()

@@ -43,21 +43,42 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
         return onPathAt[position]
     }
 
-    func answer(_ id: String) -> Answer? {
-        guard isOnPath(id) else { return nil }
-        return answers.byID[id]
+    // Every name an expression reads comes here, so each is one lookup of the id's position
+    // (which also says whether it is a calculation and on the path) and, for an answer, one of
+    // its record, of which only the status and the value are read. Taking the whole `Answer`
+    // out copied every field of it (a dozen retains and releases), and the calculations were
+    // looked up for every name: three hashed lookups and a copy, where two lookups do.
+
+    /// A calculation's value by its position, when it has one.
+    private func calculatedValue(_ id: String, at position: Int) -> Value? {
+        plan.shapes[position].contains(.calculation) ? calculated[id] : nil
     }
+
+    /// The status of the record of `id`, on the path at `position` (nil when off the path or none).
+    private func status(_ id: String, at position: Int) -> AnswerStatus? {
+        guard onPathAt[position] else { return nil }
+        return answers.status(of: id)
+    }
+
     func value(of id: String) -> Value {
-        if let v = calculated[id] { return v }
-        guard let a = answer(id), a.status == .answered, let v = a.value else { return .nothing }
-        return v.expressionValue
+        guard let position = plan.positions[id] else { return .nothing }
+        if let v = calculatedValue(id, at: position) { return v }
+        guard onPathAt[position] else { return .nothing }
+        return answers.expressionValue(of: id)
     }
     func isAnswered(_ id: String) -> Bool {
-        if let v = calculated[id] { return v != .nothing }
-        return answer(id)?.status == .answered
+        guard let position = plan.positions[id] else { return false }
+        if let v = calculatedValue(id, at: position) { return v != .nothing }
+        return status(id, at: position) == .answered
     }
-    func isDontKnow(_ id: String) -> Bool { answer(id)?.status == .dontKnow }
-    func isRefused(_ id: String) -> Bool { answer(id)?.status == .refused }
+    func isDontKnow(_ id: String) -> Bool {
+        guard let position = plan.positions[id] else { return false }
+        return status(id, at: position) == .dontKnow
+    }
+    func isRefused(_ id: String) -> Bool {
+        guard let position = plan.positions[id] else { return false }
+        return status(id, at: position) == .refused
+    }
     func entries(of repeatID: String) -> [any EvaluationEnvironment] {
         guard let path = repeats[repeatID] else { return [] }
         return path.entries.map { EntryEnvironment(parent: self, repeatID: repeatID, path: $0) }
@@ -73,23 +94,24 @@ struct EntryEnvironment: EvaluationEnvironment {
     var dot: Value = .nothing
 
     private func isField(_ id: String) -> Bool { parent.plan.repeatOfField[id] == repeatID }
-    private func answer(_ id: String) -> Answer? {
+    /// The status of a field's record on the entry's path (read alone, as in `WalkEnvironment`).
+    private func status(_ id: String) -> AnswerStatus? {
         guard path.onPath.contains(id) else { return nil }
-        return path.entry.answers[id]
+        return AnswerSet.status(of: id, in: path.entry.answers)
     }
     func value(of id: String) -> Value {
         guard isField(id) else { return parent.value(of: id) }
         if let v = path.calculated[id] { return v }
-        guard let a = answer(id), a.status == .answered, let v = a.value else { return .nothing }
-        return v.expressionValue
+        guard path.onPath.contains(id) else { return .nothing }
+        return AnswerSet.expressionValue(of: id, in: path.entry.answers)
     }
     func isAnswered(_ id: String) -> Bool {
         guard isField(id) else { return parent.isAnswered(id) }
         if let v = path.calculated[id] { return v != .nothing }
-        return answer(id)?.status == .answered
+        return status(id) == .answered
     }
-    func isDontKnow(_ id: String) -> Bool { isField(id) ? answer(id)?.status == .dontKnow : parent.isDontKnow(id) }
-    func isRefused(_ id: String) -> Bool { isField(id) ? answer(id)?.status == .refused : parent.isRefused(id) }
+    func isDontKnow(_ id: String) -> Bool { isField(id) ? status(id) == .dontKnow : parent.isDontKnow(id) }
+    func isRefused(_ id: String) -> Bool { isField(id) ? status(id) == .refused : parent.isRefused(id) }
     func entries(of repeatID: String) -> [any EvaluationEnvironment] { parent.entries(of: repeatID) }
     var today: PartialDate { parent.today }
 }

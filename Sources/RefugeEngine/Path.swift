@@ -153,9 +153,11 @@ enum PathWalker {
     }
 
     static func walkEntry(_ entry: RepeatEntry, item: WalkItem, env: WalkEnvironment) -> EntryPath {
-        var path = EntryPath(entry: entry, fields: [], onPath: [], calculated: [:])
-        var f = 0
         let fields = item.fields
+        // Sized once for every field: growing the set as fields join rehashed it twice an entry.
+        var path = EntryPath(entry: entry, fields: [], onPath: Set(minimumCapacity: fields.count), calculated: [:])
+        path.fields.reserveCapacity(fields.count)
+        var f = 0
         while f < fields.count {
             let field = fields[f]
             // An entry's environment holds a copy of the entry's path so far: made only for a

@@ -75,7 +75,7 @@ final class WalkPlan: Sendable {
                 continue
             }
             ids.append(item.id)
-            var shape: StepShape = []
+            var shape: StepShape = item.type == .calculate ? .calculation : []
             if item.showIf == nil, item.next.isEmpty, item.sectionNext.isEmpty, item.type != .calculate, item.type != .repeat {
                 shape.insert(.plain)
                 if item.type.isAsked { shape.insert(.asked) }
@@ -121,6 +121,8 @@ struct StepShape: OptionSet, Sendable {
     static let plain = StepShape(rawValue: 1)
     /// A plain item that is a question (counted in the progress).
     static let asked = StepShape(rawValue: 2)
+    /// A calculation: its value is in the walk's `calculated`, not in the answers.
+    static let calculation = StepShape(rawValue: 4)
 }
 
 /// One `next` rule: where to go when its condition holds (nil target: the end).

@@ -14,13 +14,16 @@ final class GiveUpLog: @unchecked Sendable {
 struct EvaluationScope: EvaluationEnvironment {
     let base: any EvaluationEnvironment
     let dot: Value
-    let log: GiveUpLog
+    /// Nil when nobody asks whether a pattern gave up (`evaluate`, `holds`): no log is made.
+    let log: GiveUpLog?
 
     func value(of id: String) -> Value { base.value(of: id) }
     func isAnswered(_ id: String) -> Bool { base.isAnswered(id) }
     func isDontKnow(_ id: String) -> Bool { base.isDontKnow(id) }
     func isRefused(_ id: String) -> Bool { base.isRefused(id) }
-    func entries(of repeatID: String) -> [any EvaluationEnvironment] {
+    func entries(of repeatID: String) -> [any EvaluationEnvironment] { entryScopes(of: repeatID) }
+    /// The entries of a repeat, each in a scope that keeps this one's `.` and log.
+    func entryScopes(of repeatID: String) -> [EvaluationScope] {
         base.entries(of: repeatID).map { EvaluationScope(base: $0, dot: dot, log: log) }
     }
     var today: PartialDate { base.today }

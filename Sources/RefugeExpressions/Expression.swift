@@ -30,7 +30,7 @@ public struct Expression: Sendable {
 
     /// The value, with nothing where an answer is missing or uncertain.
     public func evaluate(in env: any EvaluationEnvironment) -> Value {
-        evaluateLogging(in: env).value
+        Evaluator.evaluate(root, in: EvaluationScope(base: env, dot: env.dot, log: nil))
     }
 
     /// The value, and whether a pattern gave up on the way. `.` keeps its value inside
@@ -63,7 +63,7 @@ public struct Expression: Sendable {
     /// The value of an expression that reads no answers and not the interview date (such as
     /// `show_if: "false"`), known at load time; nil otherwise.
     public var constantValue: Value? {
-        readsSession ? nil : Evaluator.evaluate(root, in: ConstantEnvironment())
+        readsSession ? nil : Evaluator.evaluate(root, in: EvaluationScope(base: ConstantEnvironment(), dot: .nothing, log: nil))
     }
 }
 
