@@ -14,14 +14,14 @@ enum CompiledCacheBenchmark {
             // time: opening a session keeps it until the program ends, and freeing a large model
             // (glibc consolidating its chunks) is not part of getting it.
             var kept: Questionnaire?
-            let (reference, _) = measure(budget, prepare: { kept = nil }) {
+            let (reference, _) = measure(budget, cpuBound: true, prepare: { kept = nil }) {
                 let loaded = QuestionnaireLoader.load(files: d.files, displayRoot: d.name, sourcePath: d.name, checks: .withoutLint)
                 precondition(loaded.questionnaire != nil, "the questionnaire stopped validating")
                 kept = loaded.questionnaire
             }
             let q = d.questionnaire
             let entry = CompiledEntry.bytes(of: q, program: program)
-            let (samples, peak) = measure(budget, prepare: { kept = nil }) {
+            let (samples, peak) = measure(budget, cpuBound: true, prepare: { kept = nil }) {
                 let hash = QuestionnaireLoader.contentHash(d.files)
                 let read = CompiledEntry.questionnaire(from: entry, program: program, sourcePath: q.sourcePath, contentHash: hash,
                                                        sourceFiles: d.files)

@@ -31,15 +31,15 @@ enum EngineBenchmark {
                                 reference: reference, referenceName: reference == nil ? nil : "JSON-encode answers", detail: detail))
             }
             var flip = false
-            add(change, measure(budget) {
+            add(change, measure(budget, cpuBound: true) {
                 flip.toggle()
                 let value = AnswerValue.text(flip ? "one" : "two")
                 interview.update(ref) { $0.value = value }
             })
-            add(walk, measure(budget) { interview.setToday(today) })
-            add(progress, measure(budget) { consume(interview.progress) })
-            add(checks, measure(budget) { consume(interview.holdingChecks) })
-            add(problem, measure(budget) { consume(interview.problem(with: .text("three"), for: ref)) })
+            add(walk, measure(budget, cpuBound: true) { interview.setToday(today) })
+            add(progress, measure(budget, cpuBound: true) { consume(interview.progress) })
+            add(checks, measure(budget, cpuBound: true) { consume(interview.holdingChecks) })
+            add(problem, measure(budget, cpuBound: true) { consume(interview.problem(with: .text("three"), for: ref)) })
         }
     }
 }

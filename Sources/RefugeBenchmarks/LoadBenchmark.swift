@@ -10,9 +10,9 @@ enum LoadBenchmark {
     static func run(_ datasets: [Dataset], budget: Budget, into results: Results) {
         for d in datasets {
             let text = d.mainYAML
-            let (reference, _) = measure(budget) { consume(try? Yams.compose(yaml: text)) }
+            let (reference, _) = measure(budget, cpuBound: true) { consume(try? Yams.compose(yaml: text)) }
             results.setReference("yams", data: d.name, median: reference.median)
-            let (samples, peak) = measure(budget) {
+            let (samples, peak) = measure(budget, cpuBound: true) {
                 let loaded = Dataset.load(files: d.files, name: d.name)
                 precondition(loaded.questionnaire != nil, "the questionnaire stopped validating")
                 consume(loaded)

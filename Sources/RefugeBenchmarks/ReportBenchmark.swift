@@ -14,7 +14,7 @@ enum ReportBenchmark {
             let reference = try AnswerBenchmark.referenceFor(fixture, data: d.name, budget: budget, into: results)
             let options = ReportOptions(now: SessionFixture.created)
             for format in ReportFormat.allCases {
-                let (samples, peak) = measure(budget) {
+                let (samples, peak) = measure(budget, cpuBound: true) {
                     consume(ReportWriter.render(session: session, questionnaire: d.questionnaire, format: format, options: options))
                 }
                 let size = ReportWriter.render(session: session, questionnaire: d.questionnaire, format: format, options: options).utf8.count

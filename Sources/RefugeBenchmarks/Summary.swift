@@ -35,17 +35,26 @@ enum Summary {
     /// A step of 10× in size should cost about 10× in time; 12× or more is flagged (issue 19).
     static let superlinear = 12.0
 
+    /// Growth is read from CPU-time medians where a case has them (the in-process computations:
+    /// loading, the engine, reports; see `measure`) and from wall-clock medians elsewhere; the
+    /// wall-clock steps of the same cases are printed beside them.
     static func growth(_ results: Results) -> (text: String, flagged: [String]) {
-        var lines = ["| case | 100 | 1,000 | 10,000 | 100→1,000 | 1,000→10,000 | |", "|---|---:|---:|---:|---:|---:|---|"]
+        var lines = ["| case | 100 | 1,000 | 10,000 | 100→1,000 | 1,000→10,000 | | wall-clock steps |",
+                     "|---|---:|---:|---:|---:|---:|---|---:|"]
         var flagged: [String] = []
         var names: [String] = []
         for row in results.rows where row.items != nil && !names.contains(row.name) { names.append(row.name) }
+        func step(_ a: Double?, _ b: Double?) -> Double? {
+            guard let a, let b, a > 0 else { return nil }
+            return b / a
+        }
         for name in names {
-            let medians = [100, 1000, 10000].map { n in results.rows.first { $0.name == name && $0.items == n }?.samples.median }
-            func step(_ a: Double?, _ b: Double?) -> Double? {
-                guard let a, let b, a > 0 else { return nil }
-                return b / a
-            }
+            let rows = [100, 1000, 10000].map { n in results.rows.first { $0.name == name && $0.items == n } }
+            let cpu = rows.allSatisfy { $0 == nil || $0?.samples.cpuMedian != nil }
+            let medians = rows.map { $0.flatMap { cpu ? $0.samples.cpuMedian : $0.samples.median } }
+            let walls = rows.map { $0?.samples.median }
+            let wallSteps = [step(walls[0], walls[1]), step(walls[1], walls[2])]
+                .map { s in s.map { String(format: "%.1f×", $0) } ?? "-" }.joined(separator: ", ")
             let steps = [step(medians[0], medians[1]), step(medians[1], medians[2])]
             let stepNames = ["100→1,000", "1,000→10,000"]
             // Each step at 12× or more is named with its figure, so the verdict says where and how much.
@@ -53,8 +62,10 @@ enum Summary {
                 s.flatMap { $0 >= superlinear ? "\(stepName) \(String(format: "%.1f×", $0))" : nil }
             }
             if !over.isEmpty { flagged.append("\(name) (\(over.joined(separator: ", ")))") }
-            let cells = medians.map { $0.map(Format.time) ?? "-" } + steps.map { s in s.map { String(format: "%.1f×", $0) } ?? "-" }
-            lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(over.isEmpty ? "" : "**12× or more**") |")
+            let cells = medians.map { $0.map { Format.time($0) + (cpu ? " CPU" : "") } ?? "-" }
+                + steps.map { s in s.map { String(format: "%.1f×", $0) } ?? "-" }
+            lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(over.isEmpty ? "" : "**12× or more**") | "
+                         + (cpu ? wallSteps : "") + " |")
         }
         return (lines.joined(separator: "\n"), flagged)
     }

@@ -148,6 +148,9 @@ func run() throws {
 
     ### Growth (medians; a 10× step in size should cost about 10×, \(Int(Summary.superlinear))× or more is flagged)
 
+    In-process computations (loading, the engine, reports) are compared in CPU time ("CPU"), which \
+    leaves out time spent waiting for a core on a shared machine; their wall-clock steps are in the last column.
+
     \(growth.text)
 
     \(growth.flagged.isEmpty ? "Nothing grows faster than linearly." : "12× or more per tenfold step: " + growth.flagged.joined(separator: "; ") + ".")

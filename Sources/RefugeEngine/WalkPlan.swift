@@ -43,22 +43,34 @@ final class WalkPlan: Sendable {
         func reads(_ expression: Expression?) {
             if let expression { readIDs.formUnion(expression.references) }
         }
-        func reads(_ item: Item) {
-            reads(item.showIf)
-            reads(item.expression)
-            reads(item.count)
-            for rule in item.next { reads(rule.condition) }
-            for field in item.fields { reads(field) }
+        // Items and sections are read where they lie, field by field, by index: taking each one
+        // out of its array (`for item in section.items`) copied all of it, about half a kilobyte
+        // and dozens of retains an item, twice over; every report makes a plan, and at a
+        // thousand items those copies were a fifth of the report's misses in the second-level
+        // cache (callgrind).
+        func reads(_ items: [Item], _ i: Int) {
+            reads(items[i].showIf)
+            reads(items[i].expression)
+            reads(items[i].count)
+            for r in items[i].next.indices { reads(items[i].next[r].condition) }
+            let fields = items[i].fields
+            for f in fields.indices { reads(fields, f) }
         }
-        for section in q.sections {
-            reads(section.showIf)
-            for rule in section.next { reads(rule.condition) }
-            for item in section.items { reads(item) }
-            steps.append(.sectionStart(showIf: section.showIf, itemCount: section.items.count))
-            for (i, item) in section.items.enumerated() {
-                let isLast = i == section.items.count - 1
-                steps.append(.item(WalkItem(item, sectionNext: isLast ? section.next.map(WalkRule.init) : [])))
-                for field in item.fields { repeatOfField[field.id] = item.id }
+        let sections = q.sections
+        for s in sections.indices {
+            let items = sections[s].items
+            reads(sections[s].showIf)
+            for r in sections[s].next.indices { reads(sections[s].next[r].condition) }
+            for i in items.indices { reads(items, i) }
+            steps.append(.sectionStart(showIf: sections[s].showIf, itemCount: items.count))
+            for i in items.indices {
+                let isLast = i == items.count - 1
+                steps.append(.item(WalkItem(items, i, sectionNext: isLast ? sections[s].next.map(WalkRule.init) : [])))
+                let fields = items[i].fields
+                if !fields.isEmpty {
+                    let id = items[i].id
+                    for f in fields.indices { repeatOfField[fields[f].id] = id }
+                }
                 itemCount += 1
             }
         }
@@ -146,15 +158,17 @@ final class WalkItem: Sendable {
     let count: Expression?
     let fields: [WalkItem]
 
-    init(_ item: Item, sectionNext: [WalkRule]) {
-        id = item.id
-        type = item.type
-        required = item.required
-        showIf = item.showIf
-        next = item.next.map(WalkRule.init)
+    /// The item at `items[i]`, read in place (see `WalkPlan.init`).
+    init(_ items: [Item], _ i: Int, sectionNext: [WalkRule]) {
+        id = items[i].id
+        type = items[i].type
+        required = items[i].required
+        showIf = items[i].showIf
+        next = items[i].next.map(WalkRule.init)
         self.sectionNext = sectionNext
-        expression = item.expression
-        count = item.count
-        fields = item.fields.map { WalkItem($0, sectionNext: []) }
+        expression = items[i].expression
+        count = items[i].count
+        let fields = items[i].fields
+        self.fields = fields.indices.map { WalkItem(fields, $0, sectionNext: []) }
     }
 }
