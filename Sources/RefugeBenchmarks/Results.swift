@@ -30,22 +30,13 @@ final class Results {
     /// The program's size in bytes as built, and stripped (nil when `strip` could not run).
     var binary: (unstripped: Int, stripped: Int?)?
 
-    /// Adds a row; a case measured again in a later round (`measureInRounds`) joins its
-    /// samples to the row it already has, so its median is over every round's samples.
     func add(_ row: Row) {
-        if let i = rows.firstIndex(where: { $0.name == row.name && $0.data == row.data }) {
-            rows[i].samples.nanoseconds += row.samples.nanoseconds
-            rows[i].samples.cpuNanoseconds += row.samples.cpuNanoseconds
-            rows[i].peak = [rows[i].peak, row.peak].compactMap { $0 }.max()
-        } else {
-            rows.append(row)
-        }
+        rows.append(row)
         FileHandle.standardError.write(Data("  measured \(row.name) [\(row.data)]: median \(Format.time(row.samples.median))\n".utf8))
     }
 
-    /// A reference measured again in a later round keeps the first round's median.
     func setReference(_ name: String, data: String, median: Double) {
-        if references[name]?[data] == nil { references[name, default: [:]][data] = median }
+        references[name, default: [:]][data] = median
     }
 
     func reference(_ name: String, data: String) -> Double? { references[name]?[data] }

@@ -14,11 +14,9 @@ struct Options {
     var only: Set<String> = ["load", "validate", "keys", "engine", "answers", "reports", "startup", "import", "size"]
     var importSizes = [200, 2000]
     var budget = Budget.normal
-    /// Rounds of the in-process computations (see `measureInRounds`); one with --quick or --runs.
-    var rounds = 3
 
     static let usage = """
-    usage: refuge-benchmarks [--quick | --runs N] [--rounds N] [--only load,validate,keys,engine,answers,reports,startup,import,size] [--sizes 100,1000,10000]
+    usage: refuge-benchmarks [--quick | --runs N] [--only load,validate,keys,engine,answers,reports,startup,import,size] [--sizes 100,1000,10000]
                              [--import-sizes 200,2000]
                              [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER] [--unsynced-scratch FOLDER]
     """
@@ -31,16 +29,12 @@ struct Options {
         }
         while let arg = rest.popFirst() {
             switch arg {
-            case "--quick": budget = .quick; rounds = 1
-            case "--rounds":
-                guard let n = Int(try value(arg)), n > 0 else { throw BenchmarkFailure("--rounds needs a count above 0\n\(Self.usage)") }
-                rounds = n
+            case "--quick": budget = .quick
             case "--runs":
                 // Exactly N samples of every in-process case, whatever they take: for counting
                 // instructions under callgrind, where the time budget would cut runs short.
                 guard let n = Int(try value(arg)), n > 0 else { throw BenchmarkFailure("--runs needs a count above 0\n\(Self.usage)") }
                 budget = Budget(minimum: n, maximum: n, seconds: .infinity)
-                rounds = 1
             case "--refuge": refuge = try value(arg)
             case "--credible-fear": credibleFear = try value(arg)
             case "--scratch": scratch = try value(arg)
@@ -80,22 +74,10 @@ func run() throws {
     let generated = try options.sizes.map { try Dataset.synthetic(items: $0) }
     let datasets = [credibleFear] + generated
 
-    // The in-process computations, whose growth between sizes is the issue-19 verdict, are
-    // measured in rounds: every size, then every size again, each round with its share of the
-    // budget, and each case's samples from all rounds pooled. Measured one size after another in
-    // one block each, a burst of other work on the machine (a build starting) fell on one size's
-    // block and moved that size's median, and with it the growth, by half between runs.
-    func measureInRounds(_ body: (Budget) throws -> Void) rethrows {
-        let b = options.budget
-        let share = Budget(minimum: b.minimum, maximum: max(b.minimum, b.maximum / options.rounds),
-                           seconds: b.seconds / Double(options.rounds))
-        for _ in 0..<options.rounds { try body(options.rounds == 1 ? b : share) }
-    }
-
     if options.only.contains("load") {
         progress("load and validate…")
-        measureInRounds { LoadBenchmark.run(datasets, budget: $0, into: results) }
-        measureInRounds { CompiledCacheBenchmark.run(datasets, budget: $0, into: results) }
+        LoadBenchmark.run(datasets, budget: options.budget, into: results)
+        CompiledCacheBenchmark.run(datasets, budget: options.budget, into: results)
     }
     if options.only.contains("validate") {
         progress("refuge validate as a process…")
@@ -112,7 +94,7 @@ func run() throws {
     }
     if options.only.contains("engine") {
         progress("engine pieces…")
-        measureInRounds { EngineBenchmark.run(datasets, budget: $0, into: results) }
+        EngineBenchmark.run(datasets, budget: options.budget, into: results)
     }
     if options.only.contains("answers") {
         progress("confirmed answers (deriving one key with scrypt first)…")
@@ -121,7 +103,7 @@ func run() throws {
     }
     if options.only.contains("reports") {
         progress("reports…")
-        try measureInRounds { try ReportBenchmark.run(datasets, scratch: scratch, budget: $0, into: results) }
+        try ReportBenchmark.run(datasets, scratch: scratch, budget: options.budget, into: results)
     }
     if options.only.contains("import") {
         progress("XLSForm import…")
