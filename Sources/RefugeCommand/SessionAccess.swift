@@ -56,8 +56,12 @@ final class SessionAccess {
         let (file, recovery) = try store.open(url, passphrase: passphrase, read: read)
         if let recovery { note("The session file was damaged; its last good copy was used (\(recovery)). The damaged file is kept beside it.") }
         do {
-            let (questionnaire, notice) = try store.questionnaire(for: file.session, catalog: places.catalog)
+            var (questionnaire, notice) = try store.questionnaire(for: file.session, catalog: places.catalog)
             if let notice { note(notice) }
+            // The bytes of the questionnaire's files (350 KB for credible-fear) are needed only to
+            // write a new session's copy of them and the compiled cache, both done by now; an
+            // open session never reads them, so they are not kept through the interview.
+            questionnaire.sourceFiles = []
             let controller = SessionController(file: file, questionnaire: questionnaire)
             if questionnaire.contentHash != file.session.questionnaire.sha256 {
                 try controller.adoptQuestionnaire(questionnaire)

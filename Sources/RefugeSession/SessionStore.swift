@@ -145,6 +145,9 @@ public struct SessionStore: Sendable {
 
     /// Creates the session file and the copy of its questionnaire, and keeps the file open.
     public func create(_ session: Session, questionnaire: RefugeQuestionnaire.Questionnaire, key: SessionKey?) throws -> OpenSession {
+        // A questionnaire always has a file; none means its bytes were let go (an open
+        // session's questionnaire), and the copy written here would be empty.
+        precondition(!questionnaire.sourceFiles.isEmpty, "a new session needs its questionnaire's files")
         do {
             try StoredFile.prepareFolder(folder, environment: environment)
             try writeCopy(QuestionnaireCopy(questionnaire), to: copyURL(for: session.id))
