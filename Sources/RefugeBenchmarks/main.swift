@@ -14,9 +14,11 @@ struct Options {
     var only: Set<String> = ["load", "validate", "keys", "engine", "answers", "reports", "startup", "import", "size"]
     var importSizes = [200, 2000]
     var budget = Budget.normal
+    /// Start-up cases: leave the programs' pages in the page cache as they are (see StartupBenchmark).
+    var keepPageCache = false
 
     static let usage = """
-    usage: refuge-benchmarks [--quick | --runs N] [--only load,validate,keys,engine,answers,reports,startup,import,size] [--sizes 100,1000,10000]
+    usage: refuge-benchmarks [--quick | --runs N] [--keep-page-cache] [--only load,validate,keys,engine,answers,reports,startup,import,size] [--sizes 100,1000,10000]
                              [--import-sizes 200,2000]
                              [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER] [--unsynced-scratch FOLDER]
     """
@@ -30,6 +32,7 @@ struct Options {
         while let arg = rest.popFirst() {
             switch arg {
             case "--quick": budget = .quick
+            case "--keep-page-cache": keepPageCache = true
             case "--runs":
                 // Exactly N samples of every in-process case, whatever they take: for counting
                 // instructions under callgrind, where the time budget would cut runs short.
@@ -122,7 +125,7 @@ func run() throws {
         }
         let refuge = URL(fileURLWithPath: options.refuge).standardizedFileURL.path
         try StartupBenchmark.run(targets, refuge: refuge, scratch: scratch,
-                                 budget: Budget(minimum: 5, maximum: 30, seconds: 3), into: results)
+                                 budget: Budget(minimum: 5, maximum: 30, seconds: 3), dropPageCache: !options.keepPageCache, into: results)
     }
 
     if options.only.contains("startup") || options.only.contains("size") {
