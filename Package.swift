@@ -34,10 +34,10 @@ let package = Package(
         .target(name: "RefugeExpressions", dependencies: ["RefugeLimits", "RefugeBasics"]),
         // The questionnaire model, the YAML loader with source positions, and the validator.
         .target(name: "RefugeQuestionnaire", dependencies: [
-            "RefugeExpressions", "RefugeLimits", "RefugeBasics", "CLibYAML",
+            "RefugeExpressions", "RefugeLimits", "RefugeBasics", "CLibYAML", "CRefugeZlib",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // zlib (named apart from ZIPFoundation's CZlib, which the tests and benchmarks also load), the C library RefugeZip deflates and inflates with (Debian: zlib1g-dev).
+        // zlib (named apart from ZIPFoundation's CZlib, which the tests and benchmarks also load), the C library RefugeZip deflates and inflates with, and the compiled questionnaire cache's CRC-32 (Debian: zlib1g-dev).
         .systemLibrary(name: "CRefugeZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A small ZIP writer (the declaration's DOCX) and reader (XLSForm .xlsx) on zlib, instead
         // of ZIPFoundation, which brings full Foundation (and ICU) into the program.

@@ -70,3 +70,26 @@ public enum FileKind {
         return stat(path, &info) == 0
     }
 }
+
+/// The names in a folder, by `readdir` (without `.` and `..`, in no order), or the `errno` of
+/// `opendir`: what FileManager's `contentsOfDirectory` gave, without its conformance lookups
+/// and bridging (issue 19: a tenth of reading a questionnaire folder in a fresh process).
+public enum FolderNames {
+    public static func list(_ path: String) -> Result<[String], SystemError> {
+        guard let folder = opendir(path) else { return .failure(SystemError(code: errno)) }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    /// An `errno`, as an error.
+    public struct SystemError: Error, Sendable {
+        public let code: Int32
+    }
+}

@@ -59,16 +59,15 @@ public enum QuestionnaireLoader {
     /// and translation files), read but not parsed: what `load(path:)` builds from, and what
     /// a compiled cache entry is checked against.
     public static func read(path: String) -> SourceRead {
-        let url = URL(fileURLWithPath: path)
         guard FileKind.exists(path) else {
             return .failed(failure(path, "there is no file or folder here"))
         }
         if FileKind.isDirectory(path) {
-            return readFolder(url, displayPath: path)
+            return readFolder(path)
         }
         switch QuestionnaireFile.read(path) {
-        case .success(let data):
-            return .read(QuestionnaireSources(main: (url.lastPathComponent, Array(data), path), translations: [], sourcePath: path))
+        case .success(let bytes):
+            return .read(QuestionnaireSources(main: (URL(fileURLWithPath: path).lastPathComponent, bytes, path), translations: [], sourcePath: path))
         case .failure(let problem): return .failed(LoadResult(questionnaire: nil, diagnostics: [problem]))
         }
     }
@@ -91,23 +90,25 @@ public enum QuestionnaireLoader {
         return load(main: (main.relativePath, main.bytes, mainDisplay), translations: others, sourcePath: sourcePath, checks: checks)
     }
 
-    private static func readFolder(_ url: URL, displayPath: String) -> SourceRead {
+    /// A folder's files, by path and `readdir` rather than URL and FileManager: this runs on
+    /// every resume, a cache hit included (issue 19).
+    private static func readFolder(_ displayPath: String) -> SourceRead {
         let root = displayPath.hasSuffix("/") ? String(displayPath.dropLast()) : displayPath
-        let mainURL = url.appendingPathComponent("questionnaire.yaml")
+        let mainPath = PathText.join(displayPath, "questionnaire.yaml")
         let mainBytes: [UInt8]
-        switch QuestionnaireFile.read(mainURL.path) {
-        case .success(let read): mainBytes = Array(read)
+        switch QuestionnaireFile.read(mainPath) {
+        case .success(let read): mainBytes = read
         case .failure(let problem):
-            guard FileManager.default.fileExists(atPath: mainURL.path) else { return .failed(failure(root, "this folder has no questionnaire.yaml")) }
+            guard FileKind.exists(mainPath) else { return .failed(failure(root, "this folder has no questionnaire.yaml")) }
             return .failed(LoadResult(questionnaire: nil, diagnostics: [problem]))
         }
         var translations: [(name: String, bytes: [UInt8], display: String)] = []
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        let names = (try? FolderNames.list(displayPath).get()) ?? []
         for name in names.sorted() where name != "questionnaire.yaml" && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) {
-            guard case .success(let data) = QuestionnaireFile.read(url.appendingPathComponent(name).path) else {
+            guard case .success(let bytes) = QuestionnaireFile.read(PathText.join(displayPath, name)) else {
                 return .failed(failure(root + "/" + name, "this file cannot be read (a FIFO, too large, or check its permissions)"))
             }
-            translations.append((name, Array(data), root + "/" + name))
+            translations.append((name, bytes, root + "/" + name))
         }
         return .read(QuestionnaireSources(main: ("questionnaire.yaml", mainBytes, root + "/questionnaire.yaml"), translations: translations,
                                           sourcePath: displayPath))

@@ -13,10 +13,11 @@ import RefugeLimits
 /// hostile file in the user's folder never hangs or exhausts `refuge`, `refuge new` or
 /// `refuge questionnaires`: it is listed as not valid, with the reason.
 enum QuestionnaireFile {
-    static func read(_ path: String) -> Result<Data, Diagnostic> {
-        switch BoundedFile.read(path, limit: Limits.questionnaireFileBytes, followingLinks: true) {
-        case .success(let data):
-            return .success(data)
+    /// The bytes as the loader and the model keep them (`[UInt8]`), read straight into their array.
+    static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
+        switch BoundedFile.readBytes(path, limit: Limits.questionnaireFileBytes, followingLinks: true) {
+        case .success(let bytes):
+            return .success(bytes)
         case .failure(let refusal):
             let message: String
             switch refusal {

@@ -20,7 +20,7 @@ import RefugeVersion
 ///
 /// The source always wins: every load reads the questionnaire's files and hashes them, and an
 /// entry is used only when it was written for that path, that content hash, by this very program
-/// (release and commit) in this entry format, and its own SHA-256 is right
+/// (release and commit) in this entry format, and its own checksum (CRC-32) is right
 /// (`CompiledEntry`). Anything else (no entry, another version, a cut or damaged file, a folder
 /// that is not private) loads from the source as before, without a word, and writes the entry
 /// again. A questionnaire with errors is never written. Only questionnaire data is kept here,
@@ -56,8 +56,8 @@ public struct QuestionnaireCache: Sendable {
         let contentHash = QuestionnaireLoader.contentHash(files)
         let entry = entryPath(for: sources.sourcePath)
         let usable = folderIsPrivate()
-        if usable, case .success(let data) = BoundedFile.read(entry, limit: Limits.sessionFileBytes),
-           let questionnaire = CompiledEntry.questionnaire(from: data, program: program, sourcePath: sources.sourcePath,
+        if usable, case .success(let bytes) = BoundedFile.readBytes(entry, limit: Limits.sessionFileBytes),
+           let questionnaire = CompiledEntry.questionnaire(from: bytes, program: program, sourcePath: sources.sourcePath,
                                                            contentHash: contentHash, sourceFiles: files) {
             return LoadResult(compiled: questionnaire)
         }

@@ -6,6 +6,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import RefugeBasics
 import RefugeLimits
 
 /// The real file system, through the POSIX calls themselves: Foundation's higher-level file APIs do
@@ -128,18 +129,10 @@ public struct POSIXFileSystem: FileSystem {
     }
 
     public func namesInFolder(at path: String) throws -> [String] {
-        guard let folder = opendir(path) else {
-            throw SystemCallError(operation: "opendir", path: path, code: errno)
+        switch FolderNames.list(path) {
+        case .success(let names): return names
+        case .failure(let failure): throw SystemCallError(operation: "opendir", path: path, code: failure.code)
         }
-        defer { closedir(folder) }
-        var names: [String] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
     }
 
     /// Runs a system call, repeating it when a signal interrupted it, and turns -1 into a

@@ -1,8 +1,15 @@
 // The byte form of a compiled questionnaire (its cache entry, see RefugeSession's
 // QuestionnaireCache): written and read by hand, because a generic Codable round trip costs more
-// than the YAML it replaces. Numbers are LEB128 varints, texts their UTF-8 bytes after their
-// length. The reader never trusts what it reads: every length and tag is checked, and anything
-// out of place throws, so a damaged entry is reloaded from the source instead of crashing.
+// than the YAML it replaces. Numbers are LEB128 varints. A text is written once, as its UTF-8
+// bytes after its length and whether it is ASCII; written again (an id named by many rules,
+// items and headings), it is its number among the texts before it, and the reader hands out the
+// same string again instead of making another. The reader never trusts what it reads: every
+// length, number and tag is checked, and anything out of place throws, so a damaged entry is
+// reloaded from the source instead of crashing.
+//
+// The reader's methods are inlinable so that the model's reader (another module) gets them
+// specialized for its types: called generically, each array, optional and enum it read asked
+// the runtime for type metadata, a tenth of reading a credible-fear entry in a fresh process.
 
 /// Why compiled bytes could not be read (the caller only needs to know that they could not).
 public struct CompiledFormError: Error, Sendable, Equatable {
@@ -13,6 +20,8 @@ public struct CompiledFormError: Error, Sendable, Equatable {
 /// Appends values to a byte array.
 public struct CompiledWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
+    /// Every text written so far, with its number (in the order first written).
+    private var texts: [String: Int] = [:]
 
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
@@ -42,10 +51,15 @@ public struct CompiledWriter: Sendable {
         bytes.append(UInt8(rest))
     }
 
+    /// A text met before as `number << 1 | 1`; a new one as `length << 2 | ascii << 1`, then
+    /// its bytes (the reader makes ASCII strings without looking at their bytes again).
     public mutating func string(_ value: String) {
+        if let number = texts[value] { return count(number << 1 | 1) }
+        texts[value] = texts.count
         var value = value
         value.withUTF8 { utf8 in
-            count(utf8.count)
+            let ascii = utf8.allSatisfy { $0 < 0x80 }
+            count(utf8.count << 2 | (ascii ? 2 : 0))
             bytes.append(contentsOf: utf8)
         }
     }
@@ -76,27 +90,35 @@ public struct CompiledWriter: Sendable {
 }
 
 /// Reads what `CompiledWriter` wrote, checking every step. It reads the bytes where they are
-/// (a file's `Data`, an array), so it lives only inside their `withUnsafeBytes`.
+/// (a file's bytes, an array), so it lives only inside their `withUnsafeBytes`.
 public struct CompiledReader {
-    private let bytes: UnsafeRawBufferPointer
-    public private(set) var offset: Int
-    private let end: Int
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    @usableFromInline var position: Int
+    @usableFromInline let end: Int
+    /// Set only for bytes whose checksum showed them to be as this program wrote them from its
+    /// own strings (valid UTF-8): their texts are then copied without validating them again.
+    /// Texts of any other bytes are validated, a bad sequence repaired, as `String(decoding:)`
+    /// does.
+    public var validUTF8: Bool
+    /// The texts read so far, by number.
+    @usableFromInline var texts: [String] = []
 
-    public init(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
+    public init(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil, validUTF8: Bool = false) {
         self.bytes = bytes
-        self.offset = start
+        self.position = start
         self.end = Swift.min(end ?? bytes.count, bytes.count)
+        self.validUTF8 = validUTF8
     }
 
-    public var isAtEnd: Bool { offset >= end }
+    public var isAtEnd: Bool { position >= end }
 
-    public mutating func byte() throws(CompiledFormError) -> UInt8 {
-        guard offset < end else { throw CompiledFormError("cut short") }
-        defer { offset += 1 }
-        return bytes[offset]
+    @inlinable public mutating func byte() throws(CompiledFormError) -> UInt8 {
+        guard position < end else { throw CompiledFormError("cut short") }
+        defer { position += 1 }
+        return bytes[position]
     }
 
-    public mutating func bool() throws(CompiledFormError) -> Bool {
+    @inlinable public mutating func bool() throws(CompiledFormError) -> Bool {
         switch try byte() {
         case 0: return false
         case 1: return true
@@ -104,7 +126,7 @@ public struct CompiledReader {
         }
     }
 
-    private mutating func varint() throws(CompiledFormError) -> UInt64 {
+    @inlinable mutating func varint() throws(CompiledFormError) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -118,39 +140,49 @@ public struct CompiledReader {
 
     /// A count, at most the bytes that are left (every counted thing takes at least one byte),
     /// so that a damaged count cannot ask for a huge allocation.
-    public mutating func count() throws(CompiledFormError) -> Int {
+    @inlinable public mutating func count() throws(CompiledFormError) -> Int {
         let value = try varint()
-        guard value <= UInt64(end - offset) else { throw CompiledFormError("count past the end") }
+        guard value <= UInt64(end - position) else { throw CompiledFormError("count past the end") }
         return Int(value)
     }
 
-    public mutating func int() throws(CompiledFormError) -> Int {
+    @inlinable public mutating func int() throws(CompiledFormError) -> Int {
         let zigzag = try varint()
         return Int(truncatingIfNeeded: Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1))))
     }
 
-    public mutating func string() throws(CompiledFormError) -> String {
-        let length = try count()
-        defer { offset += length }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+    @inlinable public mutating func string() throws(CompiledFormError) -> String {
+        let tag = try varint()
+        if tag & 1 == 1 {
+            guard tag >> 1 < UInt64(texts.count) else { throw CompiledFormError("unknown text") }
+            return texts[Int(tag >> 1)]
+        }
+        guard tag >> 2 <= UInt64(end - position) else { throw CompiledFormError("text past the end") }
+        let utf8 = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + Int(tag >> 2))])
+        position += utf8.count
+        let text = validUTF8
+            ? String(copying: UTF8Span(unchecked: utf8.assumingMemoryBound(to: UInt8.self).span, isKnownASCII: tag & 2 != 0))
+            : String(decoding: utf8, as: UTF8.self)
+        texts.append(text)
+        return text
     }
 
-    public mutating func optional<T>(_ read: (inout CompiledReader) throws(CompiledFormError) -> T) throws(CompiledFormError) -> T? {
+    @inlinable public mutating func optional<T>(_ read: (inout CompiledReader) throws(CompiledFormError) -> T) throws(CompiledFormError) -> T? {
         guard try bool() else { return nil }
         return try read(&self)
     }
 
-    public mutating func optionalString() throws(CompiledFormError) -> String? {
+    @inlinable public mutating func optionalString() throws(CompiledFormError) -> String? {
         guard try bool() else { return nil }
         return try string()
     }
 
-    public mutating func optionalInt() throws(CompiledFormError) -> Int? {
+    @inlinable public mutating func optionalInt() throws(CompiledFormError) -> Int? {
         guard try bool() else { return nil }
         return try int()
     }
 
-    public mutating func array<T>(_ read: (inout CompiledReader) throws(CompiledFormError) -> T) throws(CompiledFormError) -> [T] {
+    @inlinable public mutating func array<T>(_ read: (inout CompiledReader) throws(CompiledFormError) -> T) throws(CompiledFormError) -> [T] {
         let n = try count()
         var values: [T] = []
         values.reserveCapacity(n)
@@ -158,7 +190,15 @@ public struct CompiledReader {
         return values
     }
 
-    public mutating func stringSet() throws(CompiledFormError) -> Set<String> {
+    @inlinable public mutating func strings() throws(CompiledFormError) -> [String] {
+        let n = try count()
+        var values: [String] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n { values.append(try string()) }
+        return values
+    }
+
+    @inlinable public mutating func stringSet() throws(CompiledFormError) -> Set<String> {
         let n = try count()
         var values = Set<String>(minimumCapacity: n)
         for _ in 0..<n { values.insert(try string()) }
@@ -166,7 +206,7 @@ public struct CompiledReader {
     }
 
     /// A value named by its raw text (the model's enums), refused when unknown.
-    public mutating func named<T: RawRepresentable>(_ type: T.Type) throws(CompiledFormError) -> T where T.RawValue == String {
+    @inlinable public mutating func named<T: RawRepresentable>(_ type: T.Type) throws(CompiledFormError) -> T where T.RawValue == String {
         guard let value = T(rawValue: try string()) else { throw CompiledFormError("unknown \(T.self)") }
         return value
     }

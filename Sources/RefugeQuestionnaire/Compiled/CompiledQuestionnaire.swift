@@ -11,7 +11,8 @@ import RefugeExpressions
 
 public enum CompiledQuestionnaire {
     /// The layout of the bytes below. An entry of another format is never read.
-    public static let formatVersion = 2
+    /// 3: texts written once and then by number, with their ASCII flag.
+    public static let formatVersion = 3
 
     /// The questionnaire's model in bytes.
     public static func bytes(of questionnaire: Questionnaire) -> [UInt8] {
@@ -43,7 +44,15 @@ public enum CompiledQuestionnaire {
     /// The same, from bytes in place (`start..<end` of them).
     public static func questionnaire(from bytes: UnsafeRawBufferPointer, start: Int = 0, end: Int? = nil, contentHash: String,
                                      sourcePath: String, sourceFiles: [SourceFile]) throws(CompiledFormError) -> Questionnaire {
-        var reader = ModelReader(CompiledReader(bytes, from: start, to: end))
+        try questionnaire(continuing: CompiledReader(bytes, from: start, to: end), contentHash: contentHash, sourcePath: sourcePath,
+                          sourceFiles: sourceFiles)
+    }
+
+    /// The same, read on by the reader that read what came before the model (a cache entry's
+    /// header): later texts may be the header's, written once.
+    static func questionnaire(continuing input: CompiledReader, contentHash: String,
+                              sourcePath: String, sourceFiles: [SourceFile]) throws(CompiledFormError) -> Questionnaire {
+        var reader = ModelReader(input)
         let questionnaire = try reader.questionnaire(contentHash: contentHash, sourcePath: sourcePath, sourceFiles: sourceFiles)
         guard reader.input.isAtEnd else { throw CompiledFormError("bytes after the end") }
         return questionnaire
@@ -233,7 +242,7 @@ private struct ModelReader {
         let version = try input.string()
         let title = try text()
         let description = try optionalText()
-        let languages = try input.array { (r: inout CompiledReader) throws(CompiledFormError) in try r.string() }
+        let languages = try input.strings()
         guard !languages.isEmpty else { throw CompiledFormError("no language") }
         let sectionCount = try input.count()
         var sections: [Section] = []
@@ -285,9 +294,7 @@ private struct ModelReader {
         try input.bool() ? try Expression.read(from: &input) : nil
     }
 
-    mutating func strings() throws(CompiledFormError) -> [String] {
-        try input.array { (r: inout CompiledReader) throws(CompiledFormError) in try r.string() }
-    }
+    mutating func strings() throws(CompiledFormError) -> [String] { try input.strings() }
 
     mutating func rules() throws(CompiledFormError) -> [RoutingRule] {
         let n = try input.count()
