@@ -152,20 +152,28 @@ public struct CompiledReader {
     }
 
     @inlinable public mutating func string() throws(CompiledFormError) -> String {
+        texts[try stringNumber()]
+    }
+
+    /// A text's number among the texts read so far (a new text gets the next one): for a
+    /// reader that keeps something made once for each text (see `string(numbered:)`).
+    @inlinable public mutating func stringNumber() throws(CompiledFormError) -> Int {
         let tag = try varint()
         if tag & 1 == 1 {
             guard tag >> 1 < UInt64(texts.count) else { throw CompiledFormError("unknown text") }
-            return texts[Int(tag >> 1)]
+            return Int(tag >> 1)
         }
         guard tag >> 2 <= UInt64(end - position) else { throw CompiledFormError("text past the end") }
         let utf8 = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + Int(tag >> 2))])
         position += utf8.count
-        let text = validUTF8
+        texts.append(validUTF8
             ? String(copying: UTF8Span(unchecked: utf8.assumingMemoryBound(to: UInt8.self).span, isKnownASCII: tag & 2 != 0))
-            : String(decoding: utf8, as: UTF8.self)
-        texts.append(text)
-        return text
+            : String(decoding: utf8, as: UTF8.self))
+        return texts.count - 1
     }
+
+    /// The text numbered `number` by `stringNumber()`.
+    @inlinable public func string(numbered number: Int) -> String { texts[number] }
 
     @inlinable public mutating func optional<T>(_ read: (inout CompiledReader) throws(CompiledFormError) -> T) throws(CompiledFormError) -> T? {
         guard try bool() else { return nil }

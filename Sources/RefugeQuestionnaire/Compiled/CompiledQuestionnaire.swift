@@ -11,7 +11,8 @@ import RefugeExpressions
 
 public enum CompiledQuestionnaire {
     /// The layout of the bytes below. An entry of another format is never read.
-    /// 3: texts written once and then by number, with their ASCII flag.
+    /// 3: texts written once and then by number, with their ASCII flag; a text's languages
+    /// before its translations; a CRC-32 at the end of a cache entry (`CompiledEntry`).
     public static let formatVersion = 3
 
     /// The questionnaire's model in bytes.
@@ -95,13 +96,12 @@ private struct ModelWriter {
     }
 
     mutating func text(_ t: LocalizedText) {
-        // Sorted, so that equal texts give equal bytes.
+        // Sorted, so that equal texts give equal bytes; the languages first, so that the reader
+        // knows which table to start from before it reads the translations.
         let languages = t.translations.keys.sorted()
         out.count(languages.count)
-        for language in languages {
-            out.string(language)
-            out.string(t.translations[language]!)
-        }
+        for language in languages { out.string(language) }
+        for language in languages { out.string(t.translations[language]!) }
         location(t.location)
     }
 
@@ -278,12 +278,42 @@ private struct ModelReader {
 
     mutating func text() throws(CompiledFormError) -> LocalizedText {
         let n = try input.count()
-        var translations = [String: String](minimumCapacity: n)
-        for _ in 0..<n {
-            let language = try input.string()
-            translations[language] = try input.string()
+        var translations: [String: String]
+        if n <= 3 {
+            let a = n > 0 ? try input.stringNumber() : -1
+            let b = n > 1 ? try input.stringNumber() : -1
+            let c = n > 2 ? try input.stringNumber() : -1
+            let shape = self.shape(a, b, c)
+            translations = shapes[shape].empty
+            for slot in shapes[shape].slots { translations.values[slot] = try input.string() }
+        } else {
+            let languages = try strings(count: n)
+            translations = [String: String](minimumCapacity: n)
+            for language in languages { translations[language] = try input.string() }
         }
         return LocalizedText(translations, location: try location())
+    }
+
+    /// The languages of texts as they came (the numbers of their names among the texts read, -1
+    /// for none), each with a table of those languages with empty translations, and where
+    /// each language is in it. A text's table is a copy of one, its translations set in place:
+    /// the languages are hashed once, not again for each of the thousand texts of credible-fear.
+    var shapes: [(languages: (Int, Int, Int), empty: [String: String], slots: [Dictionary<String, String>.Index])] = []
+
+    mutating func shape(_ a: Int, _ b: Int, _ c: Int) -> Int {
+        if let known = shapes.firstIndex(where: { $0.languages == (a, b, c) }) { return known }
+        let languages = [a, b, c].filter { $0 >= 0 }.map { input.string(numbered: $0) }
+        var empty = [String: String](minimumCapacity: languages.count)
+        for language in languages { empty[language] = "" }
+        shapes.append(((a, b, c), empty, languages.map { empty.index(forKey: $0)! }))
+        return shapes.count - 1
+    }
+
+    mutating func strings(count n: Int) throws(CompiledFormError) -> [String] {
+        var list: [String] = []
+        list.reserveCapacity(n)
+        for _ in 0..<n { list.append(try input.string()) }
+        return list
     }
 
     mutating func optionalText() throws(CompiledFormError) -> LocalizedText? {
