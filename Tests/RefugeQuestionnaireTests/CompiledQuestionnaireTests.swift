@@ -50,6 +50,23 @@ final class CompiledQuestionnaireTests: XCTestCase {
         XCTAssertEqual(back.allItems.count, q.allItems.count)
     }
 
+    /// A text is written once and then by number: two texts that String's `==` takes for the
+    /// same (a precomposed "é" and "e" with a combining accent) must both come back byte for byte.
+    func testCanonicallyEqualTextsKeepTheirOwnBytes() throws {
+        var q = try XCTUnwrap(try shipped().first { $0.id == "credible-fear" })
+        let composed = "Caf\u{E9} con leche", decomposed = "Cafe\u{301} con leche"
+        XCTAssertEqual(composed, decomposed, "String's == sees them as one text")
+        q.title = LocalizedText(["en": composed], location: q.title.location)
+        q.description = LocalizedText(["en": decomposed], location: q.title.location)
+        let back = try roundTrip(q)
+        XCTAssertEqual(Array(try XCTUnwrap(back.title.translations["en"]).utf8), Array(composed.utf8))
+        XCTAssertEqual(Array(try XCTUnwrap(back.description?.translations["en"]).utf8), Array(decomposed.utf8))
+        let entry = CompiledEntry.bytes(of: q, program: "p")
+        let fromEntry = try XCTUnwrap(CompiledEntry.questionnaire(from: entry, program: "p", sourcePath: q.sourcePath,
+                                                                   contentHash: q.contentHash, sourceFiles: q.sourceFiles))
+        XCTAssertEqual(Array(try XCTUnwrap(fromEntry.description?.translations["en"]).utf8), Array(decomposed.utf8))
+    }
+
     /// The deep form must see a difference, or the tests above could not fail.
     func testTheDeepFormSeesAChangedMember() throws {
         let q = try XCTUnwrap(try shipped().first { $0.id == "credible-fear" })

@@ -20,8 +20,9 @@ public struct CompiledFormError: Error, Sendable, Equatable {
 /// Appends values to a byte array.
 public struct CompiledWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
-    /// Every text written so far, with its number (in the order first written).
-    private var texts: [String: Int] = [:]
+    /// Every text written so far, by its UTF-8 bytes (not by String's equality, which takes
+    /// "é" and "e" with a combining accent for the same text), with its number.
+    private var texts: [[UInt8]: Int] = [:]
 
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
@@ -54,10 +55,11 @@ public struct CompiledWriter: Sendable {
     /// A text met before as `number << 1 | 1`; a new one as `length << 2 | ascii << 1`, then
     /// its bytes (the reader makes ASCII strings without looking at their bytes again).
     public mutating func string(_ value: String) {
-        if let number = texts[value] { return count(number << 1 | 1) }
-        texts[value] = texts.count
         var value = value
         value.withUTF8 { utf8 in
+            let key = Array(utf8)
+            if let number = texts[key] { return count(number << 1 | 1) }
+            texts[key] = texts.count
             let ascii = utf8.allSatisfy { $0 < 0x80 }
             count(utf8.count << 2 | (ascii ? 2 : 0))
             bytes.append(contentsOf: utf8)
