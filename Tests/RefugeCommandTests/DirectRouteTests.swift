@@ -15,37 +15,34 @@ final class DirectRouteTests: XCTestCase {
         let id = try refuge.newSession(["--questionnaire", "example-intake", "--no-passphrase", "--label", "route"])
         // No terminal on standard input: the interview runs in plain mode, shows where the session
         // stands and ends with the input, so both runs start from the same place.
-        let direct = try refuge.run(["resume", id], stdin: "")
-        let parsed = try refuge.run(["resume", "--", id], stdin: "")
-        XCTAssertEqual(direct.status, 0, direct.stderr)
-        XCTAssertEqual(direct.status, parsed.status)
-        XCTAssertEqual(direct.stdout, parsed.stdout)
-        XCTAssertEqual(direct.stderr, parsed.stderr)
+        let direct = try runBothWays(["resume", id], ["resume", "--", id], status: 0)
         XCTAssertTrue(direct.stderr.contains("plain mode"), direct.stderr)
         XCTAssertTrue(direct.stdout.contains("everything is saved"), direct.stdout)
     }
 
     func testUnknownSessionGivesTheSameMessageBothWays() throws {
-        let direct = try refuge.run(["resume", "no-such-session"], stdin: "")
-        let parsed = try refuge.run(["resume", "--", "no-such-session"], stdin: "")
-        XCTAssertEqual(direct.status, 1)
-        XCTAssertEqual(parsed.status, 1)
+        let direct = try runBothWays(["resume", "no-such-session"], ["resume", "--", "no-such-session"], status: 1)
         XCTAssertFalse(direct.stderr.isEmpty)
-        XCTAssertEqual(direct.stderr, parsed.stderr)
-        XCTAssertEqual(direct.stdout, parsed.stdout)
     }
 
     /// Without a terminal, `refuge` alone lists the sessions and says how to go on in plain mode.
     func testHomeWithoutATerminalIsTheSameBothWays() throws {
         _ = try refuge.newSession(["--questionnaire", "example-intake", "--no-passphrase", "--label", "listed here"])
-        let direct = try refuge.run([], stdin: "")
-        let parsed = try refuge.run(["--"], stdin: "")
-        XCTAssertEqual(direct.status, 0, direct.stderr)
-        XCTAssertEqual(direct.status, parsed.status)
-        XCTAssertEqual(direct.stdout, parsed.stdout)
-        XCTAssertEqual(direct.stderr, parsed.stderr)
+        let direct = try runBothWays([], ["--"], status: 0)
         XCTAssertTrue(direct.stdout.contains("listed here"), direct.stdout)
         XCTAssertTrue(direct.stdout.contains("refuge resume SESSION --plain"), direct.stdout)
+    }
+
+    /// Runs the direct spelling and the one only ArgumentParser takes, with no input; both must end
+    /// with `status` and print the same. Returns the direct run.
+    private func runBothWays(_ direct: [String], _ parsed: [String], status: Int32,
+                             file: StaticString = #filePath, line: UInt = #line) throws -> RefugeBinary.Result {
+        let d = try refuge.run(direct, stdin: ""), p = try refuge.run(parsed, stdin: "")
+        XCTAssertEqual(d.status, status, d.stderr, file: file, line: line)
+        XCTAssertEqual(p.status, status, p.stderr, file: file, line: line)
+        XCTAssertEqual(d.stdout, p.stdout, file: file, line: line)
+        XCTAssertEqual(d.stderr, p.stderr, file: file, line: line)
+        return d
     }
 
     /// Forms the direct route must leave to ArgumentParser: its usage errors (exit 2) and help.
