@@ -8,23 +8,9 @@ import XCTest
 
 /// A session's saves go to its journal while it is open: every reader (listing, reading for a
 /// report or `refuge answer`, opening again) sees them, and closing absorbs them into the file.
-final class SessionJournalTests: XCTestCase {
-    var folder: URL!
-    var store: SessionStore!
-    var questionnaire: Questionnaire!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sessions-\(UUID().uuidString)")
-        store = SessionStore(folder: folder)
-        questionnaire = try XCTUnwrap(QuestionnaireLoader.load(path: SessionStoreTests.root.appendingPathComponent("Questionnaires/example-intake.yaml").path).questionnaire)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
-
+final class SessionJournalTests: StoreTestCase {
     private func controller(key: SessionKey? = nil) throws -> SessionController {
-        let session = NewSession.make(id: "s1", questionnaire: questionnaire, language: "es", interviewerLanguage: "en", label: "L-1",
-                                      now: Date(timeIntervalSince1970: 1_795_000_000), timeZone: TimeZone(identifier: "UTC")!)
-        return SessionController(file: try store.create(session, questionnaire: questionnaire, key: key), questionnaire: questionnaire,
+        return SessionController(file: try store.create(makeSession(), questionnaire: questionnaire, key: key), questionnaire: questionnaire,
                                  now: { Date(timeIntervalSince1970: 1_795_000_100) })
     }
 

@@ -7,25 +7,10 @@ import XCTest
 
 /// `refuge resume ID`: finding the session reads its file once before the lock; opening it
 /// after the lock checks again whatever changed in between.
-final class SessionLocateTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    var folder: URL!
-    var store: SessionStore!
-    var questionnaire: Questionnaire!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sessions-\(UUID().uuidString)")
-        store = SessionStore(folder: folder)
-        questionnaire = try XCTUnwrap(QuestionnaireLoader.load(path: Self.root.appendingPathComponent("Questionnaires/example-intake.yaml").path).questionnaire)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
-
+final class SessionLocateTests: StoreTestCase {
     /// A session `s1` labelled `L-1` whose full name was answered `first`, then `second`, closed.
     private func savedSession(key: SessionKey? = nil) throws {
-        let session = NewSession.make(id: "s1", questionnaire: questionnaire, language: "es", interviewerLanguage: "en", label: "L-1",
-                                      now: Date(timeIntervalSince1970: 1_795_000_000), timeZone: TimeZone(identifier: "UTC")!)
-        let controller = SessionController(file: try store.create(session, questionnaire: questionnaire, key: key), questionnaire: questionnaire)
+        let controller = SessionController(file: try store.create(makeSession(), questionnaire: questionnaire, key: key), questionnaire: questionnaire)
         try controller.change(AnswerRef("full_name")) { $0 = .answered(.text("first")) }
         try controller.change(AnswerRef("full_name")) { $0 = .answered(.text("second")) }
         controller.file.close()

@@ -6,25 +6,7 @@ import RefugeSession
 import RefugeStorage
 import XCTest
 
-final class SessionStoreTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    var folder: URL!
-    var store: SessionStore!
-    var questionnaire: Questionnaire!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sessions-\(UUID().uuidString)")
-        store = SessionStore(folder: folder)
-        questionnaire = try XCTUnwrap(QuestionnaireLoader.load(path: Self.root.appendingPathComponent("Questionnaires/example-intake.yaml").path).questionnaire)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
-
-    func makeSession(_ id: String = "s1") -> Session {
-        NewSession.make(id: id, questionnaire: questionnaire, language: "es", interviewerLanguage: "en", label: "L-1",
-                        now: Date(timeIntervalSince1970: 1_795_000_000), timeZone: TimeZone(identifier: "UTC")!)
-    }
-
+final class SessionStoreTests: StoreTestCase {
     func testEveryAnswerKindSurvivesASaveAndReload() throws {
         // Times are stored to the second, so the clock here has whole seconds.
         let controller = SessionController(file: try store.create(makeSession(), questionnaire: questionnaire, key: nil),
