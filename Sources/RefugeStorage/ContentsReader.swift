@@ -174,13 +174,7 @@ struct ContentsReader {
     // MARK: Pieces
 
     private func envelope(at path: String) -> Result<(Data, StoredFileFormat.Envelope), DamageReason> {
-        let bytes: Data
-        do {
-            bytes = try fileSystem.readWholeFile(at: path)
-        } catch {
-            return .failure(Self.readFailure(error, path: path))
-        }
-        return StoredFileFormat.decode(bytes).map { (bytes, $0) }
+        read(path).flatMap { bytes in StoredFileFormat.decode(bytes).map { (bytes, $0) } }
     }
 
     /// The main file's bytes (read now) and layout: when they are exactly the bytes read before
@@ -191,15 +185,23 @@ struct ContentsReader {
     private func mainEnvelope(_ earlier: ReadBeforeLock?)
         -> (read: Result<(Data, StoredFileFormat.Envelope), DamageReason>, checksumChecked: Bool) {
         let bytes: Data
-        do {
-            bytes = try fileSystem.readWholeFile(at: location.mainPath)
-        } catch {
-            return (.failure(Self.readFailure(error, path: location.mainPath)), false)
+        switch read(location.mainPath) {
+        case .failure(let reason): return (.failure(reason), false)
+        case .success(let read): bytes = read
         }
         if let earlier, earlier.path == location.mainPath, earlier.bytes == bytes {
             return (.success((earlier.bytes, earlier.envelope)), true)
         }
         return (StoredFileFormat.decode(bytes).map { (bytes, $0) }, false)
+    }
+
+    /// A whole file, or why it cannot be read.
+    private func read(_ path: String) -> Result<Data, DamageReason> {
+        do {
+            return .success(try fileSystem.readWholeFile(at: path))
+        } catch {
+            return .failure(Self.readFailure(error, path: path))
+        }
     }
 
     private static func readFailure(_ error: any Error, path: String) -> DamageReason {
