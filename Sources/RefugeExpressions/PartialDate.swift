@@ -74,10 +74,13 @@ extension PartialDate {
     /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally preceded by `~` (approximate).
     /// Exactly these forms: this is the stored and exchanged form, not what people type.
     public init?(iso: String) {
-        if let date = Self.plainISO(iso) {
-            self = date
-            return
-        }
+        guard let date = Self.plainISO(iso) ?? Self.byCharacters(iso) else { return nil }
+        self = date
+    }
+
+    /// The stored forms read by characters: every form `plainISO` leaves, and the reference its
+    /// byte-by-byte reading is tested against (`PartialDateISOTests`).
+    static func byCharacters(_ iso: String) -> PartialDate? {
         var text = Substring(iso)
         var approximate = false
         if text.first == "~" {
@@ -96,7 +99,7 @@ extension PartialDate {
         let month = numbers.count > 1 ? numbers[1] : nil
         let day = numbers.count > 2 ? numbers[2] : nil
         guard PartialDate.isValid(year: numbers[0], month: month, day: day) else { return nil }
-        self.init(year: numbers[0], month: month, day: day, approximate: approximate)
+        return PartialDate(year: numbers[0], month: month, day: day, approximate: approximate)
     }
 
     /// `init?(iso:)` for text of ASCII bytes in exactly one of its forms that names a real date,

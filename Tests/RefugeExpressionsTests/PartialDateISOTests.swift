@@ -1,34 +1,11 @@
-import RefugeExpressions
+@testable import RefugeExpressions
 import XCTest
 
 /// `PartialDate(iso:)` reads the stored forms byte by byte when it can; it must decide every
 /// text exactly as the reading by characters always did.
 final class PartialDateISOTests: XCTestCase {
-    /// The reading by characters, as it was before the byte-by-byte one.
-    private func byCharacters(_ iso: String) -> PartialDate? {
-        var text = Substring(iso)
-        var approximate = false
-        if text.first == "~" {
-            approximate = true
-            text = text.dropFirst()
-        }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count) else { return nil }
-        let widths = [4, 2, 2]
-        var numbers: [Int] = []
-        for (index, part) in parts.enumerated() {
-            guard part.count == widths[index], part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let number = Int(part) else { return nil }
-            numbers.append(number)
-        }
-        let month = numbers.count > 1 ? numbers[1] : nil
-        let day = numbers.count > 2 ? numbers[2] : nil
-        guard PartialDate.isValid(year: numbers[0], month: month, day: day) else { return nil }
-        return PartialDate(year: numbers[0], month: month, day: day, approximate: approximate)
-    }
-
     private func check(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(PartialDate(iso: text), byCharacters(text), text.debugDescription, file: file, line: line)
+        XCTAssertEqual(PartialDate(iso: text), PartialDate.byCharacters(text), text.debugDescription, file: file, line: line)
     }
 
     func testTheStoredFormsAndTheirNeighboursAreReadAsBefore() {
