@@ -77,7 +77,7 @@ enum HomeLauncher {
             delete: { url in try access.store.delete(url) },
             writeReport: { url, pass in
                 let (session, _) = try access.store.read(url, passphrase: passphrase(pass))
-                let (q, _) = try access.store.questionnaire(for: session, catalog: catalog)
+                let (q, _) = try access.store.questionnaire(for: session, catalog: catalog, sourceBytes: .notNeeded)
                 let folder = URL(fileURLWithPath: access.places.reports)
                 let options = ReportOptions(now: Date())
                 try ReportWriter.write(session: session, questionnaire: q, format: .html, options: options, intoFolder: folder)

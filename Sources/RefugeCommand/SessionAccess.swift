@@ -56,12 +56,12 @@ final class SessionAccess {
         let (file, recovery) = try store.open(url, passphrase: passphrase, read: read)
         if let recovery { note("The session file was damaged; its last good copy was used (\(recovery)). The damaged file is kept beside it.") }
         do {
-            var (questionnaire, notice) = try store.questionnaire(for: file.session, catalog: places.catalog)
-            if let notice { note(notice) }
             // The bytes of the questionnaire's files (350 KB for credible-fear) are needed only to
-            // write a new session's copy of them and the compiled cache, both done by now; an
-            // open session never reads them, so they are not kept through the interview.
-            questionnaire.sourceFiles = []
+            // write a new session's copy of them; an open session never reads them, so they are
+            // not kept through the interview, nor read at all when the compiled cache's entry
+            // shows the files unchanged.
+            let (questionnaire, notice) = try store.questionnaire(for: file.session, catalog: places.catalog, sourceBytes: .notNeeded)
+            if let notice { note(notice) }
             let controller = SessionController(file: file, questionnaire: questionnaire)
             if questionnaire.contentHash != file.session.questionnaire.sha256 {
                 try controller.adoptQuestionnaire(questionnaire)
@@ -79,7 +79,8 @@ final class SessionAccess {
         let passphrase = try passphrase(for: url, file: passphraseFile)
         let (session, recovery) = try store.read(url, passphrase: passphrase)
         if let recovery { note("The session file was damaged; its last good copy was used (\(recovery)).") }
-        let (questionnaire, notice) = try store.questionnaire(for: session, catalog: places.catalog)
+        // Reading (reports, exports) never writes a copy of the questionnaire's files.
+        let (questionnaire, notice) = try store.questionnaire(for: session, catalog: places.catalog, sourceBytes: .notNeeded)
         if let notice { note(notice) }
         return (session, questionnaire)
     }

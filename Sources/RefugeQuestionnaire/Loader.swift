@@ -67,7 +67,7 @@ public enum QuestionnaireLoader {
         }
         switch QuestionnaireFile.read(path) {
         case .success(let bytes):
-            return .read(QuestionnaireSources(main: (URL(fileURLWithPath: path).lastPathComponent, bytes, path), translations: [], sourcePath: path))
+            return .read(QuestionnaireSources(main: (singleFileName(path), bytes, path), translations: [], sourcePath: path))
         case .failure(let problem): return .failed(LoadResult(questionnaire: nil, diagnostics: [problem]))
         }
     }
@@ -94,7 +94,7 @@ public enum QuestionnaireLoader {
     /// every resume, a cache hit included (issue 19).
     private static func readFolder(_ displayPath: String) -> SourceRead {
         let root = displayPath.hasSuffix("/") ? String(displayPath.dropLast()) : displayPath
-        let mainPath = PathText.join(displayPath, "questionnaire.yaml")
+        let mainPath = PathText.join(displayPath, mainFileName)
         let mainBytes: [UInt8]
         switch QuestionnaireFile.read(mainPath) {
         case .success(let read): mainBytes = read
@@ -103,8 +103,7 @@ public enum QuestionnaireLoader {
             return .failed(LoadResult(questionnaire: nil, diagnostics: [problem]))
         }
         var translations: [(name: String, bytes: [UInt8], display: String)] = []
-        let names = (try? FolderNames.list(displayPath).get()) ?? []
-        for name in names.sorted() where name != "questionnaire.yaml" && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) {
+        for name in translationNames(in: displayPath) ?? [] {
             guard case .success(let bytes) = QuestionnaireFile.read(PathText.join(displayPath, name)) else {
                 return .failed(failure(root + "/" + name, "this file cannot be read (a FIFO, too large, or check its permissions)"))
             }
@@ -112,6 +111,22 @@ public enum QuestionnaireLoader {
         }
         return .read(QuestionnaireSources(main: ("questionnaire.yaml", mainBytes, root + "/questionnaire.yaml"), translations: translations,
                                           sourcePath: displayPath))
+    }
+
+    /// A folder's main file.
+    static let mainFileName = "questionnaire.yaml"
+
+    /// The name a single-file questionnaire's file is kept under.
+    static func singleFileName(_ path: String) -> String {
+        URL(fileURLWithPath: path).lastPathComponent
+    }
+
+    /// The translation files of a questionnaire folder, in the order they are read (nil when the
+    /// folder cannot be listed; reading then takes it as having none). `status(path:)` lists
+    /// the folder with this too, so that what a cache entry records is what is read.
+    static func translationNames(in folder: String) -> [String]? {
+        guard case .success(let names) = FolderNames.list(folder) else { return nil }
+        return names.sorted().filter { $0 != mainFileName && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
     }
 
     private static func failure(_ path: String, _ message: String) -> LoadResult {

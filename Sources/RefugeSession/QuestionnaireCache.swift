@@ -18,13 +18,20 @@ import RefugeVersion
 /// building and the checks when the questionnaire's files have not changed (issue 19: loading
 /// was about half of resuming a credible-fear session).
 ///
-/// The source always wins: every load reads the questionnaire's files and hashes them, and an
-/// entry is used only when it was written for that path, that content hash, by this very program
-/// (release and commit) in this entry format, and its own checksum (CRC-32) is right
-/// (`CompiledEntry`). Anything else (no entry, another version, a cut or damaged file, a folder
-/// that is not private) loads from the source as before, without a word, and writes the entry
-/// again. A questionnaire with errors is never written. Only questionnaire data is kept here,
-/// never answers.
+/// The source always wins. An entry is used only when it was written for that path, by this
+/// very program (release and commit), in this entry format, its own checksum (CRC-32) is right
+/// (`CompiledEntry`), and it is for the files as they are now: either their content hash is
+/// the one it records (the files read and hashed), or, when the caller does not need the files'
+/// bytes (`SourceBytes.notNeeded`: resuming), `stat` says of every file exactly what the entry
+/// records (same names, device, inode, size, mtime and ctime to the nanosecond) and the files
+/// are not read at all. An entry records the files' status only when their times were old
+/// enough to be trusted when it was written (`SourceFileStatus.trusted`); one without is
+/// always checked by reading and hashing, and written again with the status once the files are
+/// old enough (so that a `touch` or a fresh checkout costs one reading, not every resume's).
+/// Anything else (no entry, another version, a cut or damaged file, a folder that is not
+/// private) loads from the source as before, without a word, and writes the entry again. A
+/// questionnaire with errors is never written. Only questionnaire data is kept here, never
+/// answers.
 ///
 /// One entry per questionnaire path (`q-<SHA-256 of the path, 32 hex digits>.compiled`), so a
 /// changed questionnaire replaces its entry instead of adding one. Written to a new file (0600)
@@ -36,17 +43,46 @@ public struct QuestionnaireCache: Sendable {
     /// Who wrote an entry; another program's entries are ignored.
     public let program: String
     private let fileSystem: any FileSystem
+    /// The moment an entry is written, against which the files' times are judged (tests set it).
+    private let now: @Sendable () -> FileTime
 
-    public init(folder: String, program: String = RefugeVersion.full, fileSystem: any FileSystem = POSIXFileSystem()) {
+    public init(folder: String, program: String = RefugeVersion.full, fileSystem: any FileSystem = POSIXFileSystem(),
+                now: @escaping @Sendable () -> FileTime = FileTime.now) {
         self.folder = folder
         self.program = program
         self.fileSystem = fileSystem
+        self.now = now
+    }
+
+    /// Whether the caller needs the bytes of the questionnaire's files (`sourceFiles`).
+    public enum SourceBytes: Sendable {
+        /// They come with the questionnaire, as from the loader: the files are always read and
+        /// hashed (a new session keeps a copy of them).
+        case kept
+        /// The questionnaire comes without them (`sourceFiles` empty), and the files are not
+        /// read when `stat` shows them unchanged (resuming a session, a report).
+        case notNeeded
     }
 
     /// The questionnaire at `path`, as `QuestionnaireLoader.load(path:checks:)` gives it, from the
     /// cache when the entry fits. A questionnaire from the cache comes with no diagnostics (it had
     /// no errors; its warnings are the author's concern, and `refuge validate` reads the source).
-    public func load(path: String, checks: LoadChecks) -> LoadResult {
+    /// Its content hash is always that of the files as they are.
+    public func load(path: String, checks: LoadChecks, sourceBytes: SourceBytes = .kept) -> LoadResult {
+        // The moment first, then the files' status, then (when needed) their bytes: a file changed
+        // after it was looked at is then either read changed (its new bytes hashed, under the
+        // status from before, which no longer matches) or shows in a later look.
+        let moment = now()
+        let status = QuestionnaireLoader.status(path: path)
+        let entry = entryPath(for: path)
+        let usable = folderIsPrivate()
+        var entryBytes: [UInt8]?
+        if usable, case .success(let bytes) = BoundedFile.readBytes(entry, limit: Limits.sessionFileBytes) { entryBytes = bytes }
+        if sourceBytes == .notNeeded, let status, let entryBytes,
+           let questionnaire = CompiledEntry.questionnaire(from: entryBytes, program: program, sourcePath: path, unchanged: status) {
+            return LoadResult(compiled: questionnaire)
+        }
+
         let sources: QuestionnaireSources
         switch QuestionnaireLoader.read(path: path) {
         case .failed(let result): return result
@@ -54,17 +90,22 @@ public struct QuestionnaireCache: Sendable {
         }
         let files = sources.files
         let contentHash = QuestionnaireLoader.contentHash(files)
-        let entry = entryPath(for: sources.sourcePath)
-        let usable = folderIsPrivate()
-        if usable, case .success(let bytes) = BoundedFile.readBytes(entry, limit: Limits.sessionFileBytes),
-           let questionnaire = CompiledEntry.questionnaire(from: bytes, program: program, sourcePath: sources.sourcePath,
-                                                           contentHash: contentHash, sourceFiles: files) {
+        let trusted = status.map { SourceFileStatus.trusted($0, now: moment) } ?? []
+        if let entryBytes,
+           let questionnaire = CompiledEntry.questionnaire(from: entryBytes, program: program, sourcePath: sources.sourcePath,
+                                                           contentHash: contentHash, sourceFiles: sourceBytes == .kept ? files : []) {
+            // The same files, looked at anew (touched, checked out again, or too recent before):
+            // recorded now, so that the next resume need not read them.
+            if !trusted.isEmpty, CompiledEntry.header(of: entryBytes)?.sourceStatus != trusted {
+                write(CompiledEntry.bytes(of: questionnaire, program: program, sourceStatus: trusted), to: entry)
+            }
             return LoadResult(compiled: questionnaire)
         }
-        let result = QuestionnaireLoader.load(sources, checks: checks)
+        var result = QuestionnaireLoader.load(sources, checks: checks)
         if let questionnaire = result.questionnaire, result.errors.isEmpty, usable || makeFolder() {
-            write(CompiledEntry.bytes(of: questionnaire, program: program), to: entry)
+            write(CompiledEntry.bytes(of: questionnaire, program: program, sourceStatus: trusted), to: entry)
         }
+        if sourceBytes == .notNeeded { result.questionnaire?.sourceFiles = [] }
         return result
     }
 

@@ -317,16 +317,21 @@ public struct SessionStore: Sendable {
     /// same id when it validates, else the session's own copy. `notice` tells the person once
     /// what happened (content changed, or the copy was used). `catalog` is only worked out when
     /// the recorded path does not do (finding the shipped folders reads links and folders).
-    public func questionnaire(for session: Session, catalog: @autoclosure () -> QuestionnaireCatalog) throws(SessionError)
+    /// `sourceBytes: .notNeeded` (opening a session, a report: nothing writes a copy of the
+    /// files then) gives it without the bytes of its files, and lets the compiled cache skip
+    /// reading them when `stat` shows them unchanged; its content hash is the same either way.
+    public func questionnaire(for session: Session, catalog: @autoclosure () -> QuestionnaireCatalog,
+                              sourceBytes: QuestionnaireCache.SourceBytes = .kept) throws(SessionError)
         -> (questionnaire: RefugeQuestionnaire.Questionnaire, notice: String?) {
         func usable(_ result: LoadResult) -> (RefugeQuestionnaire.Questionnaire, String?)? {
-            guard let q = result.questionnaire, q.id == session.questionnaire.id else { return nil }
+            guard var q = result.questionnaire, q.id == session.questionnaire.id else { return nil }
+            if sourceBytes == .notNeeded { q.sourceFiles = [] }
             if q.contentHash == session.questionnaire.sha256 { return (q, nil) }
             return (q, "The questionnaire “\(q.id)” has changed since this session began (now version \(q.version)). Answers to questions it no longer has are kept and listed in the report.")
         }
         // The recorded path first: the usual case, and it avoids loading every installed questionnaire.
         if FileManager.default.fileExists(atPath: session.questionnaire.path),
-           let found = usable(questionnaireCache?.load(path: session.questionnaire.path, checks: .withoutLint)
+           let found = usable(questionnaireCache?.load(path: session.questionnaire.path, checks: .withoutLint, sourceBytes: sourceBytes)
                               ?? QuestionnaireLoader.load(path: session.questionnaire.path, checks: .withoutLint)) {
             return found
         }
@@ -336,7 +341,8 @@ public struct SessionStore: Sendable {
         if let files = readCopy(id: session.id) {
             let result = QuestionnaireLoader.load(files: files, displayRoot: "copy of \(session.questionnaire.id)", sourcePath: session.questionnaire.path,
                                                   checks: .withoutLint)
-            if let q = result.questionnaire {
+            if var q = result.questionnaire {
+                if sourceBytes == .notNeeded { q.sourceFiles = [] }
                 return (q, "The questionnaire “\(q.id)” was not found where it was; using the copy kept with this session.")
             }
         }

@@ -11,11 +11,16 @@ final class QuestionnaireCacheTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     var base: URL!
     var source: String!
+    /// A moment before the source was copied: judged against it, the copied files are too recent
+    /// for an entry to record their status, so these tests check entries by reading and hashing
+    /// whatever the machine's speed (`QuestionnaireCacheStatusTests` covers the status).
+    var setUpMoment = FileTime(seconds: 0, nanoseconds: 0)
     var cacheFolder: String { base.appendingPathComponent("cache").path }
 
     override func setUpWithError() throws {
         base = FileManager.default.temporaryDirectory.appendingPathComponent("qcache-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        setUpMoment = FileTime.now()
         // A copy of credible-fear (a folder with translation files) that the tests may change.
         source = base.appendingPathComponent("credible-fear").path
         try FileManager.default.copyItem(atPath: Self.root.appendingPathComponent("Questionnaires/credible-fear").path, toPath: source)
@@ -28,32 +33,37 @@ final class QuestionnaireCacheTests: XCTestCase {
         }
     }
 
-    private func cache(_ program: String = "refuge test 1") -> QuestionnaireCache {
-        QuestionnaireCache(folder: cacheFolder, program: program)
+    func cache(_ program: String = "refuge test 1", now: FileTime? = nil) -> QuestionnaireCache {
+        let moment = now ?? setUpMoment
+        return QuestionnaireCache(folder: cacheFolder, program: program, now: { moment })
     }
 
-    private func load(_ cache: QuestionnaireCache) throws -> Questionnaire {
-        let result = cache.load(path: source, checks: .withoutLint)
+    func load(_ cache: QuestionnaireCache, sourceBytes: QuestionnaireCache.SourceBytes = .kept) throws -> Questionnaire {
+        let result = cache.load(path: source, checks: .withoutLint, sourceBytes: sourceBytes)
         return try XCTUnwrap(result.questionnaire, "\(result.errors)")
     }
 
     /// The entry's inode: a load from the source writes a new file, a hit leaves it.
-    private func entryInode(_ cache: QuestionnaireCache) -> UInt64? {
+    func entryInode(_ cache: QuestionnaireCache, path: String? = nil) -> UInt64? {
         var status = stat()
-        guard lstat(cache.entryPath(for: source), &status) == 0 else { return nil }
+        guard lstat(cache.entryPath(for: path ?? source), &status) == 0 else { return nil }
         return UInt64(status.st_ino)
     }
 
     /// An entry that is right in every way but says a title the source does not: when a load
-    /// shows this title, the entry was used.
-    private func plantMarkedEntry(_ cache: QuestionnaireCache, program: String? = nil) throws {
+    /// shows this title, the entry was used. `contentHash`: another hash than the files' (an
+    /// entry only a status check can take); `sourceStatus`: the files' status it records.
+    func plantMarkedEntry(_ cache: QuestionnaireCache, program: String? = nil, contentHash: String? = nil,
+                          sourceStatus: [SourceFileStatus] = []) throws {
         var q = try XCTUnwrap(QuestionnaireLoader.load(path: source, checks: .withoutLint).questionnaire)
         q.title = LocalizedText(["en": "FROM THE CACHE"], location: q.title.location)
+        if let contentHash { q.contentHash = contentHash }
         _ = try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        try Data(CompiledEntry.bytes(of: q, program: program ?? cache.program)).write(to: URL(fileURLWithPath: cache.entryPath(for: source)))
+        try Data(CompiledEntry.bytes(of: q, program: program ?? cache.program, sourceStatus: sourceStatus))
+            .write(to: URL(fileURLWithPath: cache.entryPath(for: source)))
     }
 
-    private func isMarked(_ q: Questionnaire) -> Bool { q.title.translations["en"] == "FROM THE CACHE" }
+    func isMarked(_ q: Questionnaire) -> Bool { q.title.translations["en"] == "FROM THE CACHE" }
 
     func testAMissWritesAPrivateEntryAndTheNextLoadReadsIt() throws {
         let cache = cache()

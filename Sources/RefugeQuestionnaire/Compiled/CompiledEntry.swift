@@ -11,9 +11,15 @@ import RefugeExpressions
 ///
 /// Bytes: the magic `REFUGE-QC\n`; then (as `CompiledWriter` writes them) the entry format
 /// (`CompiledQuestionnaire.formatVersion`), the program that wrote it (release and commit),
-/// the source path, the content hash of the source files and the model;
-/// last, the CRC-32 of everything before it (4 bytes, little-endian). Any difference, damage or
-/// cut gives nil, never a wrong questionnaire.
+/// the source path, the content hash of the source files, what `stat` said of each source file
+/// when the entry was written (`SourceFileStatus`: a count, then name, device, inode, size,
+/// mtime and ctime in seconds and nanoseconds; no records when any file was too recent to be
+/// trusted) and the model; last, the CRC-32 of everything before it (4 bytes, little-endian).
+/// Any difference, damage or cut gives nil, never a wrong questionnaire.
+///
+/// An entry is used for source files that were read and hashed when their content hash is the
+/// one it records, or, without reading them, when it records their status and `stat` says
+/// exactly that of them now (the same names, every field equal).
 ///
 /// CRC-32 (zlib's), not SHA-256 as before: the checksum only has to show that the bytes are
 /// the ones this program wrote (a cut, a flipped bit on a disk), not resist someone forging
@@ -24,8 +30,10 @@ import RefugeExpressions
 public enum CompiledEntry {
     static let magic = Array("REFUGE-QC\n".utf8)
 
-    /// The entry's bytes for a questionnaire loaded without errors.
-    public static func bytes(of questionnaire: Questionnaire, program: String) -> [UInt8] {
+    /// The entry's bytes for a questionnaire loaded without errors; `sourceStatus`: what `stat`
+    /// said of its files before they were read, when it can be trusted (see
+    /// `SourceFileStatus.trusted`), else none.
+    public static func bytes(of questionnaire: Questionnaire, program: String, sourceStatus: [SourceFileStatus] = []) -> [UInt8] {
         // One buffer, sized for the source files (an entry is a little smaller than they are).
         var writer = CompiledWriter(capacity: questionnaire.sourceFiles.reduce(4096) { $0 + $1.bytes.count })
         writer.append(magic)
@@ -33,6 +41,17 @@ public enum CompiledEntry {
         writer.string(program)
         writer.string(questionnaire.sourcePath)
         writer.string(questionnaire.contentHash)
+        writer.count(sourceStatus.count)
+        for file in sourceStatus {
+            writer.string(file.name)
+            writer.int(Int(truncatingIfNeeded: file.device))
+            writer.int(Int(truncatingIfNeeded: file.inode))
+            writer.int(file.size)
+            for time in [file.modified, file.changed] {
+                writer.int(time.seconds)
+                writer.int(time.nanoseconds)
+            }
+        }
         CompiledQuestionnaire.write(questionnaire, to: &writer)
         writer.append(digest: littleEndianBytes(writer.bytes.withUnsafeBytes { checksum($0) }))
         return writer.bytes
@@ -42,26 +61,82 @@ public enum CompiledEntry {
     /// source files (`contentHash` of `sourceFiles`, read from `sourcePath`); nil otherwise.
     public static func questionnaire(from bytes: [UInt8], program: String, sourcePath: String, contentHash: String,
                                      sourceFiles: [SourceFile]) -> Questionnaire? {
-        bytes.withUnsafeBytes { questionnaire(from: $0, program: program, sourcePath: sourcePath, contentHash: contentHash, sourceFiles: sourceFiles) }
+        bytes.withUnsafeBytes { questionnaire(from: $0, program: program, sourcePath: sourcePath, sourceFiles: sourceFiles) { header in
+            header.contentHash == contentHash
+        } }
     }
 
     /// The same, from an entry read into `Data` (read in place, not copied).
     public static func questionnaire(from data: Data, program: String, sourcePath: String, contentHash: String,
                                      sourceFiles: [SourceFile]) -> Questionnaire? {
-        data.withUnsafeBytes { questionnaire(from: $0, program: program, sourcePath: sourcePath, contentHash: contentHash, sourceFiles: sourceFiles) }
+        data.withUnsafeBytes { questionnaire(from: $0, program: program, sourcePath: sourcePath, sourceFiles: sourceFiles) { header in
+            header.contentHash == contentHash
+        } }
     }
 
-    static func questionnaire(from bytes: UnsafeRawBufferPointer, program: String, sourcePath: String, contentHash: String,
-                              sourceFiles: [SourceFile]) -> Questionnaire? {
+    /// The questionnaire in `bytes` when the entry is whole, was written by `program` for
+    /// `sourcePath`, and records exactly `sourceStatus` for its files (never when it records
+    /// none): the files were not read, so the questionnaire comes without them (`sourceFiles`
+    /// empty), with the content hash the entry records, the one they had when it was written.
+    public static func questionnaire(from bytes: [UInt8], program: String, sourcePath: String,
+                                     unchanged sourceStatus: [SourceFileStatus]) -> Questionnaire? {
+        guard !sourceStatus.isEmpty else { return nil }
+        return bytes.withUnsafeBytes { questionnaire(from: $0, program: program, sourcePath: sourcePath, sourceFiles: []) { header in
+            header.sourceStatus == sourceStatus
+        } }
+    }
+
+    /// What an entry says it was written for, before its model.
+    public struct Header: Equatable, Sendable {
+        public var formatVersion: Int
+        public var program: String
+        public var sourcePath: String
+        public var contentHash: String
+        /// Empty when any file was too recent to be trusted.
+        public var sourceStatus: [SourceFileStatus]
+    }
+
+    /// An entry's header in this format, nil for bytes that are not one (its checksum is not
+    /// checked: for deciding whether to write it again, never for using it).
+    public static func header(of bytes: [UInt8]) -> Header? {
+        bytes.withUnsafeBytes { raw in
+            guard raw.starts(with: magic) else { return nil }
+            var reader = CompiledReader(raw, from: magic.count, to: max(magic.count, raw.count - 4))
+            return try? header(&reader)
+        }
+    }
+
+    private static func header(_ reader: inout CompiledReader) throws(CompiledFormError) -> Header? {
+        let format = try reader.count()
+        guard format == CompiledQuestionnaire.formatVersion else { return nil }
+        let program = try reader.string()
+        let sourcePath = try reader.string()
+        let contentHash = try reader.string()
+        let count = try reader.count()
+        var status: [SourceFileStatus] = []
+        status.reserveCapacity(count)
+        for _ in 0..<count {
+            let name = try reader.string()
+            let device = UInt64(truncatingIfNeeded: try reader.int())
+            let inode = UInt64(truncatingIfNeeded: try reader.int())
+            let size = try reader.int()
+            let modified = FileTime(seconds: try reader.int(), nanoseconds: try reader.int())
+            let changed = FileTime(seconds: try reader.int(), nanoseconds: try reader.int())
+            status.append(SourceFileStatus(name: name, device: device, inode: inode, size: size, modified: modified, changed: changed))
+        }
+        return Header(formatVersion: format, program: program, sourcePath: sourcePath, contentHash: contentHash, sourceStatus: status)
+    }
+
+    static func questionnaire(from bytes: UnsafeRawBufferPointer, program: String, sourcePath: String, sourceFiles: [SourceFile],
+                              fits: (Header) -> Bool) -> Questionnaire? {
         let digestLength = 4
         guard bytes.count > magic.count + digestLength, bytes.starts(with: magic) else { return nil }
         let bodyEnd = bytes.count - digestLength
         var reader = CompiledReader(bytes, from: magic.count, to: bodyEnd)
         do {
-            guard try reader.count() == CompiledQuestionnaire.formatVersion,
-                  try reader.string() == program,
-                  try reader.string() == sourcePath,
-                  try reader.string() == contentHash else { return nil }
+            guard let header = try header(&reader), header.program == program, header.sourcePath == sourcePath, fits(header) else {
+                return nil
+            }
             // The checksum last but before building anything: a flipped byte anywhere refuses the
             // entry, even one the reader would have taken as something else.
             guard littleEndianBytes(checksum(UnsafeRawBufferPointer(rebasing: bytes[..<bodyEnd]))).elementsEqual(bytes[bodyEnd...]) else {
@@ -69,7 +144,7 @@ public enum CompiledEntry {
             }
             // The bytes are as written, from this program's own strings: valid UTF-8.
             reader.validUTF8 = true
-            return try CompiledQuestionnaire.questionnaire(continuing: reader, contentHash: contentHash,
+            return try CompiledQuestionnaire.questionnaire(continuing: reader, contentHash: header.contentHash,
                                                            sourcePath: sourcePath, sourceFiles: sourceFiles)
         } catch {
             return nil

@@ -13,7 +13,8 @@ public enum CompiledQuestionnaire {
     /// The layout of the bytes below. An entry of another format is never read.
     /// 3: texts written once and then by number, with their ASCII flag; a text's languages
     /// before its translations; a CRC-32 at the end of a cache entry (`CompiledEntry`).
-    public static let formatVersion = 3
+    /// 4: a cache entry records what `stat` said of each source file (`SourceFileStatus`).
+    public static let formatVersion = 4
 
     /// The questionnaire's model in bytes.
     public static func bytes(of questionnaire: Questionnaire) -> [UInt8] {
