@@ -80,7 +80,7 @@ func run() throws {
     if options.only.contains("load") {
         progress("load and validate…")
         LoadBenchmark.run(datasets, budget: options.budget, into: results)
-        CompiledCacheBenchmark.run(datasets, budget: options.budget, into: results)
+        try CompiledCacheBenchmark.run(datasets, scratch: scratch, budget: options.budget, into: results)
     }
     if options.only.contains("validate") {
         progress("refuge validate as a process…")
