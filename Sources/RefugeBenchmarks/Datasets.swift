@@ -32,11 +32,13 @@ struct Dataset {
         return try Dataset(name: name, items: nil, files: files, loaded: load(files: files, name: folder), sourcePath: folder)
     }
 
-    /// A generated questionnaire of `items` items (the same seed every run).
-    static func synthetic(items: Int) throws -> Dataset {
-        let text = SyntheticQuestionnaire.yaml(items: items, seed: 7)
+    /// A generated questionnaire of `items` items (the same seed every run); the random mix's
+    /// are named "1,000 random mix" (see `Options.syntheticMix`).
+    static func synthetic(items: Int, mix: SyntheticQuestionnaire.Mix = .proportional) throws -> Dataset {
+        let text = SyntheticQuestionnaire.yaml(items: items, seed: 7, mix: mix)
         let files = [SourceFile(relativePath: "questionnaire.yaml", bytes: Array(text.utf8))]
-        return try Dataset(name: items.formatted(), items: items, files: files,
+        let name = items.formatted() + (mix == .random ? " random mix" : "")
+        return try Dataset(name: name, items: items, files: files,
                            loaded: load(files: files, name: "synthetic-\(items)"), sourcePath: "synthetic-\(items)")
     }
 

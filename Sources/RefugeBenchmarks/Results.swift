@@ -30,7 +30,14 @@ final class Results {
     /// The program's size in bytes as built, and stripped (nil when `strip` could not run).
     var binary: (unstripped: Int, stripped: Int?)?
 
+    /// Appended to every case's name while the random mix's questionnaires are measured, so
+    /// the growth table has a line of their own for each case (`--synthetic-mix both`).
+    var caseSuffix = ""
+    static let randomMixSuffix = " (random mix)"
+
     func add(_ row: Row) {
+        var row = row
+        row.name += caseSuffix
         rows.append(row)
         FileHandle.standardError.write(Data("  measured \(row.name) [\(row.data)]: median \(Format.time(row.samples.median))\n".utf8))
     }

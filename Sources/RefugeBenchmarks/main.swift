@@ -1,5 +1,6 @@
 import Foundation
 import RefugeStorage
+import RefugeSynthetic
 
 // refuge-benchmarks: measures loading, key presses, confirmed answers, reports and start-up on
 // the shipped credible-fear questionnaire and on generated ones of 100, 1,000 and 10,000 items,
@@ -16,9 +17,14 @@ struct Options {
     var budget = Budget.normal
     /// Start-up cases: leave the programs' pages in the page cache as they are (see StartupBenchmark).
     var keepPageCache = false
+    /// Which generated questionnaires: the proportional mix (the default), the random mix that
+    /// the benchmarks used until issue 19's fourth session, or both in one run (the in-process
+    /// cases, load, engine and reports, measured again on the random mix after the rest, their
+    /// names marked "(random mix)"; the growth verdict reads the proportional mix only).
+    var syntheticMix = "proportional"
 
     static let usage = """
-    usage: refuge-benchmarks [--quick | --runs N] [--keep-page-cache] [--only load,validate,keys,engine,answers,reports,startup,import,size] [--sizes 100,1000,10000]
+    usage: refuge-benchmarks [--quick | --runs N] [--keep-page-cache] [--synthetic-mix proportional|random|both] [--only load,validate,keys,engine,answers,reports,startup,import,size] [--sizes 100,1000,10000]
                              [--import-sizes 200,2000]
                              [--refuge PATH] [--credible-fear FOLDER] [--scratch FOLDER] [--unsynced-scratch FOLDER]
     """
@@ -33,6 +39,11 @@ struct Options {
             switch arg {
             case "--quick": budget = .quick
             case "--keep-page-cache": keepPageCache = true
+            case "--synthetic-mix":
+                syntheticMix = try value(arg)
+                guard ["proportional", "random", "both"].contains(syntheticMix) else {
+                    throw BenchmarkFailure("--synthetic-mix is proportional, random or both\n\(Self.usage)")
+                }
             case "--runs":
                 // Exactly N samples of every in-process case, whatever they take: for counting
                 // instructions under callgrind, where the time budget would cut runs short.
@@ -74,7 +85,8 @@ func run() throws {
 
     progress("preparing questionnaires…")
     let credibleFear = try Dataset.shipped(folder: URL(fileURLWithPath: options.credibleFear).standardizedFileURL.path)
-    let generated = try options.sizes.map { try Dataset.synthetic(items: $0) }
+    let mix: SyntheticQuestionnaire.Mix = options.syntheticMix == "random" ? .random : .proportional
+    let generated = try options.sizes.map { try Dataset.synthetic(items: $0, mix: mix) }
     let datasets = [credibleFear] + generated
 
     if options.only.contains("load") {
@@ -128,12 +140,26 @@ func run() throws {
                                  budget: Budget(minimum: 5, maximum: 30, seconds: 3), dropPageCache: !options.keepPageCache, into: results)
     }
 
+    if options.syntheticMix == "both" {
+        progress("the same in-process cases on the random mix…")
+        let randomMix = try options.sizes.map { try Dataset.synthetic(items: $0, mix: .random) }
+        results.caseSuffix = Results.randomMixSuffix
+        if options.only.contains("load") {
+            LoadBenchmark.run(randomMix, budget: options.budget, into: results)
+            CompiledCacheBenchmark.run(randomMix, budget: options.budget, into: results)
+        }
+        if options.only.contains("engine") { EngineBenchmark.run(randomMix, budget: options.budget, into: results) }
+        if options.only.contains("reports") { try ReportBenchmark.run(randomMix, scratch: scratch, budget: options.budget, into: results) }
+        results.caseSuffix = ""
+    }
+
     if options.only.contains("startup") || options.only.contains("size") {
         results.binary = BinarySize.measure(options.refuge, scratch: scratch)
     }
 
     let growth = Summary.growth(results)
-    let targets = Summary.targets(results, growthFlagged: options.sizes.count >= 2 ? growth.flagged : nil)
+    let verdict = growth.flagged.filter { !$0.contains(Results.randomMixSuffix) }
+    let targets = Summary.targets(results, growthFlagged: options.sizes.count >= 2 ? verdict : nil)
     print("""
     ## Measured \(header)
 
