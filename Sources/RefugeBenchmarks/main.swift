@@ -146,7 +146,7 @@ func run() throws {
         results.caseSuffix = Results.randomMixSuffix
         if options.only.contains("load") {
             LoadBenchmark.run(randomMix, budget: options.budget, into: results)
-            CompiledCacheBenchmark.run(randomMix, budget: options.budget, into: results)
+            try CompiledCacheBenchmark.run(randomMix, scratch: scratch, budget: options.budget, into: results)
         }
         if options.only.contains("engine") { EngineBenchmark.run(randomMix, budget: options.budget, into: results) }
         if options.only.contains("reports") { try ReportBenchmark.run(randomMix, scratch: scratch, budget: options.budget, into: results) }
