@@ -59,18 +59,22 @@ extension QuestionnaireCacheTests {
         try plantMarkedEntry(cache, contentHash: notTheirHash, sourceStatus: try status())
         XCTAssertTrue(isMarked(try load(cache, sourceBytes: .notNeeded)))
         let before = try fileStatus("es.yaml")
-        // A file system's clock ticks every few milliseconds: the edit must fall in a later tick.
-        usleep(50_000)
-        // One letter of the first comment, in place: the same size, the same inode.
         let path = URL(fileURLWithPath: source).appendingPathComponent("es.yaml").path
-        let descriptor = open(path, O_WRONLY)
-        XCTAssertGreaterThanOrEqual(descriptor, 0)
-        XCTAssertEqual(pwrite(descriptor, "s", 1, 2), 1)
-        close(descriptor)
-        // `touch -d` with the old time: the mtime as it was.
-        var times = [before.st_atim, before.st_mtim]
-        XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
-        let after = try fileStatus("es.yaml")
+        var after = before
+        // A file system's clock ticks every few milliseconds (every second on some): the edit
+        // must fall in a later tick than the copy, so it is made again until its ctime shows it.
+        for _ in 0..<30 where after.st_ctim.tv_sec == before.st_ctim.tv_sec && after.st_ctim.tv_nsec == before.st_ctim.tv_nsec {
+            usleep(100_000)
+            // One letter of the first comment, in place: the same size, the same inode.
+            let descriptor = open(path, O_WRONLY)
+            XCTAssertGreaterThanOrEqual(descriptor, 0)
+            XCTAssertEqual(pwrite(descriptor, "s", 1, 2), 1)
+            close(descriptor)
+            // `touch -d` with the old time: the mtime as it was.
+            var times = [before.st_atim, before.st_mtim]
+            XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
+            after = try fileStatus("es.yaml")
+        }
         XCTAssertEqual(after.st_size, before.st_size)
         XCTAssertEqual(after.st_ino, before.st_ino)
         XCTAssertEqual(after.st_mtim.tv_sec, before.st_mtim.tv_sec)
@@ -128,8 +132,9 @@ extension QuestionnaireCacheTests {
     }
 
     func testAnEntryWithRecentFilesIsCheckedByReadingAndHashing() throws {
-        // The files were copied a moment ago: at that moment their status is not trusted.
-        let now = FileTime.now()
+        // The files were copied a moment ago: a second after the copy began, their status is not
+        // trusted (however long the machine took to get here).
+        let now = FileTime(seconds: setUpMoment.seconds + 1, nanoseconds: setUpMoment.nanoseconds)
         XCTAssertEqual(SourceFileStatus.trusted(try status(), now: now), [])
         try plantMarkedEntry(cache(now: now), contentHash: notTheirHash,
                              sourceStatus: SourceFileStatus.trusted(try status(), now: now))
