@@ -2,7 +2,11 @@
 # The linker for release builds (packaging/release-build.sh passes it to swiftc as -ld-path): runs
 # the toolchain's ld.lld with the C and C++ libraries Refuge uses linked in from their static
 # archives instead of loaded as shared libraries at every start: libstdc++ (the Swift runtime's),
-# libyaml, zlib, ncursesw and tinfo. libc, libm and libgcc_s stay shared.
+# libyaml, zlib, ncursesw and tinfo, and the unwinder (libgcc_eh instead of libgcc_s, whose
+# constructor probes the processor with cpuid at every start, slow in a virtual machine). libc and
+# libm stay shared. The executable's run path ($ORIGIN, added by SwiftPM) is dropped: nothing is
+# loaded from beside the program, and with it the loader first looked for every library there
+# (a dozen failed opens at every start).
 # Measured on a resumed credible-fear session (README, "Round two (issue 19)"): four fewer
 # libraries to find, map and relocate (libstdc++ alone has thousands of symbols to bind), and only
 # the parts of them Refuge calls are kept: about 0.6 ms less from exec to the first frame and
@@ -21,7 +25,8 @@ if [ -z "$real_lld" ]; then real_lld=$(command -v ld.lld); fi
 # clang's library flags to their static archives, in a response file (quoted: "-lz") or bare (-lz).
 static_flags() {
   sed -e 's/"-lstdc++"/"-l:libstdc++.a"/g' -e 's/"-lyaml"/"-l:libyaml.a"/g' -e 's/"-lz"/"-l:libz.a"/g' \
-      -e 's/"-lncursesw"/"-l:libncursesw.a" "-l:libtinfo.a"/g'
+      -e 's/"-lncursesw"/"-l:libncursesw.a" "-l:libtinfo.a"/g' -e 's/"-lgcc_s"/"-l:libgcc_eh.a"/g' \
+      -e 's/"-rpath=\$ORIGIN"//g' -e 's/"-rpath" "\$ORIGIN"//g'
 }
 
 # The arguments, rewritten, go into one response file of our own, each quoted, so the original

@@ -222,7 +222,7 @@ public final class Terminal {
     }
 
     private static func requireUTF8Locale() throws(TerminalError) {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         let codeset = refuge_codeset().map { String(cString: $0) } ?? ""
         let normalized = codeset.uppercased().filter { $0 != "-" && $0 != "_" }
         guard normalized == "UTF8" else { throw .notUTF8(codeset: codeset) }

@@ -28,7 +28,9 @@ public enum TerminalLocale {
 
     /// Sets the locale from the environment, switching to a UTF-8 one where needed. Call once,
     /// at start-up, before curses starts. The switch is made through `LC_ALL` in this process's
-    /// environment, so that every later `setlocale(LC_ALL, "")` (curses' own) keeps it.
+    /// environment, so that every later `setlocale(LC_CTYPE, "")` (the terminal's own) keeps it.
+    /// Only the character type category is set: it is all the program uses (UTF-8 decoding,
+    /// character widths, curses), and setting every category read a dozen locale files at start.
     public static func prepare(environment: [String: String]) -> Outcome {
         prepare { environment[$0] }
     }
@@ -37,17 +39,17 @@ public enum TerminalLocale {
     /// own: `getenv`), and only when the locale is not UTF-8: building the whole environment as a
     /// dictionary at start-up cost a tenth of `refuge --help`.
     public static func prepare(variable environment: (String) -> String?) -> Outcome {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         let codeset = currentCodeset()
         if isUTF8(codeset) { return .utf8 }
         let original = environment("LC_ALL").flatMap { $0.isEmpty ? nil : $0 }
             ?? environment("LC_CTYPE").flatMap { $0.isEmpty ? nil : $0 }
             ?? environment("LANG").flatMap { $0.isEmpty ? nil : $0 } ?? "C"
-        for candidate in candidates(environment: environment) where setlocale(LC_ALL, candidate) != nil && isUTF8(currentCodeset()) {
+        for candidate in candidates(environment: environment) where setlocale(LC_CTYPE, candidate) != nil && isUTF8(currentCodeset()) {
             setenv("LC_ALL", candidate, 1)
             return .switched(from: original, to: candidate)
         }
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         return .unavailable(codeset: codeset)
     }
 
