@@ -8,11 +8,15 @@ import Darwin
 /// `lastPathComponent`, …), without Foundation.
 public enum PathText {
     /// `base/name`, with one slash between them.
+    /// Looks at bytes first and takes the general (Character) path only when a slash is there:
+    /// the general path's generic Substring code cost every start about 0.1 ms of run-time type
+    /// set-up, for paths that almost never have a slash to trim.
     public static func join(_ base: String, _ name: String) -> String {
         if base.isEmpty { return name }
         if name.isEmpty { return base }
-        let trimmedName = name.drop { $0 == "/" }
-        return base.hasSuffix("/") ? base + trimmedName : base + "/" + trimmedName
+        let slash = UInt8(ascii: "/")
+        let trimmedName = name.utf8.first == slash ? String(name.drop { $0 == "/" }) : name
+        return base.utf8.last == slash && base.hasSuffix("/") ? base + trimmedName : base + "/" + trimmedName
     }
 
     /// The last component, without trailing slashes ("/" stays "/").

@@ -57,7 +57,13 @@ public enum TerminalLocale {
         refuge_codeset().map { String(cString: $0) } ?? ""
     }
 
+    /// "UTF-8", "utf8", "UTF_8"...: codeset names are ASCII, so they are compared byte by byte
+    /// (`uppercased()` and `filter` cost run-time type set-up at every start).
     static func isUTF8(_ codeset: String) -> Bool {
-        codeset.uppercased().filter { $0 != "-" && $0 != "_" } == "UTF8"
+        var letters: [UInt8] = []
+        for byte in codeset.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+            letters.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
+        }
+        return letters == Array("UTF8".utf8)
     }
 }
