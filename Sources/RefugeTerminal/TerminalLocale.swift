@@ -60,10 +60,13 @@ public enum TerminalLocale {
     /// "UTF-8", "utf8", "UTF_8"...: codeset names are ASCII, so they are compared byte by byte
     /// (`uppercased()` and `filter` cost run-time type set-up at every start).
     static func isUTF8(_ codeset: String) -> Bool {
-        var letters: [UInt8] = []
+        let wanted: [UInt8] = [UInt8(ascii: "U"), UInt8(ascii: "T"), UInt8(ascii: "F"), UInt8(ascii: "8")]
+        var matched = 0
         for byte in codeset.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
-            letters.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
+            let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+            guard matched < wanted.count, upper == wanted[matched] else { return false }
+            matched += 1
         }
-        return letters == Array("UTF8".utf8)
+        return matched == wanted.count
     }
 }
