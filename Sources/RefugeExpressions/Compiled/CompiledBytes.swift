@@ -157,8 +157,7 @@ public struct CompiledReader {
         texts[try stringNumber()]
     }
 
-    /// A text's number among the texts read so far (a new text gets the next one): for a
-    /// reader that keeps something made once for each text (see `string(numbered:)`).
+    /// A text's number among the texts read so far (a new text gets the next one).
     @inlinable public mutating func stringNumber() throws(CompiledFormError) -> Int {
         let tag = try varint()
         if tag & 1 == 1 {
@@ -173,9 +172,6 @@ public struct CompiledReader {
             : String(decoding: utf8, as: UTF8.self))
         return texts.count - 1
     }
-
-    /// The text numbered `number` by `stringNumber()`.
-    @inlinable public func string(numbered number: Int) -> String { texts[number] }
 
     @inlinable public mutating func optional<T>(_ read: (inout CompiledReader) throws(CompiledFormError) -> T) throws(CompiledFormError) -> T? {
         guard try bool() else { return nil }

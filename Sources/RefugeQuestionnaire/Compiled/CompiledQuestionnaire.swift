@@ -97,12 +97,12 @@ private struct ModelWriter {
     }
 
     mutating func text(_ t: LocalizedText) {
-        // Sorted, so that equal texts give equal bytes; the languages first, so that the reader
-        // knows which table to start from before it reads the translations.
-        let languages = t.translations.keys.sorted()
-        out.count(languages.count)
-        for language in languages { out.string(language) }
-        for language in languages { out.string(t.translations[language]!) }
+        // In the text's own order (sorted by language), so that equal texts give equal bytes;
+        // the languages first, then their translations.
+        let entries = t.entries
+        out.count(entries.count)
+        for entry in entries { out.string(entry.language) }
+        for entry in entries { out.string(entry.text) }
         location(t.location)
     }
 
@@ -278,36 +278,13 @@ private struct ModelReader {
     }
 
     mutating func text() throws(CompiledFormError) -> LocalizedText {
+        // The writer puts the languages first, in order, then their texts.
         let n = try input.count()
-        var translations: [String: String]
-        if n <= 3 {
-            let a = n > 0 ? try input.stringNumber() : -1
-            let b = n > 1 ? try input.stringNumber() : -1
-            let c = n > 2 ? try input.stringNumber() : -1
-            let shape = self.shape(a, b, c)
-            translations = shapes[shape].empty
-            for slot in shapes[shape].slots { translations.values[slot] = try input.string() }
-        } else {
-            let languages = try strings(count: n)
-            translations = [String: String](minimumCapacity: n)
-            for language in languages { translations[language] = try input.string() }
-        }
-        return LocalizedText(translations, location: try location())
-    }
-
-    /// The languages of texts as they came (the numbers of their names among the texts read, -1
-    /// for none), each with a table of those languages with empty translations, and where
-    /// each language is in it. A text's table is a copy of one, its translations set in place:
-    /// the languages are hashed once, not again for each of the thousand texts of credible-fear.
-    var shapes: [(languages: (Int, Int, Int), empty: [String: String], slots: [Dictionary<String, String>.Index])] = []
-
-    mutating func shape(_ a: Int, _ b: Int, _ c: Int) -> Int {
-        if let known = shapes.firstIndex(where: { $0.languages == (a, b, c) }) { return known }
-        let languages = [a, b, c].filter { $0 >= 0 }.map { input.string(numbered: $0) }
-        var empty = [String: String](minimumCapacity: languages.count)
-        for language in languages { empty[language] = "" }
-        shapes.append(((a, b, c), empty, languages.map { empty.index(forKey: $0)! }))
-        return shapes.count - 1
+        var entries: [LocalizedText.Translation] = []
+        entries.reserveCapacity(n)
+        for _ in 0..<n { entries.append(LocalizedText.Translation(language: try input.string(), text: "")) }
+        for index in 0..<n { entries[index].text = try input.string() }
+        return LocalizedText(entries: entries, location: try location())
     }
 
     mutating func strings(count n: Int) throws(CompiledFormError) -> [String] {
