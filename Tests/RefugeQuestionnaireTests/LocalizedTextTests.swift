@@ -29,7 +29,7 @@ final class LocalizedTextTests: XCTestCase {
         XCTAssertEqual(text.resolve("es", defaultLanguage: "en").text, "Yes")
         XCTAssertEqual(text.resolve("es", defaultLanguage: "en").isFallback, true)
         // Neither the language nor the default: the first text in sorted order.
-        XCTAssertEqual(text.resolve("es", defaultLanguage: "fr").text, ["Yes", "Да"].sorted().first)
+        XCTAssertEqual(text.resolve("es", defaultLanguage: "fr").text, ["Yes", "Да"].sorted()[0])
         XCTAssertEqual(LocalizedText([:], location: here).resolve("en", defaultLanguage: "en").text, "")
     }
 
