@@ -14,7 +14,8 @@ public struct Interview: Sendable {
     /// read it, and counting costs a pass over the path.
     public private(set) var progress: (answered: Int, total: Int)
 
-    /// What the walk reads of the questionnaire, made once.
+    /// What the walk reads of the questionnaire, made once (and shared with the next interview
+    /// of the same questionnaire, see `WalkPlan.of`).
     private let plan: WalkPlan
     /// The last walk's environment: constraints and checks (which may name any question) are
     /// evaluated in it rather than walking the path again.
@@ -27,7 +28,7 @@ public struct Interview: Sendable {
         self.questionnaire = questionnaire
         self.answers = answers
         self.today = today
-        let plan = WalkPlan(questionnaire)
+        let plan = WalkPlan.of(questionnaire)
         self.plan = plan
         let answeredAt = plan.answeredFlags(answers)
         self.answeredAt = answeredAt

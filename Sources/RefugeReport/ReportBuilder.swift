@@ -178,6 +178,10 @@ struct ReportAssembly {
         var answers: [ReportAnswer] = []
         // The section of each answer, by index, for the printed body.
         var answerSections: [Int] = []
+        // Sized once for every item on the path: growing the array step by step moved every
+        // answer (a few hundred bytes each) again at each doubling.
+        answers.reserveCapacity(interview.path.onPath.count)
+        answerSections.reserveCapacity(interview.path.onPath.count)
         for (s, section) in questionnaire.sections.enumerated() {
             let items = section.items
             for i in items.indices where items[i].type != .info && interview.path.onPath.contains(items[i].id)
