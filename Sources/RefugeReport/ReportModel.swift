@@ -124,38 +124,174 @@ public enum ReportValue: Sendable, Hashable {
 }
 
 public struct ReportAnswer: Sendable {
-    public var id: String
+    /// The members, held in one shared object. A report copies each answer into its part of
+    /// the printed body and renderers read answers out of arrays: copying a struct of twenty
+    /// members retained each of its strings and arrays (and freeing it released each), scattered
+    /// reads that at a thousand answers no longer stay in the cache. Copying one is now one
+    /// retain; a change to a copy that is shared copies the members first (copy on write), so
+    /// it behaves as the plain struct did.
+    /// The members, documented on their accessors below.
+    struct Members: Sendable {
+        var id: String
+        var label: String
+        var question: Wording
+        var forInterviewer: Bool
+        var printed: Bool
+        var status: ReportStatus
+        var shown: Wording?
+        var value: ReportValue?
+        var otherText: String?
+        var note: String?
+        var translation: String?
+        var draft: String?
+        var followUp: Bool
+        var lawyerOnly: Bool
+        var authorNote: String?
+        var entries: [ReportEntry]?
+        var placeholder: String? = nil
+        var isList: Bool = false
+        var valueLabel: ReportValue? = nil
+        var refersTo: Wording? = nil
+    }
+
+    private final class Storage: @unchecked Sendable {
+        // @unchecked: `members` is only written through `ReportAnswer.change`, which first makes
+        // sure no other answer shares this object.
+        var members: Members
+        init(_ members: Members) { self.members = members }
+    }
+
+    private var storage: Storage
+
+    init(id: String, label: String, question: Wording, forInterviewer: Bool, printed: Bool,
+         status: ReportStatus, shown: Wording?, value: ReportValue?, otherText: String?, note: String?,
+         translation: String?, draft: String?, followUp: Bool, lawyerOnly: Bool, authorNote: String?,
+         entries: [ReportEntry]?, placeholder: String? = nil, isList: Bool = false,
+         valueLabel: ReportValue? = nil, refersTo: Wording? = nil) {
+        storage = Storage(Members(id: id, label: label, question: question, forInterviewer: forInterviewer,
+                                  printed: printed, status: status, shown: shown, value: value,
+                                  otherText: otherText, note: note, translation: translation,
+                                  draft: draft, followUp: followUp, lawyerOnly: lawyerOnly,
+                                  authorNote: authorNote, entries: entries, placeholder: placeholder,
+                                  isList: isList, valueLabel: valueLabel, refersTo: refersTo))
+    }
+
+    private mutating func change(_ body: (inout Members) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.members) }
+        body(&storage.members)
+    }
+
+    public var id: String {
+        get { storage.members.id }
+        set { change { $0.id = newValue } }
+    }
+
     /// `id`, or `repeat[N].field` with N counted from 1 among the entries on the path.
-    public var label: String
-    public var question: Wording
+    public var label: String {
+        get { storage.members.label }
+        set { change { $0.label = newValue } }
+    }
+
+    public var question: Wording {
+        get { storage.members.question }
+        set { change { $0.question = newValue } }
+    }
+
     /// An `audience: interviewer` question (shown in the interviewer's language).
-    public var forInterviewer: Bool
+    public var forInterviewer: Bool {
+        get { storage.members.forInterviewer }
+        set { change { $0.forInterviewer = newValue } }
+    }
+
     /// False for `report: false` (and calculations without `report: true`): JSON only.
-    public var printed: Bool
-    public var status: ReportStatus
+    public var printed: Bool {
+        get { storage.members.printed }
+        set { change { $0.printed = newValue } }
+    }
+
+    public var status: ReportStatus {
+        get { storage.members.status }
+        set { change { $0.status = newValue } }
+    }
+
     /// The answer as people read it (choice labels in the report's languages, typed words as
     /// typed, "Don't know", the redaction mark); nil for a repeat with entries.
-    public var shown: Wording?
+    public var shown: Wording? {
+        get { storage.members.shown }
+        set { change { $0.shown = newValue } }
+    }
+
     /// The exported value (nil when withheld or when there is none).
-    public var value: ReportValue?
-    public var otherText: String?
-    public var note: String?
-    public var translation: String?
-    public var draft: String?
-    public var followUp: Bool
-    public var lawyerOnly: Bool
+    public var value: ReportValue? {
+        get { storage.members.value }
+        set { change { $0.value = newValue } }
+    }
+
+    public var otherText: String? {
+        get { storage.members.otherText }
+        set { change { $0.otherText = newValue } }
+    }
+
+    public var note: String? {
+        get { storage.members.note }
+        set { change { $0.note = newValue } }
+    }
+
+    public var translation: String? {
+        get { storage.members.translation }
+        set { change { $0.translation = newValue } }
+    }
+
+    public var draft: String? {
+        get { storage.members.draft }
+        set { change { $0.draft = newValue } }
+    }
+
+    public var followUp: Bool {
+        get { storage.members.followUp }
+        set { change { $0.followUp = newValue } }
+    }
+
+    public var lawyerOnly: Bool {
+        get { storage.members.lawyerOnly }
+        set { change { $0.lawyerOnly = newValue } }
+    }
+
     /// The questionnaire author's note, only with `--notes`.
-    public var authorNote: String?
+    public var authorNote: String? {
+        get { storage.members.authorNote }
+        set { change { $0.authorNote = newValue } }
+    }
+
     /// A repeat's entries on the path; nil for other questions and for a withheld repeat.
-    public var entries: [ReportEntry]?
+    public var entries: [ReportEntry]? {
+        get { storage.members.entries }
+        set { change { $0.entries = newValue } }
+    }
+
     /// Under `--redact identity`, the placeholder that stands for an identifying answer.
-    public var placeholder: String? = nil
+    public var placeholder: String? {
+        get { storage.members.placeholder }
+        set { change { $0.placeholder = newValue } }
+    }
+
     /// The answer is a list (a multichoice): `shown` has one selection per line.
-    public var isList = false
+    public var isList: Bool {
+        get { storage.members.isList }
+        set { change { $0.isList = newValue } }
+    }
+
     /// The label of a coded value (a choice's label, in the reader's language), for `--labels`.
-    public var valueLabel: ReportValue? = nil
+    public var valueLabel: ReportValue? {
+        get { storage.members.valueLabel }
+        set { change { $0.valueLabel = newValue } }
+    }
+
     /// For a rights check (a question after an explanation screen): the explanation it refers to.
-    public var refersTo: Wording? = nil
+    public var refersTo: Wording? {
+        get { storage.members.refersTo }
+        set { change { $0.refersTo = newValue } }
+    }
 }
 
 public struct ReportEntry: Sendable {
