@@ -485,14 +485,17 @@ struct ReportAssembly {
     /// every item out of the questionnaire grew faster than the session.
     private func removedAnswers() -> [ReportRemovedAnswer] {
         var result: [ReportRemovedAnswer] = []
-        let candidates = session.answers.byID.compactMap { id, record -> String? in
+        // By id alone: going through the table's records copied every answer out of it (and
+        // retained each of its texts), to read the entries of a few repeats.
+        let byID = session.answers.byID
+        let candidates = byID.keys.filter { id in
             // A top-level question the questionnaire has (found in its flow table, without reading
             // the item) can only hold gone fields, in entries, when it is a repeat.
             if let position = questionnaire.flowPosition[id], case .item = questionnaire.flow[position] {
-                return record.entries?.isEmpty ?? true || questionnaire.itemType(id) != .repeat ? nil : id
+                return questionnaire.itemType(id) == .repeat && !(byID[id]?.entries?.isEmpty ?? true)
             }
             let type = questionnaire.itemType(id)
-            return type == nil || type == .repeat ? id : nil
+            return type == nil || type == .repeat
         }
         for id in candidates.sorted() {
             guard let record = session.answers.byID[id] else { continue }

@@ -112,8 +112,11 @@ extension ReportAssembly {
         var result: [ReportChange] = []
         // (TimeZone(identifier: "UTC") is nil in FoundationEssentials.)
         let utc = TimeZone(secondsFromGMT: 0)!
-        for change in session.history {
-            guard let old = change.old, old.status != nil else { continue }
+        // Most records are a first answer, with no old one: they are passed over in place, since
+        // copying each record out of the history (two answers) read and retained all of it.
+        for i in session.history.indices where session.history[i].old?.status != nil {
+            let change = session.history[i]
+            guard let old = change.old else { continue }
             let new = change.new ?? Answer()
             guard old.status != new.status || old.value != new.value || old.otherText != new.otherText else { continue }
             if let since = options.changesSince, PartialDate.today(from: change.at, timeZone: utc).firstDay <= since.lastDay {
