@@ -171,10 +171,13 @@ public struct Interview: Sendable {
     /// questionnaire cost dozens of retains a step, scattered over memory.
     public var unansweredRequired: [(ref: AnswerRef, label: String)] {
         var gaps: [(AnswerRef, String)] = []
+        // Each step's shape says whether it is required or a repeat: reading its `WalkItem` for
+        // that touched one more object per step, scattered over the heap.
         for id in path.steps {
-            guard let item = plan.item(id) else { continue }
-            if item.required, answers.byID[id]?.status == nil { gaps.append((AnswerRef(id), id)) }
-            if item.type == .repeat {
+            guard let position = plan.positions[id] else { continue }
+            let shape = plan.shapes[position]
+            if shape.contains(.required), answers.byID[id]?.status == nil { gaps.append((AnswerRef(id), id)) }
+            if shape.contains(.repeatGroup), let item = plan.item(id) {
                 for (n, entry) in entries(of: id).enumerated() {
                     for fieldID in entry.fields {
                         guard let field = item.fields.first(where: { $0.id == fieldID }), field.required else { continue }

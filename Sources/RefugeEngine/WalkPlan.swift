@@ -89,6 +89,8 @@ final class WalkPlan: Sendable {
             }
             ids.append(item.id)
             var shape: StepShape = item.type == .calculate ? .calculation : []
+            if item.required { shape.insert(.required) }
+            if item.type == .repeat { shape.insert(.repeatGroup) }
             if item.showIf == nil, item.next.isEmpty, item.sectionNext.isEmpty, item.type != .calculate, item.type != .repeat {
                 shape.insert(.plain)
                 if item.type.isAsked { shape.insert(.asked) }
@@ -113,8 +115,11 @@ final class WalkPlan: Sendable {
     /// prefer not to say): what the progress count reads, by position.
     func answeredFlags(_ answers: AnswerSet) -> [Bool] {
         var flags = [Bool](repeating: false, count: steps.count)
-        for (id, answer) in answers.byID where answer.status != nil {
-            if let position = positions[id], case .item = steps[position] { flags[position] = true }
+        // Each record's status is read in place: going through the table's (id, answer) pairs
+        // copied every answer out of it, retaining each of its texts.
+        let byID = answers.byID
+        for index in byID.indices where byID.values[index].status != nil {
+            if let position = positions[byID.keys[index]], case .item = steps[position] { flags[position] = true }
         }
         return flags
     }
@@ -136,6 +141,10 @@ struct StepShape: OptionSet, Sendable {
     static let asked = StepShape(rawValue: 2)
     /// A calculation: its value is in the walk's `calculated`, not in the answers.
     static let calculation = StepShape(rawValue: 4)
+    /// A required question, and a repeat: what the list of required questions left unanswered
+    /// reads of every step on the path, without reading its `WalkItem`.
+    static let required = StepShape(rawValue: 8)
+    static let repeatGroup = StepShape(rawValue: 16)
 }
 
 /// One `next` rule: where to go when its condition holds (nil target: the end).
