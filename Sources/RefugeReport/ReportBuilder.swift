@@ -485,17 +485,22 @@ struct ReportAssembly {
     /// every item out of the questionnaire grew faster than the session.
     private func removedAnswers() -> [ReportRemovedAnswer] {
         var result: [ReportRemovedAnswer] = []
-        // By id alone: going through the table's records copied every answer out of it (and
-        // retained each of its texts), to read the entries of a few repeats.
+        // Each record's entries are read in place: going through the table's (id, answer) pairs
+        // copied every answer out of it (and retained each of its texts).
         let byID = session.answers.byID
-        let candidates = byID.keys.filter { id in
+        var candidates: [String] = []
+        for index in byID.indices {
+            let id = byID.keys[index]
             // A top-level question the questionnaire has (found in its flow table, without reading
             // the item) can only hold gone fields, in entries, when it is a repeat.
             if let position = questionnaire.flowPosition[id], case .item = questionnaire.flow[position] {
-                return questionnaire.itemType(id) == .repeat && !(byID[id]?.entries?.isEmpty ?? true)
+                if byID.values[index].entries?.isEmpty ?? true || questionnaire.itemType(id) != .repeat { continue }
+                candidates.append(id)
+            } else if let type = questionnaire.itemType(id), type != .repeat {
+                continue
+            } else {
+                candidates.append(id)
             }
-            let type = questionnaire.itemType(id)
-            return type == nil || type == .repeat
         }
         for id in candidates.sorted() {
             guard let record = session.answers.byID[id] else { continue }
