@@ -75,6 +75,26 @@ public enum FileKind {
     }
 }
 
+/// A `stat` result's modification and change times: glibc names them `st_mtim`/`st_ctim`,
+/// Darwin `st_mtimespec`/`st_ctimespec`.
+public enum StatTimes {
+    public static func modified(_ info: stat) -> timespec {
+        #if canImport(Darwin)
+        info.st_mtimespec
+        #else
+        info.st_mtim
+        #endif
+    }
+
+    public static func changed(_ info: stat) -> timespec {
+        #if canImport(Darwin)
+        info.st_ctimespec
+        #else
+        info.st_ctim
+        #endif
+    }
+}
+
 /// The names in a folder, by `readdir` (without `.` and `..`, in no order), or the `errno` of
 /// `opendir`: what FileManager's `contentsOfDirectory` gave, without its conformance lookups
 /// and bridging (issue 19: a tenth of reading a questionnaire folder in a fresh process).

@@ -124,12 +124,6 @@ public enum ReportValue: Sendable, Hashable {
 }
 
 public struct ReportAnswer: Sendable {
-    /// The members, held in one shared object. A report copies each answer into its part of
-    /// the printed body and renderers read answers out of arrays: copying a struct of twenty
-    /// members retained each of its strings and arrays (and freeing it released each), scattered
-    /// reads that at a thousand answers no longer stay in the cache. Copying one is now one
-    /// retain; a change to a copy that is shared copies the members first (copy on write), so
-    /// it behaves as the plain struct did.
     /// The members, documented on their accessors below.
     struct Members: Sendable {
         var id: String
@@ -161,6 +155,12 @@ public struct ReportAnswer: Sendable {
         init(_ members: Members) { self.members = members }
     }
 
+    /// The members, held in one shared object. A report copies each answer into its part of
+    /// the printed body and renderers read answers out of arrays: copying a struct of twenty
+    /// members retained each of its strings and arrays (and freeing it released each), scattered
+    /// reads that at a thousand answers no longer stay in the cache. Copying one is now one
+    /// retain; a change to a copy that is shared copies the members first (copy on write), so
+    /// it behaves as the plain struct did.
     private var storage: Storage
 
     init(id: String, label: String, question: Wording, forInterviewer: Bool, printed: Bool,

@@ -26,18 +26,10 @@ public struct POSIXFileSystem: FileSystem {
             type == UInt32(S_IFREG) ? .file : type == UInt32(S_IFDIR) ? .folder : .other
         let identity = FileIdentity(
             device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-            modified: Self.nanoseconds(Self.modificationTime(info)), changed: Self.nanoseconds(Self.changeTime(info)))
+            modified: Self.nanoseconds(StatTimes.modified(info)), changed: Self.nanoseconds(StatTimes.changed(info)))
         return FileStatus(kind: kind, permissions: UInt32(info.st_mode) & 0o7777, size: Int(info.st_size), identity: identity)
     }
 
-    // glibc names stat's times st_mtim/st_ctim, Darwin st_mtimespec/st_ctimespec.
-    #if os(Linux)
-    private static func modificationTime(_ info: stat) -> timespec { info.st_mtim }
-    private static func changeTime(_ info: stat) -> timespec { info.st_ctim }
-    #else
-    private static func modificationTime(_ info: stat) -> timespec { info.st_mtimespec }
-    private static func changeTime(_ info: stat) -> timespec { info.st_ctimespec }
-    #endif
     private static func nanoseconds(_ t: timespec) -> Int64 { Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec) }
 
     /// Reads a session file, its backup or a questionnaire copy without trusting it (see

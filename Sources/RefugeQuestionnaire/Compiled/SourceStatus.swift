@@ -105,22 +105,6 @@ extension QuestionnaireLoader {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return SourceFileStatus(name: name, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
-                                modified: FileTime(modifiedTime(info)), changed: FileTime(changedTime(info)))
-    }
-
-    private static func modifiedTime(_ info: stat) -> timespec {
-        #if canImport(Darwin)
-        info.st_mtimespec
-        #else
-        info.st_mtim
-        #endif
-    }
-
-    private static func changedTime(_ info: stat) -> timespec {
-        #if canImport(Darwin)
-        info.st_ctimespec
-        #else
-        info.st_ctim
-        #endif
+                                modified: FileTime(StatTimes.modified(info)), changed: FileTime(StatTimes.changed(info)))
     }
 }
