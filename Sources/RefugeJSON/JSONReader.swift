@@ -291,6 +291,48 @@ public struct JSONReader {
         return text
     }
 
+    /// Moves past a string, checking it exactly as `string()` does, without making a `String` of
+    /// it when it holds no escape (the usual case): checking a session's history when it is
+    /// opened reads every one of its strings and needs none of them.
+    public mutating func skipString() throws(Refused) {
+        _ = try withString { _ in () }
+    }
+
+    /// `body` of a string's UTF-8 bytes, its escapes resolved, checked exactly as `string()`
+    /// checks it; without making a `String` when it holds no escape.
+    public mutating func withString<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Refused) -> R {
+        guard try peek() == UInt8(ascii: "\"") else { throw refused() }
+        let start = i + 1
+        // Where the string ends when it holds no escape and no control character, and whether
+        // its bytes are UTF-8; nil when `string()` is to decide.
+        let plain: (end: Int, valid: Bool)? = b.withUnsafeBufferPointer { p in
+            var k = start
+            var ascii: UInt8 = 0
+            while k < p.count {
+                let c = p[k]
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                ascii |= c
+                k += 1
+            }
+            guard k < p.count, p[k] == UInt8(ascii: "\"") else { return nil }
+            return (k, ascii < 0x80 || Self.isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<k])))
+        }
+        guard let plain else {
+            var text = try string()
+            return text.withUTF8 { body($0) }
+        }
+        guard plain.valid else { throw refused() }
+        let value = b.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<plain.end])) }
+        i = plain.end + 1
+        return value
+    }
+
+    /// The bytes from `start` to where the reader is, as they are (for keeping a value's JSON
+    /// to be read later).
+    public func bytes(from start: Int) -> [UInt8] {
+        Array(b[start..<i])
+    }
+
     /// The text of bytes that are valid UTF-8, else nil. Checked here and then made a `String`
     /// with `String(decoding:as:)`, which (given valid UTF-8) repairs nothing: the generic
     /// `String(validating:as:)` looked its types up at run time on every call, a quarter of
@@ -406,7 +448,7 @@ public struct JSONReader {
         case .array:
             var e = try elements()
             while try e.next(&self) { try skip() }
-        case .string: _ = try string()
+        case .string: try skipString()
         case .number: _ = try numberEnd()
         case .bool: _ = try bool()
         case .null: guard try null() else { throw refused() }

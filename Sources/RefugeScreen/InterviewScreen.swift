@@ -82,7 +82,7 @@ public final class InterviewScreen {
         self.widget = makeWidget()
         self.interviewerView = model.session.interviewerView
         let session = model.session
-        if session.position == nil, !session.history.isEmpty {
+        if session.position == nil, session.historyCount > 0 {
             // The end was reached before: a finished session opens on its review.
             cursor = .end
             widget = WidgetState()

@@ -38,11 +38,12 @@ struct JournalChange: Decodable {
     /// Applies the change; false (and `s` unchanged) when it does not continue `s`: another
     /// session's, or history missing before it.
     func apply(to s: inout Session) -> Bool {
-        guard session.id == s.id, historyFrom <= s.history.count else { return false }
-        // Entries `s` already has (a change replayed onto a save that holds it) are not added twice.
-        var history = s.history
+        guard session.id == s.id, historyFrom <= s.historyCount else { return false }
+        // Entries `s` already has (a change replayed onto a save that holds it) are not added
+        // twice; when it has them all, its history is left as it is (not decoded).
+        var history = s.historyRecord
         let known = history.count - historyFrom
-        if known < session.history.count { history.append(contentsOf: session.history[known...]) }
+        if known < session.historyCount { history.entries.append(contentsOf: session.history[known...]) }
         var answers = s.answers
         for id in removed { answers.byID[id] = nil }
         for (id, answer) in session.answers.byID { answers.byID[id] = answer }
@@ -50,7 +51,7 @@ struct JournalChange: Decodable {
         // `Session` later is carried without being named here.
         s = session
         s.answers = answers
-        s.history = history
+        s.historyRecord = history
         return true
     }
 

@@ -23,7 +23,17 @@ public struct Session: Sendable, Equatable {
     public var answers: AnswerSet
     /// Where the person was: the question shown when they stopped.
     public var position: Position?
-    public var history: [HistoryEntry]
+    /// Every change made, oldest first. A session read from its file holds the history's JSON
+    /// until this is first asked for (see `SessionHistory`): `historyCount` does not decode it.
+    public var history: [HistoryEntry] {
+        get { historyRecord.entries }
+        _modify { yield &historyRecord.entries }
+        set { historyRecord.entries = newValue }
+    }
+    /// The history, decoded or not yet.
+    var historyRecord: SessionHistory
+    /// How many changes the history holds, without decoding it.
+    public var historyCount: Int { historyRecord.count }
     /// Progress for the readable header (`refuge list` without a passphrase).
     public var progress: Progress
     /// The Refuge that created the session (`RefugeVersion.full`); nil in files written before
@@ -42,7 +52,7 @@ public struct Session: Sendable, Equatable {
         self.id = id; self.label = label; self.questionnaire = questionnaire
         self.language = language; self.interviewerLanguage = interviewerLanguage
         self.created = created; self.updated = created; self.interviewDate = interviewDate
-        self.answers = AnswerSet(); self.position = nil; self.history = []
+        self.answers = AnswerSet(); self.position = nil; self.historyRecord = SessionHistory()
         self.progress = Progress(answered: 0, total: 0)
         self.createdWith = nil
     }
@@ -129,7 +139,7 @@ extension Session: Decodable {
         interviewDate = d
         answers = try c.decodeIfPresent(AnswerSet.self, forKey: .answers) ?? AnswerSet()
         position = try c.decodeIfPresent(Position.self, forKey: .position)
-        history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
+        historyRecord = SessionHistory(try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? [])
         progress = try c.decodeIfPresent(Progress.self, forKey: .progress) ?? Progress(answered: 0, total: 0)
         createdWith = try c.decodeIfPresent(String.self, forKey: .createdWith)
         interviewerView = try c.decodeIfPresent(Bool.self, forKey: .interviewerView) ?? false

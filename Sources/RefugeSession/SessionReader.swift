@@ -107,20 +107,17 @@ enum SessionReader {
     static func session(_ r: inout JSONReader) throws(Refused) -> Session {
         var id: String?, label: String?, questionnaire: QuestionnaireRef?, language: String?
         var interviewerLanguage: String?, created: Date?, updated: Date?, interviewDate: PartialDate?
-        var answers: [String: Answer]?, position: Position?, history: [HistoryEntry]?, progress: Progress?
+        var answers: [String: Answer]?, position: Position?, history: SessionHistory?, progress: Progress?
         var createdWith: String?, interviewerView: Bool?, pendingText: PendingText?
         var m = try r.members()
         while let key = try m.next(&r) {
             switch key {
             case "answers": try once(&answers, answerTable(&r))
             case "history":
-                var list: [HistoryEntry] = []
-                // Room for all of them at once: growing the array by doubling copied each entry
-                // (over 300 bytes) about twice, into fresh memory, a sixth of reading a body.
-                list.reserveCapacity(r.elementCountHint(minimumElementBytes: historyEntryMinimumBytes))
-                var e = try r.elements()
-                while try e.next(&r) { list.append(try historyEntry(&r)) }
-                try once(&history, list)
+                // Checked now, decoded when first asked for (see `SessionHistory`).
+                let start = r.offset
+                let count = try checkHistory(&r)
+                try once(&history, SessionHistory(checkedJSON: r.bytes(from: start), count: count))
             case "id": try once(&id, r.string())
             case "label": try once(&label, r.string())
             case "questionnaire": try once(&questionnaire, questionnaireRef(&r))
@@ -145,7 +142,7 @@ enum SessionReader {
         s.updated = updated ?? created
         s.answers = AnswerSet(answers ?? [:])
         s.position = position
-        s.history = history ?? []
+        s.historyRecord = history ?? SessionHistory()
         s.progress = progress ?? Progress(answered: 0, total: 0)
         s.createdWith = createdWith
         s.interviewerView = interviewerView ?? false
@@ -247,9 +244,6 @@ enum SessionReader {
         return RepeatEntry(id: id, answers: answers)
     }
 
-    /// The shortest history entry the reader takes: `{"at":"YYYY-MM-DDTHH:MM:SSZ","question":""}`.
-    static let historyEntryMinimumBytes = 43
-
     static func historyEntry(_ r: inout JSONReader) throws(Refused) -> HistoryEntry {
         var at: Date?, question: String?, old: Answer?, new: Answer?
         var m = try r.members()
@@ -264,6 +258,122 @@ enum SessionReader {
         }
         guard let at, let question else { throw Refused(offset: r.offset) }
         return HistoryEntry(at: at, question: question, old: old, new: new)
+    }
+
+    // MARK: Checking a history without decoding it
+
+    /// Moves past a history array, checking every entry by exactly the rules `historyEntry`
+    /// reads it by (what it would refuse is refused here), without making its values; the
+    /// number of entries. `SessionHistory` keeps the bytes and decodes them when asked.
+    static func checkHistory(_ r: inout JSONReader) throws(Refused) -> Int {
+        var count = 0
+        var e = try r.elements()
+        while try e.next(&r) {
+            try checkHistoryEntry(&r)
+            count += 1
+        }
+        return count
+    }
+
+    /// `historyEntry`'s rules, without the entry.
+    static func checkHistoryEntry(_ r: inout JSONReader) throws(Refused) {
+        var at = false, question = false, old = false, new = false
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "at":
+                try first(&at)
+                guard try r.withString({ secondsSince1970($0) != nil }) else { throw Refused(offset: r.offset) }
+            case "question": try first(&question); try r.skipString()
+            case "old": try first(&old); try checkAnswer(&r)
+            case "new": try first(&new); try checkAnswer(&r)
+            default: try r.skip()
+            }
+        }
+        guard at, question else { throw Refused(offset: r.offset) }
+    }
+
+    /// `answer`'s rules, without the answer.
+    static func checkAnswer(_ r: inout JSONReader) throws(Refused) {
+        var status = false, value = false, otherText = false, note = false, translation = false
+        var followUp = false, lawyerOnly = false, draft = false, entries = false, lastEntryNumber = false
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "status":
+                try first(&status)
+                guard try r.withString({ AnswerStatus(rawValue: String(decoding: $0, as: UTF8.self)) != nil }) else {
+                    throw Refused(offset: r.offset)
+                }
+            case "value": try first(&value); try checkAnswerValue(&r)
+            case "other_text": try first(&otherText); try r.skipString()
+            case "note": try first(&note); try r.skipString()
+            case "translation": try first(&translation); try r.skipString()
+            case "follow_up": try first(&followUp); _ = try r.bool()
+            case "lawyer_only": try first(&lawyerOnly); _ = try r.bool()
+            case "draft": try first(&draft); try r.skipString()
+            case "entries":
+                try first(&entries)
+                var e = try r.elements()
+                while try e.next(&r) { try checkRepeatEntry(&r) }
+            case "last_entry_number": try first(&lastEntryNumber); _ = try r.integer()
+            default: try r.skip()
+            }
+        }
+    }
+
+    /// `answerValue`'s rules, without the value.
+    static func checkAnswerValue(_ r: inout JSONReader) throws(Refused) {
+        var value = false
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "text": try first(&value); try r.skipString()
+            case "number": try first(&value); _ = try exactNumber(&r)
+            case "date":
+                try first(&value)
+                guard try r.withString({ PartialDate(iso: String(decoding: $0, as: UTF8.self)) != nil }) else {
+                    throw Refused(offset: r.offset)
+                }
+            case "choice": try first(&value); try r.skipString()
+            case "choices":
+                try first(&value)
+                var e = try r.elements()
+                while try e.next(&r) { try r.skipString() }
+            default: try r.skip()
+            }
+        }
+        guard value else { throw Refused(offset: r.offset) }
+    }
+
+    /// `repeatEntry`'s rules, without the entry.
+    static func checkRepeatEntry(_ r: inout JSONReader) throws(Refused) {
+        var id = false, answers = false
+        var m = try r.members()
+        while let key = try m.next(&r) {
+            switch key {
+            case "id": try first(&id); try r.skipString()
+            case "answers": try first(&answers); try checkAnswerTable(&r)
+            default: try r.skip()
+            }
+        }
+        guard id, answers else { throw Refused(offset: r.offset) }
+    }
+
+    /// `answerTable`'s rules, without the table.
+    static func checkAnswerTable(_ r: inout JSONReader) throws(Refused) {
+        var ids: Set<String> = []
+        var m = try r.members()
+        while let id = try m.next(&r) {
+            try checkAnswer(&r)
+            guard ids.insert(id).inserted else { throw Refused(offset: r.offset) }
+        }
+    }
+
+    /// A member seen for the first time; one given twice is refused (as `once` refuses it).
+    private static func first(_ seen: inout Bool) throws(Refused) {
+        guard !seen else { throw Refused(offset: -1) }
+        seen = true
     }
 
     static func questionnaireRef(_ r: inout JSONReader) throws(Refused) -> QuestionnaireRef {
@@ -344,7 +454,11 @@ enum SessionReader {
     }
 
     static func secondsSince1970(_ text: String) -> Int? {
-        let u = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { secondsSince1970($0) }
+    }
+
+    static func secondsSince1970(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
         guard u.count == 20, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"), u[10] == UInt8(ascii: "T"),
               u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "Z") else { return nil }
         func number(_ from: Int, _ width: Int) -> Int? {
