@@ -292,15 +292,82 @@ public struct JSONReader {
     }
 
     /// Moves past a string, checking it exactly as `string()` does, without making a `String` of
-    /// it when it holds no escape (the usual case): checking a session's history when it is
-    /// opened reads every one of its strings and needs none of them.
+    /// it: checking a session's history when it is opened reads every one of its strings and
+    /// needs none of them (building the ones with escapes, byte by byte, was a third of that).
     public mutating func skipString() throws(Refused) {
-        _ = try withString { _ in () }
+        guard try peek() == UInt8(ascii: "\"") else { throw refused() }
+        let start = i + 1
+        let end = b.withUnsafeBufferPointer { Self.stringEnd($0, from: start) }
+        guard end >= 0 else { i = -end - 1; throw refused() }
+        i = end
     }
 
-    /// `body` of a string's UTF-8 bytes, its escapes resolved, checked exactly as `string()`
-    /// checks it; without making a `String` when it holds no escape.
-    public mutating func withString<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Refused) -> R {
+    /// Where a string whose text starts at `start` ends (past its closing quote), checked as
+    /// `string()` checks it: escapes that make whole scalars, no raw control character, and
+    /// runs of UTF-8 between the escapes (an escape always makes whole scalars, so the text is
+    /// UTF-8 exactly when each run is). On a refusal, `-(where it stopped) - 1`.
+    private static func stringEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var k = start
+        var run = start
+        var ascii: UInt8 = 0
+        func runIsText(_ end: Int) -> Bool { ascii < 0x80 || isValidUTF8(UnsafeBufferPointer(rebasing: p[run..<end])) }
+        func hex4(_ at: Int) -> UInt16? {
+            guard at + 4 <= p.count else { return nil }
+            var value: UInt16 = 0
+            for j in at..<(at + 4) {
+                let c = p[j]
+                let digit: UInt8
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt16(digit)
+            }
+            return value
+        }
+        while k < p.count {
+            let c = p[k]
+            if c == UInt8(ascii: "\"") { return runIsText(k) ? k + 1 : -start }
+            if c < 0x20 { return -k - 1 }
+            if c != UInt8(ascii: "\\") {
+                ascii |= c
+                k += 1
+                continue
+            }
+            guard runIsText(k) else { return -start }
+            k += 1
+            guard k < p.count else { return -k - 1 }
+            let e = p[k]
+            k += 1
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                break
+            case UInt8(ascii: "u"):
+                guard let unit = hex4(k) else { return -k - 1 }
+                k += 4
+                if (0xD800...0xDBFF).contains(unit) {
+                    // A high surrogate must be followed by an escaped low one.
+                    guard k + 6 <= p.count, p[k] == UInt8(ascii: "\\"), p[k + 1] == UInt8(ascii: "u"),
+                          let low = hex4(k + 2), (0xDC00...0xDFFF).contains(low) else { return -k - 1 }
+                    k += 6
+                } else if (0xDC00...0xDFFF).contains(unit) {
+                    return -k - 1
+                }
+            default:
+                return -k - 1
+            }
+            run = k
+            ascii = 0
+        }
+        return -k - 1
+    }
+
+    /// Whether a string's UTF-8 bytes (its escapes resolved, checked exactly as `string()`
+    /// checks it) satisfy `test`; without making a `String` when it holds no escape.
+    public mutating func string(satisfies test: (UnsafeBufferPointer<UInt8>) -> Bool) throws(Refused) -> Bool {
         guard try peek() == UInt8(ascii: "\"") else { throw refused() }
         let start = i + 1
         // Where the string ends when it holds no escape and no control character, and whether
@@ -319,12 +386,12 @@ public struct JSONReader {
         }
         guard let plain else {
             var text = try string()
-            return text.withUTF8 { body($0) }
+            return text.withUTF8 { test($0) }
         }
         guard plain.valid else { throw refused() }
-        let value = b.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<plain.end])) }
+        let result = b.withUnsafeBufferPointer { test(UnsafeBufferPointer(rebasing: $0[start..<plain.end])) }
         i = plain.end + 1
-        return value
+        return result
     }
 
     /// The bytes from `start` to where the reader is, as they are (for keeping a value's JSON

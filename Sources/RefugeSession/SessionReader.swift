@@ -283,7 +283,7 @@ enum SessionReader {
             switch key {
             case "at":
                 try first(&at)
-                guard try r.withString({ secondsSince1970($0) != nil }) else { throw Refused(offset: r.offset) }
+                guard try r.string(satisfies: { secondsSince1970($0) != nil }) else { throw Refused(offset: r.offset) }
             case "question": try first(&question); try r.skipString()
             case "old": try first(&old); try checkAnswer(&r)
             case "new": try first(&new); try checkAnswer(&r)
@@ -302,7 +302,7 @@ enum SessionReader {
             switch key {
             case "status":
                 try first(&status)
-                guard try r.withString({ AnswerStatus(rawValue: String(decoding: $0, as: UTF8.self)) != nil }) else {
+                guard try r.string(satisfies: { AnswerStatus(rawValue: String(decoding: $0, as: UTF8.self)) != nil }) else {
                     throw Refused(offset: r.offset)
                 }
             case "value": try first(&value); try checkAnswerValue(&r)
@@ -332,7 +332,7 @@ enum SessionReader {
             case "number": try first(&value); _ = try exactNumber(&r)
             case "date":
                 try first(&value)
-                guard try r.withString({ PartialDate(iso: String(decoding: $0, as: UTF8.self)) != nil }) else {
+                guard try r.string(satisfies: { PartialDate(iso: String(decoding: $0, as: UTF8.self)) != nil }) else {
                     throw Refused(offset: r.offset)
                 }
             case "choice": try first(&value); try r.skipString()

@@ -133,6 +133,45 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertFalse(skips([0x31, 0x00]), "a NUL after the value")
     }
 
+    func testSkippingOrTestingAStringTakesExactlyWhatReadingItTakes() {
+        // Strings built from pieces that are text, escapes (good and bad), surrogates, control
+        // characters and broken UTF-8, in every order: `skipString` and `string(satisfies:)`
+        // take exactly the ones `string()` takes, end where it ends, and see the same text.
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("Ана".utf8), Array("😀".utf8), Array(#"\n"#.utf8), Array(#"\""#.utf8), Array(#"\\"#.utf8),
+            Array(#"\/"#.utf8), Array(#"\u0041"#.utf8), Array(#"\u00e9"#.utf8), Array(#"\ud83d\ude00"#.utf8), Array(#"\ud83d"#.utf8),
+            Array(#"\ude00"#.utf8), Array(#"\u12"#.utf8), Array(#"\x"#.utf8), Array(#"\"#.utf8), [0x01], [0x7F], [0xC3], [0xA9],
+            [0xC3, 0xA9], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0x80], Array(#"""#.utf8),
+        ]
+        var state: UInt64 = 1
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var taken = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = [UInt8(ascii: "\"")]
+            for _ in 0..<next(5) { bytes += pieces[next(pieces.count)] }
+            if next(8) > 0 { bytes.append(UInt8(ascii: "\"")) }
+            bytes += Array(#","#.utf8)
+            var reading = JSONReader(bytes), skipping = JSONReader(bytes), testing = JSONReader(bytes)
+            let read = try? reading.string()
+            let skipped = (try? skipping.skipString()) != nil
+            var seen: [UInt8]?
+            let tested = (try? testing.string(satisfies: { seen = Array($0); return true })) != nil
+            XCTAssertEqual(skipped, read != nil, "skipString on \(bytes)")
+            XCTAssertEqual(tested, read != nil, "string(satisfies:) on \(bytes)")
+            if let read {
+                taken += 1
+                XCTAssertEqual(skipping.offset, reading.offset)
+                XCTAssertEqual(testing.offset, reading.offset)
+                XCTAssertEqual(seen, Array(read.utf8))
+            }
+        }
+        XCTAssertGreaterThan(taken, 2_000)
+        XCTAssertLessThan(taken, 18_000)
+    }
+
     func testTheElementCountHintCountsTheNextArraysElements() throws {
         func hint(_ json: String, minimum: Int = 1) -> Int { reader(json).elementCountHint(minimumElementBytes: minimum) }
         XCTAssertEqual(hint("[]"), 0)
