@@ -311,22 +311,6 @@ public struct JSONReader {
         var run = start
         var ascii: UInt8 = 0
         func runIsText(_ end: Int) -> Bool { ascii < 0x80 || isValidUTF8(UnsafeBufferPointer(rebasing: p[run..<end])) }
-        func hex4(_ at: Int) -> UInt16? {
-            guard at + 4 <= p.count else { return nil }
-            var value: UInt16 = 0
-            for j in at..<(at + 4) {
-                let c = p[j]
-                let digit: UInt8
-                switch c {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
-                default: return nil
-                }
-                value = value << 4 | UInt16(digit)
-            }
-            return value
-        }
         while k < p.count {
             let c = p[k]
             if c == UInt8(ascii: "\"") { return runIsText(k) ? k + 1 : -start }
@@ -346,12 +330,12 @@ public struct JSONReader {
                  UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                 break
             case UInt8(ascii: "u"):
-                guard let unit = hex4(k) else { return -k - 1 }
+                guard let unit = hex4(p, at: k) else { return -k - 1 }
                 k += 4
                 if (0xD800...0xDBFF).contains(unit) {
                     // A high surrogate must be followed by an escaped low one.
                     guard k + 6 <= p.count, p[k] == UInt8(ascii: "\\"), p[k + 1] == UInt8(ascii: "u"),
-                          let low = hex4(k + 2), (0xDC00...0xDFFF).contains(low) else { return -k - 1 }
+                          let low = hex4(p, at: k + 2), (0xDC00...0xDFFF).contains(low) else { return -k - 1 }
                     k += 6
                 } else if (0xDC00...0xDFFF).contains(unit) {
                     return -k - 1
@@ -441,10 +425,14 @@ public struct JSONReader {
     }
 
     private func hex4(at k: Int) -> UInt16? {
-        guard k + 4 <= b.count else { return nil }
+        b.withUnsafeBufferPointer { Self.hex4($0, at: k) }
+    }
+
+    private static func hex4(_ p: UnsafeBufferPointer<UInt8>, at k: Int) -> UInt16? {
+        guard k + 4 <= p.count else { return nil }
         var value: UInt16 = 0
         for j in k..<(k + 4) {
-            let c = b[j]
+            let c = p[j]
             let digit: UInt8
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
