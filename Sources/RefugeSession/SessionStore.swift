@@ -67,7 +67,16 @@ public struct SessionStore: Sendable {
         self.environment = environment
     }
 
-    public func url(for id: String) -> URL { folder.appendingPathComponent("\(id).refuge") }
+    public func url(for id: String) -> URL {
+        // The same URL as `appendingPathComponent` gives, without its first-use cost
+        // (`URL.plainPath`), for the usual plain folder and id.
+        let name = "\(id).refuge"
+        if let folderPath = folder.plainPath, !name.utf8.contains(UInt8(ascii: "/")) {
+            let url = URL(fileURLWithPath: folderPath == "/" ? "/" + name : folderPath + "/" + name, isDirectory: false)
+            if url.plainPath != nil { return url }
+        }
+        return folder.appendingPathComponent(name)
+    }
     func copyURL(for id: String) -> URL { folder.appendingPathComponent("\(id).questionnaire.json") }
 
     /// A new, random session id: 10 lower-case letters and digits (no look-alikes).
@@ -223,7 +232,10 @@ public struct SessionStore: Sendable {
     /// The id a session file's name gives: the name up to its first dot (`<id>.refuge`, or a
     /// rescue copy's `<id>.rescue-<time>.refuge`). Ids never hold a dot.
     static func id(of url: URL) -> String {
-        String(url.lastPathComponent.prefix { $0 != "." })
+        // A plain path's last component is read where it lies (`URL.plainPath`).
+        let name = url.plainPath.map { path in String(path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? "") }
+            ?? url.lastPathComponent
+        return String(name.prefix { $0 != "." })
     }
 
     /// Reads a session without locking it (reports, `--from`).
