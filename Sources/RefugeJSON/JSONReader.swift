@@ -231,7 +231,7 @@ public struct JSONReader {
             }
             return (k, ascii < 0x80)
         }
-        var k = end
+        let k = end
         if k < b.count, b[k] == UInt8(ascii: "\"") {
             let text = b.withUnsafeBufferPointer { p -> String? in
                 let bytes = UnsafeBufferPointer(rebasing: p[start..<k])
@@ -241,54 +241,55 @@ public struct JSONReader {
             i = k + 1
             return text
         }
-        if k < b.count, b[k] < 0x20 { i = k; throw refused() }
-        guard k < b.count else { throw refused() }
-        var out: [UInt8] = Array(b[start..<k])
-        while true {
-            guard k < b.count else { throw refused() }
-            let c = b[k]
-            if c == UInt8(ascii: "\"") { break }
-            guard c >= 0x20 else { i = k; throw refused() }
-            if c != UInt8(ascii: "\\") {
-                out.append(c)
-                k += 1
-                continue
-            }
-            k += 1
-            guard k < b.count else { throw refused() }
-            let e = b[k]
-            k += 1
-            switch e {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                guard let unit = hex4(at: k) else { i = k; throw refused() }
-                k += 4
-                var scalarValue = UInt32(unit)
-                if (0xD800...0xDBFF).contains(unit) {
-                    // A high surrogate must be followed by an escaped low one.
-                    guard k + 6 <= b.count, b[k] == UInt8(ascii: "\\"), b[k + 1] == UInt8(ascii: "u"),
-                          let low = hex4(at: k + 2), (0xDC00...0xDFFF).contains(low) else { i = k; throw refused() }
-                    k += 6
-                    scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(unit) {
-                    i = k; throw refused()
-                }
-                guard let scalar = Unicode.Scalar(scalarValue) else { i = k; throw refused() }
-                out.append(contentsOf: UTF8.encode(scalar)!)
-            default:
-                i = k; throw refused()
-            }
-        }
-        guard let text = out.withUnsafeBufferPointer({ Self.text($0) }) else { throw refused() }
-        i = k + 1
+        // Escapes (or a refusal): checked in one pass, then the text made in another, runs
+        // between escapes copied whole (byte by byte into an array, then checked again as
+        // UTF-8, was a sixth of reading a session's answers).
+        let stop = b.withUnsafeBufferPointer { Self.stringEnd($0, from: start) }
+        guard stop >= 0 else { i = -stop - 1; throw refused() }
+        let text = b.withUnsafeBufferPointer { Self.resolved(UnsafeBufferPointer(rebasing: $0[start..<(stop - 1)])) }
+        i = stop
         return text
+    }
+
+    /// The text of a string's inside that `stringEnd` accepted (escapes whole, runs of UTF-8),
+    /// its escapes resolved. Never longer than the inside: every escape is at least as long
+    /// as what it stands for.
+    private static func resolved(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: p.count) { out in
+            var n = 0
+            var k = 0
+            func put(_ byte: UInt8) { out[n] = byte; n += 1 }
+            while k < p.count {
+                var run = k
+                while run < p.count, p[run] != UInt8(ascii: "\\") { run += 1 }
+                if run > k {
+                    _ = UnsafeMutableBufferPointer(rebasing: out[n..<(n + run - k)]).initialize(from: UnsafeBufferPointer(rebasing: p[k..<run]))
+                    n += run - k
+                }
+                k = run
+                guard k < p.count else { break }
+                let e = p[k + 1]
+                k += 2
+                switch e {
+                case UInt8(ascii: "b"): put(0x08)
+                case UInt8(ascii: "f"): put(0x0C)
+                case UInt8(ascii: "n"): put(0x0A)
+                case UInt8(ascii: "r"): put(0x0D)
+                case UInt8(ascii: "t"): put(0x09)
+                case UInt8(ascii: "u"):
+                    let unit = hex4(p, at: k)!
+                    k += 4
+                    var value = UInt32(unit)
+                    if (0xD800...0xDBFF).contains(unit) {
+                        value = 0x10000 + ((value - 0xD800) << 10) + (UInt32(hex4(p, at: k + 2)!) - 0xDC00)
+                        k += 6
+                    }
+                    for byte in UTF8.encode(Unicode.Scalar(value)!)! { put(byte) }
+                default: put(e)   // `"`, `\\`, `/`
+                }
+            }
+            return n
+        }
     }
 
     /// Moves past a string, checking it exactly as `string()` does, without making a `String` of

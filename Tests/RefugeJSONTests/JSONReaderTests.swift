@@ -163,6 +163,9 @@ final class JSONReaderTests: XCTestCase {
             XCTAssertEqual(tested, read != nil, "string(satisfies:) on \(bytes)")
             if let read {
                 taken += 1
+                // The text is the one a general JSON reader makes of the same string.
+                XCTAssertEqual(read, try? JSONDecoder().decode([String].self, from: Data([UInt8(ascii: "[")] + bytes[..<reading.offset] + Array("]".utf8))).first,
+                               "string() on \(bytes)")
                 XCTAssertEqual(skipping.offset, reading.offset)
                 XCTAssertEqual(testing.offset, reading.offset)
                 XCTAssertEqual(seen, Array(read.utf8))
