@@ -47,6 +47,11 @@ public struct JSONReader {
 
     /// The next byte that is not white space, without taking it.
     private mutating func peek() throws(Refused) -> UInt8 {
+        // The usual case first: no white space (the session writer writes none).
+        if i < b.count {
+            let c = b[i]
+            if c > 0x20 { return c }
+        }
         skipSpace()
         guard i < b.count else { throw refused() }
         return b[i]
@@ -80,21 +85,82 @@ public struct JSONReader {
     public struct Members {
         fileprivate var first = true
         public mutating func next(_ r: inout JSONReader) throws(Refused) -> String? {
+            guard try advance(&r) else { return nil }
+            guard try r.peek() == UInt8(ascii: "\"") else { throw r.refused() }
+            let key = try r.string()
+            try r.colon()
+            return key
+        }
+
+        /// As `next`, the key given as its index in `names` (`names.count`: another name).
+        public mutating func next(_ r: inout JSONReader, among names: MemberNames) throws(Refused) -> Int? {
+            guard try advance(&r) else { return nil }
+            let key = try r.key(among: names)
+            try r.colon()
+            return key
+        }
+
+        /// Past the `,` before the next member; false (past the `}`) at the object's end.
+        private mutating func advance(_ r: inout JSONReader) throws(Refused) -> Bool {
             let c = try r.peek()
+            if c == UInt8(ascii: "}") { r.i += 1; r.depth -= 1; return false }
             if first {
                 first = false
-                if c == UInt8(ascii: "}") { r.i += 1; r.depth -= 1; return nil }
             } else {
-                if c == UInt8(ascii: "}") { r.i += 1; r.depth -= 1; return nil }
                 guard c == UInt8(ascii: ",") else { throw r.refused() }
                 r.i += 1
             }
-            guard try r.peek() == UInt8(ascii: "\"") else { throw r.refused() }
-            let key = try r.string()
-            guard try r.peek() == UInt8(ascii: ":") else { throw r.refused() }
-            r.i += 1
-            return key
+            return true
         }
+    }
+
+    /// The member names a caller knows, so that `Members.next(_:among:)` can say which one comes
+    /// without making a `String` of each key (making and comparing them was a fifth of reading a
+    /// session's answers).
+    public struct MemberNames: Sendable {
+        fileprivate let names: [[UInt8]]
+        fileprivate let strings: [String]
+        /// Names of ASCII letters, digits and `_` only: no other text is the same name to
+        /// `String`'s comparison, so comparing bytes decides as comparing strings would.
+        public init(_ names: [String]) {
+            precondition(names.allSatisfy { $0.utf8.allSatisfy { c in c == UInt8(ascii: "_") || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) } })
+            self.names = names.map { Array($0.utf8) }
+            self.strings = names
+        }
+        public var count: Int { names.count }
+    }
+
+    /// A key: its index in `names`, or `names.count` for another name; checked as `string()`
+    /// checks it.
+    fileprivate mutating func key(among names: MemberNames) throws(Refused) -> Int {
+        guard try peek() == UInt8(ascii: "\"") else { throw refused() }
+        let start = i + 1
+        let plain: (end: Int, index: Int)? = b.withUnsafeBufferPointer { p in
+            var k = start
+            while k < p.count {
+                let c = p[k]
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c >= 0x80 { break }
+                k += 1
+            }
+            // Escapes, text beyond ASCII, or a refusal: `string()` decides.
+            guard k < p.count, p[k] == UInt8(ascii: "\"") else { return nil }
+            let length = k - start
+            for (n, name) in names.names.enumerated() where name.count == length {
+                if name.withUnsafeBufferPointer({ $0.elementsEqual(UnsafeBufferPointer(rebasing: p[start..<k])) }) { return (k, n) }
+            }
+            return (k, names.count)
+        }
+        if let plain {
+            i = plain.end + 1
+            return plain.index
+        }
+        let text = try string()
+        return names.strings.firstIndex(of: text) ?? names.count
+    }
+
+    private mutating func colon() throws(Refused) {
+        guard try peek() == UInt8(ascii: ":") else { throw refused() }
+        i += 1
     }
 
     /// Starts reading an object (its `{`); refused when the next value is not one.

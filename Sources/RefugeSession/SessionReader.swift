@@ -110,30 +110,30 @@ enum SessionReader {
         var answers: [String: Answer]?, position: Position?, history: SessionHistory?, progress: Progress?
         var createdWith: String?, interviewerView: Bool?, pendingText: PendingText?
         var m = try r.members()
-        while let key = try m.next(&r) {
+        while let key = try m.next(&r, SessionMember.known) {
             switch key {
-            case "answers": try once(&answers, answerTable(&r))
-            case "history":
+            case .answers: try once(&answers, answerTable(&r))
+            case .history:
                 // Checked now, decoded when first asked for (see `SessionHistory`).
                 let start = r.offset
                 let count = try checkHistory(&r)
                 try once(&history, SessionHistory(checkedJSON: r.bytes(from: start), count: count))
-            case "id": try once(&id, r.string())
-            case "label": try once(&label, r.string())
-            case "questionnaire": try once(&questionnaire, questionnaireRef(&r))
-            case "language": try once(&language, r.string())
-            case "interviewer_language": try once(&interviewerLanguage, r.string())
-            case "created": try once(&created, date(&r))
-            case "updated": try once(&updated, date(&r))
-            case "interview_date":
+            case .id: try once(&id, r.string())
+            case .label: try once(&label, r.string())
+            case .questionnaire: try once(&questionnaire, questionnaireRef(&r))
+            case .language: try once(&language, r.string())
+            case .interviewerLanguage: try once(&interviewerLanguage, r.string())
+            case .created: try once(&created, date(&r))
+            case .updated: try once(&updated, date(&r))
+            case .interviewDate:
                 guard let day = PartialDate(iso: try r.string()) else { throw Refused(offset: r.offset) }
                 try once(&interviewDate, day)
-            case "position": try once(&position, Self.position(&r))
-            case "progress": try once(&progress, Self.progress(&r))
-            case "created_with": try once(&createdWith, r.string())
-            case "interviewer_view": try once(&interviewerView, r.bool())
-            case "pending_text": try once(&pendingText, Self.pendingText(&r))
-            default: try r.skip()
+            case .position: try once(&position, Self.position(&r))
+            case .progress: try once(&progress, Self.progress(&r))
+            case .createdWith: try once(&createdWith, r.string())
+            case .interviewerView: try once(&interviewerView, r.bool())
+            case .pendingText: try once(&pendingText, Self.pendingText(&r))
+            case .other: try r.skip()
             }
         }
         guard let id, let questionnaire, let language, let created, let interviewDate else { throw Refused(offset: r.offset) }
@@ -166,25 +166,25 @@ enum SessionReader {
         var status: AnswerStatus?, value: AnswerValue?, otherText: String?, note: String?, translation: String?
         var followUp: Bool?, lawyerOnly: Bool?, draft: String?, entries: [RepeatEntry]?, lastEntryNumber: Int?
         var m = try r.members()
-        while let key = try m.next(&r) {
+        while let key = try m.next(&r, AnswerMember.known) {
             switch key {
-            case "status":
+            case .status:
                 guard let s = AnswerStatus(rawValue: try r.string()) else { throw Refused(offset: r.offset) }
                 try once(&status, s)
-            case "value": try once(&value, answerValue(&r))
-            case "other_text": try once(&otherText, r.string())
-            case "note": try once(&note, r.string())
-            case "translation": try once(&translation, r.string())
-            case "follow_up": try once(&followUp, r.bool())
-            case "lawyer_only": try once(&lawyerOnly, r.bool())
-            case "draft": try once(&draft, r.string())
-            case "entries":
+            case .value: try once(&value, answerValue(&r))
+            case .otherText: try once(&otherText, r.string())
+            case .note: try once(&note, r.string())
+            case .translation: try once(&translation, r.string())
+            case .followUp: try once(&followUp, r.bool())
+            case .lawyerOnly: try once(&lawyerOnly, r.bool())
+            case .draft: try once(&draft, r.string())
+            case .entries:
                 var list: [RepeatEntry] = []
                 var e = try r.elements()
                 while try e.next(&r) { list.append(try repeatEntry(&r)) }
                 try once(&entries, list)
-            case "last_entry_number": try once(&lastEntryNumber, r.integer())
-            default: try r.skip()
+            case .lastEntryNumber: try once(&lastEntryNumber, r.integer())
+            case .other: try r.skip()
             }
         }
         var a = Answer(status: status, value: value)
@@ -205,16 +205,16 @@ enum SessionReader {
     static func answerValue(_ r: inout JSONReader) throws(Refused) -> AnswerValue {
         var value: AnswerValue?
         var m = try r.members()
-        while let key = try m.next(&r) {
+        while let key = try m.next(&r, ValueMember.known) {
             switch key {
-            case "text": try once(&value, .text(try r.string()))
-            case "number": try once(&value, .number(try exactNumber(&r)))
-            case "date":
+            case .text: try once(&value, .text(try r.string()))
+            case .number: try once(&value, .number(try exactNumber(&r)))
+            case .date:
                 guard let d = PartialDate(iso: try r.string()) else { throw Refused(offset: r.offset) }
                 try once(&value, .date(d))
-            case "choice": try once(&value, .choice(try r.string()))
-            case "choices": try once(&value, .choices(try strings(&r)))
-            default: try r.skip()
+            case .choice: try once(&value, .choice(try r.string()))
+            case .choices: try once(&value, .choices(try strings(&r)))
+            case .other: try r.skip()
             }
         }
         guard let value else { throw Refused(offset: r.offset) }
@@ -233,11 +233,11 @@ enum SessionReader {
     static func repeatEntry(_ r: inout JSONReader) throws(Refused) -> RepeatEntry {
         var id: String?, answers: [String: Answer]?
         var m = try r.members()
-        while let key = try m.next(&r) {
+        while let key = try m.next(&r, EntryMember.known) {
             switch key {
-            case "id": try once(&id, r.string())
-            case "answers": try once(&answers, answerTable(&r))
-            default: try r.skip()
+            case .id: try once(&id, r.string())
+            case .answers: try once(&answers, answerTable(&r))
+            case .other: try r.skip()
             }
         }
         guard let id, let answers else { throw Refused(offset: r.offset) }
@@ -247,13 +247,13 @@ enum SessionReader {
     static func historyEntry(_ r: inout JSONReader) throws(Refused) -> HistoryEntry {
         var at: Date?, question: String?, old: Answer?, new: Answer?
         var m = try r.members()
-        while let key = try m.next(&r) {
+        while let key = try m.next(&r, ChangeMember.known) {
             switch key {
-            case "at": try once(&at, date(&r))
-            case "question": try once(&question, r.string())
-            case "old": try once(&old, answer(&r))
-            case "new": try once(&new, answer(&r))
-            default: try r.skip()
+            case .at: try once(&at, date(&r))
+            case .question: try once(&question, r.string())
+            case .old: try once(&old, answer(&r))
+            case .new: try once(&new, answer(&r))
+            case .other: try r.skip()
             }
         }
         guard let at, let question else { throw Refused(offset: r.offset) }
@@ -279,15 +279,15 @@ enum SessionReader {
     static func checkHistoryEntry(_ r: inout JSONReader) throws(Refused) {
         var at = false, question = false, old = false, new = false
         var m = try r.members()
-        while let key = try m.next(&r) {
+        while let key = try m.next(&r, ChangeMember.known) {
             switch key {
-            case "at":
+            case .at:
                 try first(&at)
                 guard try r.string(satisfies: { secondsSince1970($0) != nil }) else { throw Refused(offset: r.offset) }
-            case "question": try first(&question); try r.skipString()
-            case "old": try first(&old); try checkAnswer(&r)
-            case "new": try first(&new); try checkAnswer(&r)
-            default: try r.skip()
+            case .question: try first(&question); try r.skipString()
+            case .old: try first(&old); try checkAnswer(&r)
+            case .new: try first(&new); try checkAnswer(&r)
+            case .other: try r.skip()
             }
         }
         guard at, question else { throw Refused(offset: r.offset) }
@@ -298,26 +298,26 @@ enum SessionReader {
         var status = false, value = false, otherText = false, note = false, translation = false
         var followUp = false, lawyerOnly = false, draft = false, entries = false, lastEntryNumber = false
         var m = try r.members()
-        while let key = try m.next(&r) {
+        while let key = try m.next(&r, AnswerMember.known) {
             switch key {
-            case "status":
+            case .status:
                 try first(&status)
                 guard try r.string(satisfies: { AnswerStatus(rawValue: String(decoding: $0, as: UTF8.self)) != nil }) else {
                     throw Refused(offset: r.offset)
                 }
-            case "value": try first(&value); try checkAnswerValue(&r)
-            case "other_text": try first(&otherText); try r.skipString()
-            case "note": try first(&note); try r.skipString()
-            case "translation": try first(&translation); try r.skipString()
-            case "follow_up": try first(&followUp); _ = try r.bool()
-            case "lawyer_only": try first(&lawyerOnly); _ = try r.bool()
-            case "draft": try first(&draft); try r.skipString()
-            case "entries":
+            case .value: try first(&value); try checkAnswerValue(&r)
+            case .otherText: try first(&otherText); try r.skipString()
+            case .note: try first(&note); try r.skipString()
+            case .translation: try first(&translation); try r.skipString()
+            case .followUp: try first(&followUp); _ = try r.bool()
+            case .lawyerOnly: try first(&lawyerOnly); _ = try r.bool()
+            case .draft: try first(&draft); try r.skipString()
+            case .entries:
                 try first(&entries)
                 var e = try r.elements()
                 while try e.next(&r) { try checkRepeatEntry(&r) }
-            case "last_entry_number": try first(&lastEntryNumber); _ = try r.integer()
-            default: try r.skip()
+            case .lastEntryNumber: try first(&lastEntryNumber); _ = try r.integer()
+            case .other: try r.skip()
             }
         }
     }
@@ -326,21 +326,21 @@ enum SessionReader {
     static func checkAnswerValue(_ r: inout JSONReader) throws(Refused) {
         var value = false
         var m = try r.members()
-        while let key = try m.next(&r) {
+        while let key = try m.next(&r, ValueMember.known) {
             switch key {
-            case "text": try first(&value); try r.skipString()
-            case "number": try first(&value); _ = try exactNumber(&r)
-            case "date":
+            case .text: try first(&value); try r.skipString()
+            case .number: try first(&value); _ = try exactNumber(&r)
+            case .date:
                 try first(&value)
                 guard try r.string(satisfies: { PartialDate(iso: String(decoding: $0, as: UTF8.self)) != nil }) else {
                     throw Refused(offset: r.offset)
                 }
-            case "choice": try first(&value); try r.skipString()
-            case "choices":
+            case .choice: try first(&value); try r.skipString()
+            case .choices:
                 try first(&value)
                 var e = try r.elements()
                 while try e.next(&r) { try r.skipString() }
-            default: try r.skip()
+            case .other: try r.skip()
             }
         }
         guard value else { throw Refused(offset: r.offset) }
@@ -350,11 +350,11 @@ enum SessionReader {
     static func checkRepeatEntry(_ r: inout JSONReader) throws(Refused) {
         var id = false, answers = false
         var m = try r.members()
-        while let key = try m.next(&r) {
+        while let key = try m.next(&r, EntryMember.known) {
             switch key {
-            case "id": try first(&id); try r.skipString()
-            case "answers": try first(&answers); try checkAnswerTable(&r)
-            default: try r.skip()
+            case .id: try first(&id); try r.skipString()
+            case .answers: try first(&answers); try checkAnswerTable(&r)
+            case .other: try r.skip()
             }
         }
         guard id, answers else { throw Refused(offset: r.offset) }
@@ -476,9 +476,67 @@ enum SessionReader {
         return CivilCalendar.dayNumber(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
     }
 
+    // MARK: The members of the records read most
+
+    /// The members of a session (`Session.CodingKeys`' names).
+    enum SessionMember: String, KnownMemberNames {
+        case answers, history, id, label, questionnaire, language, interviewerLanguage = "interviewer_language"
+        case created, updated, interviewDate = "interview_date", position, progress, createdWith = "created_with"
+        case interviewerView = "interviewer_view", pendingText = "pending_text", other = ""
+        static let known = KnownMembers<Self>()
+    }
+
+    /// The members of an answer (`Answer`'s `Decodable` form's names).
+    enum AnswerMember: String, KnownMemberNames {
+        case status, value, otherText = "other_text", note, translation, followUp = "follow_up", lawyerOnly = "lawyer_only"
+        case draft, entries, lastEntryNumber = "last_entry_number", other = ""
+        static let known = KnownMembers<Self>()
+    }
+
+    /// The kinds of an answer's value.
+    enum ValueMember: String, KnownMemberNames {
+        case text, number, date, choice, choices, other = ""
+        static let known = KnownMembers<Self>()
+    }
+
+    /// The members of a repeat's entry.
+    enum EntryMember: String, KnownMemberNames {
+        case id, answers, other = ""
+        static let known = KnownMembers<Self>()
+    }
+
+    /// The members of a history entry.
+    enum ChangeMember: String, KnownMemberNames {
+        case at, question, old, new, other = ""
+        static let known = KnownMembers<Self>()
+    }
+
     /// Sets a member read for the first time; a member given twice is refused.
     private static func once<T>(_ slot: inout T?, _ value: T) throws(Refused) {
         guard slot == nil else { throw Refused(offset: -1) }
         slot = value
+    }
+}
+
+/// A record's member names as an enumeration whose last case, `other`, stands for any name not
+/// among the others (see `KnownMembers`).
+protocol KnownMemberNames: CaseIterable, RawRepresentable, Sendable where RawValue == String {}
+
+/// The names of a record's members, matched against each key as it is read without making a
+/// `String` of it (`JSONReader.MemberNames`).
+struct KnownMembers<M: KnownMemberNames>: Sendable {
+    let cases: [M]
+    let names: JSONReader.MemberNames
+    init() {
+        cases = Array(M.allCases)
+        names = JSONReader.MemberNames(cases.dropLast().map(\.rawValue))
+    }
+}
+
+extension JSONReader.Members {
+    /// The next member of a record of `known` members; nil at the object's end.
+    mutating func next<M>(_ r: inout JSONReader, _ known: KnownMembers<M>) throws(JSONReader.Refused) -> M? {
+        guard let n = try next(&r, among: known.names) else { return nil }
+        return known.cases[n]
     }
 }

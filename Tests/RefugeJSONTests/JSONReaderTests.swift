@@ -175,6 +175,34 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertLessThan(taken, 18_000)
     }
 
+    func testKnownMemberNamesAreMatchedAsTheirStringsWouldBe() throws {
+        let names = JSONReader.MemberNames(["at", "question", "old", "last_entry_number"])
+        // Each object's keys, read as indexes, against the same keys read as strings.
+        let objects = [#"{"at":1,"question":2,"old":3,"new":4,"last_entry_number":5}"#, #"{ "a\u0074" : 1 , "\u0071uestion":2}"#,
+                       #"{"At":1,"at ":2,"ät":3,"":4,"questio":5,"questions":6,"😀":7}"#, "{}", #"{"o\/ld":1,"old\n":2}"#]
+        for json in objects {
+            var byIndex = reader(json), byString = reader(json)
+            var m1 = try byIndex.members(), m2 = try byString.members()
+            while let n = try m1.next(&byIndex, among: names) {
+                let key = try XCTUnwrap(try m2.next(&byString))
+                let expected = ["at", "question", "old", "last_entry_number"].firstIndex(of: key) ?? names.count
+                XCTAssertEqual(n, expected, "\(key) in \(json)")
+                try byIndex.skip(); try byString.skip()
+                XCTAssertEqual(byIndex.offset, byString.offset)
+            }
+            XCTAssertNil(try m2.next(&byString))
+        }
+        // Keys that are not strings JSON allows are refused as `next` refuses them.
+        for json in [#"{"a\x":1}"#, "{\"a\u{1}\":1}", #"{"at"1}"#, #"{"at":1,}"#, #"{at:1}"#] {
+            var r = reader(json)
+            var m = try r.members()
+            XCTAssertThrowsError(try { () throws(JSONReader.Refused) in while try m.next(&r, among: names) != nil { try r.skip() } }(), json)
+        }
+        var bad = JSONReader(Array(#"{""#.utf8) + [0xC3, 0x28] + Array(#"":1}"#.utf8))
+        var m = try bad.members()
+        XCTAssertThrowsError(try m.next(&bad, among: names), "a key that is not UTF-8")
+    }
+
     func testTheElementCountHintCountsTheNextArraysElements() throws {
         func hint(_ json: String, minimum: Int = 1) -> Int { reader(json).elementCountHint(minimumElementBytes: minimum) }
         XCTAssertEqual(hint("[]"), 0)
