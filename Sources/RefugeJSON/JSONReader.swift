@@ -46,6 +46,7 @@ public struct JSONReader {
     }
 
     /// The next byte that is not white space, without taking it.
+    @inline(__always)
     private mutating func peek() throws(Refused) -> UInt8 {
         // The usual case first: no white space (the session writer writes none).
         if i < b.count {
@@ -118,16 +119,20 @@ public struct JSONReader {
     /// without making a `String` of each key (making and comparing them was a fifth of reading a
     /// session's answers).
     public struct MemberNames: Sendable {
-        fileprivate let names: [[UInt8]]
+        /// The names' bytes one after another, and where each one ends in them.
+        fileprivate let bytes: [UInt8]
+        fileprivate let ends: [Int]
         fileprivate let strings: [String]
         /// Names of ASCII letters, digits and `_` only: no other text is the same name to
         /// `String`'s comparison, so comparing bytes decides as comparing strings would.
         public init(_ names: [String]) {
             precondition(names.allSatisfy { $0.utf8.allSatisfy { c in c == UInt8(ascii: "_") || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) } })
-            self.names = names.map { Array($0.utf8) }
+            self.bytes = names.flatMap { Array($0.utf8) }
+            var end = 0
+            self.ends = names.map { end += $0.utf8.count; return end }
             self.strings = names
         }
-        public var count: Int { names.count }
+        public var count: Int { ends.count }
     }
 
     /// A key: its index in `names`, or `names.count` for another name; checked as `string()`
@@ -145,10 +150,18 @@ public struct JSONReader {
             // Escapes, text beyond ASCII, or a refusal: `string()` decides.
             guard k < p.count, p[k] == UInt8(ascii: "\"") else { return nil }
             let length = k - start
-            for (n, name) in names.names.enumerated() where name.count == length {
-                if name.withUnsafeBufferPointer({ $0.elementsEqual(UnsafeBufferPointer(rebasing: p[start..<k])) }) { return (k, n) }
+            let index = names.bytes.withUnsafeBufferPointer { known in
+                var from = 0
+                for (n, end) in names.ends.enumerated() {
+                    defer { from = end }
+                    guard end - from == length else { continue }
+                    var j = 0
+                    while j < length, known[from + j] == p[start + j] { j += 1 }
+                    if j == length { return n }
+                }
+                return names.count
             }
-            return (k, names.count)
+            return (k, index)
         }
         if let plain {
             i = plain.end + 1
@@ -289,12 +302,7 @@ public struct JSONReader {
         let (end, allASCII) = b.withUnsafeBufferPointer { p in
             var k = start
             var ascii: UInt8 = 0
-            while k < p.count {
-                let c = p[k]
-                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
-                ascii |= c
-                k += 1
-            }
+            Self.skipText(p, &k, &ascii)
             return (k, ascii < 0x80)
         }
         let k = end
@@ -369,6 +377,33 @@ public struct JSONReader {
         i = end
     }
 
+    /// Moves `k` up to the next `"`, `\\` or control character (or the end), ORing the bytes
+    /// passed into `ascii`: eight bytes at a time while none of them is one of those (the
+    /// bit tricks of "Bit Twiddling Hacks", "determine if a word has a byte less than n"),
+    /// then byte by byte. Strings are most of a session's bytes.
+    @inline(__always)
+    private static func skipText(_ p: UnsafeBufferPointer<UInt8>, _ k: inout Int, _ ascii: inout UInt8) {
+        if let base = p.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            var seen: UInt64 = 0
+            while k + 8 <= p.count {
+                let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
+                let stop = ((x &- ones &* 0x20) & ~x) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                if stop & highs != 0 { break }
+                seen |= x
+                k += 8
+            }
+            if seen & highs != 0 { ascii |= 0x80 }
+        }
+        while k < p.count {
+            let c = p[k]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { return }
+            ascii |= c
+            k += 1
+        }
+    }
+
     /// Where a string whose text starts at `start` ends (past its closing quote), checked as
     /// `string()` checks it: escapes that make whole scalars, no raw control character, and
     /// runs of UTF-8 between the escapes (an escape always makes whole scalars, so the text is
@@ -379,14 +414,12 @@ public struct JSONReader {
         var ascii: UInt8 = 0
         func runIsText(_ end: Int) -> Bool { ascii < 0x80 || isValidUTF8(UnsafeBufferPointer(rebasing: p[run..<end])) }
         while k < p.count {
+            skipText(p, &k, &ascii)
+            guard k < p.count else { break }
             let c = p[k]
             if c == UInt8(ascii: "\"") { return runIsText(k) ? k + 1 : -start }
             if c < 0x20 { return -k - 1 }
-            if c != UInt8(ascii: "\\") {
-                ascii |= c
-                k += 1
-                continue
-            }
+            // An escape.
             guard runIsText(k) else { return -start }
             k += 1
             guard k < p.count else { return -k - 1 }
@@ -426,12 +459,7 @@ public struct JSONReader {
         let plain: (end: Int, valid: Bool)? = b.withUnsafeBufferPointer { p in
             var k = start
             var ascii: UInt8 = 0
-            while k < p.count {
-                let c = p[k]
-                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
-                ascii |= c
-                k += 1
-            }
+            Self.skipText(p, &k, &ascii)
             guard k < p.count, p[k] == UInt8(ascii: "\"") else { return nil }
             return (k, ascii < 0x80 || Self.isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<k])))
         }
