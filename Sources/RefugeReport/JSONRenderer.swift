@@ -5,72 +5,140 @@ import Foundation
 #endif
 import RefugeBasics
 import RefugeExpressions
+import RefugeJSON
 
 /// The JSON export: the contract in the product description, keys in a fixed order.
+///
+/// Written straight into one `JSONWriter`, answer by answer, as the CSV export is: building the
+/// whole document first as a tree of `OrderedJSON` (an array of members and a boxed value for
+/// every answer, every string retained once more) and then walking it held the report twice,
+/// which at ten thousand answers is many times the cache. The layout and escaping are those of
+/// `OrderedJSON.pretty()`: two-space indents, `"key": value`, every control character escaped,
+/// and a final newline.
 public enum JSONRenderer {
     public static func render(_ report: Report) -> String {
-        document(report).pretty()
+        // About 110 bytes an answer in the synthetic sessions: sized once, so the text is not
+        // copied again at each doubling.
+        var writer = JSONWriter(layout: .pretty, escaping: .allControls, capacity: 4096 + 128 * report.answers.count)
+        write(report, into: &writer)
+        let bytes = writer.bytes
+        // The final newline goes in with the one copy into the string.
+        return String(unsafeUninitializedCapacity: bytes.count + 1) { buffer in
+            _ = buffer.initialize(from: bytes)
+            buffer[bytes.count] = UInt8(ascii: "\n")
+            return bytes.count + 1
+        }
     }
 
-    public static func document(_ report: Report) -> OrderedJSON {
+    static func write(_ report: Report, into w: inout JSONWriter) {
         let h = report.header
-        let session: [(String, OrderedJSON)] = [
-            ("id", .string(h.sessionID)), ("label", .string(h.label)), ("language", .string(h.language)),
-            ("interviewer_language", .string(h.interviewerLanguage)),
-            ("interview_date", .string(h.interviewDate.isoDateString)),
-            ("created", .string(timestamp(h.created))), ("updated", .string(timestamp(h.updated))),
-        ]
-        var answers: [(String, OrderedJSON)] = []
-        for answer in report.answers { answers.append((answer.id, entry(answer, labels: report.labels))) }
         let textLanguage = report.wordsLanguage
-        // Only a questionnaire with a `legal_data` block has an "as of" month to export.
-        let legalData: [(String, OrderedJSON)] = h.legalDataAsOf.map { [("legal_data_as_of", .string($0))] } ?? []
-        return .object([
-            ("format", .number(1)),
-            ("questionnaire", .object([
-                ("id", .string(h.questionnaireID)), ("version", .string(h.questionnaireVersion)),
-                ("sha256", .string(h.questionnaireSHA256)),
-            ])),
-            ("session", .object(session)),
-            ("program", .object([("version", .string(report.programVersion))])),
-            ("redacted", .bool(report.redacted)),
-            ("redaction", .string(report.redaction.rawValue)),
-        ] + legalData + [
-            ("flags", .array(report.flags.map(flag))),
-            ("answers", .object(answers)),
-            ("timeline", .array(report.timeline.map { event in
-                guard let date = event.date else { return .null }
-                return .object([
-                    ("date", .string(date.isoDateString)), ("approximate", .bool(date.approximate)),
-                    ("text", .string(eventText(event, language: textLanguage))), ("question", .string(event.question)),
-                ])
-            })),
-            ("timeline_undated", .array(report.undatedEvents.map { event in
-                .object([("text", .string(eventText(event, language: textLanguage))), ("question", .string(event.question))])
-            })),
-            ("clarify", .array(report.clarify.map {
-                .object([("id", .string($0.id)), ("severity", .string($0.severity.rawValue)), ("message", .string($0.message))])
-            })),
-            ("unanswered_required", .array(report.unansweredRequired.map { .string($0.label) })),
-            ("removed_answers", .object(report.removedAnswers.map { ($0.label, removed($0)) })),
-            ("changes", .array(report.changes.map { change in
-                .object([("question", .string(change.label)), ("old", .string(change.old)), ("new", .string(change.new)),
-                         ("at", .string(timestamp(change.at)))])
-            })),
-        ] + (report.changesSince.map { [("changes_since", OrderedJSON.string($0.isoDateString))] } ?? []))
+        w.object { w in
+            w.key("format"); number(ExactNumber(1), into: &w)
+            w.key("questionnaire")
+            w.object { w in
+                w.key("id"); w.string(h.questionnaireID)
+                w.key("version"); w.string(h.questionnaireVersion)
+                w.key("sha256"); w.string(h.questionnaireSHA256)
+            }
+            w.key("session")
+            w.object { w in
+                w.key("id"); w.string(h.sessionID)
+                w.key("label"); w.string(h.label)
+                w.key("language"); w.string(h.language)
+                w.key("interviewer_language"); w.string(h.interviewerLanguage)
+                w.key("interview_date"); w.string(h.interviewDate.isoDateString)
+                w.key("created"); w.string(timestamp(h.created))
+                w.key("updated"); w.string(timestamp(h.updated))
+            }
+            w.key("program")
+            w.object { w in w.key("version"); w.string(report.programVersion) }
+            w.key("redacted"); w.bool(report.redacted)
+            w.key("redaction"); w.string(report.redaction.rawValue)
+            // Only a questionnaire with a `legal_data` block has an "as of" month to export.
+            if let asOf = h.legalDataAsOf { w.key("legal_data_as_of"); w.string(asOf) }
+            w.key("flags")
+            w.array { w in for check in report.flags { flag(check, into: &w) } }
+            w.key("answers")
+            w.object { w in
+                for answer in report.answers {
+                    w.key(answer.id)
+                    entry(answer, labels: report.labels, into: &w)
+                }
+            }
+            w.key("timeline")
+            w.array { w in
+                for event in report.timeline {
+                    guard let date = event.date else { w.null(); continue }
+                    w.object { w in
+                        w.key("date"); w.string(date.isoDateString)
+                        w.key("approximate"); w.bool(date.approximate)
+                        w.key("text"); w.string(eventText(event, language: textLanguage))
+                        w.key("question"); w.string(event.question)
+                    }
+                }
+            }
+            w.key("timeline_undated")
+            w.array { w in
+                for event in report.undatedEvents {
+                    w.object { w in
+                        w.key("text"); w.string(eventText(event, language: textLanguage))
+                        w.key("question"); w.string(event.question)
+                    }
+                }
+            }
+            w.key("clarify")
+            w.array { w in
+                for check in report.clarify {
+                    w.object { w in
+                        w.key("id"); w.string(check.id)
+                        w.key("severity"); w.string(check.severity.rawValue)
+                        w.key("message"); w.string(check.message)
+                    }
+                }
+            }
+            w.key("unanswered_required")
+            w.array { w in for gap in report.unansweredRequired { w.string(gap.label) } }
+            w.key("removed_answers")
+            w.object { w in
+                for answer in report.removedAnswers {
+                    w.key(answer.label)
+                    removed(answer, into: &w)
+                }
+            }
+            w.key("changes")
+            w.array { w in
+                for change in report.changes {
+                    w.object { w in
+                        w.key("question"); w.string(change.label)
+                        w.key("old"); w.string(change.old)
+                        w.key("new"); w.string(change.new)
+                        w.key("at"); w.string(timestamp(change.at))
+                    }
+                }
+            }
+            if let since = report.changesSince { w.key("changes_since"); w.string(since.isoDateString) }
+        }
     }
 
     /// A legal flag, with the rule it rests on (id, title, status, source, note) when it names one.
-    static func flag(_ check: ReportCheck) -> OrderedJSON {
-        var members: [(String, OrderedJSON)] = [("id", .string(check.id)), ("severity", .string(check.severity.rawValue)),
-                                                ("message", .string(check.message))]
-        if let rule = check.rule {
-            members.append(("rule", .object([
-                ("id", .string(rule.id)), ("title", .string(rule.title)), ("status", .string(rule.status.rawValue)),
-                ("source", .string(rule.source)), ("note", rule.note.map(OrderedJSON.string) ?? .null),
-            ])))
+    static func flag(_ check: ReportCheck, into w: inout JSONWriter) {
+        w.object { w in
+            w.key("id"); w.string(check.id)
+            w.key("severity"); w.string(check.severity.rawValue)
+            w.key("message"); w.string(check.message)
+            if let rule = check.rule {
+                w.key("rule")
+                w.object { w in
+                    w.key("id"); w.string(rule.id)
+                    w.key("title"); w.string(rule.title)
+                    w.key("status"); w.string(rule.status.rawValue)
+                    w.key("source"); w.string(rule.source)
+                    w.key("note")
+                    if let note = rule.note { w.string(note) } else { w.null() }
+                }
+            }
         }
-        return .object(members)
     }
 
     static func eventText(_ event: ReportEvent, language: String) -> String {
@@ -81,59 +149,79 @@ public enum JSONRenderer {
 
     /// One question's record. A withheld one is exactly `{"status": "redacted"}`; an
     /// identifying one under `--redact identity` adds only its placeholder.
-    static func entry(_ answer: ReportAnswer, labels: Bool) -> OrderedJSON {
-        var members: [(String, OrderedJSON)] = [("status", .string(answer.status.rawValue))]
-        if answer.status == .redacted {
-            if let placeholder = answer.placeholder { members.append(("placeholder", .string(placeholder))) }
-            return .object(members)
-        }
-        if answer.status == .draft, let draft = answer.draft {
-            members.append(("value", .string(draft)))
-        } else if let value = answer.value {
-            members.append(("value", json(value)))
-            if labels, let label = answer.valueLabel {
-                if case .texts = label { members.append(("labels", json(label))) } else { members.append(("label", json(label))) }
+    static func entry(_ answer: ReportAnswer, labels: Bool, into w: inout JSONWriter) {
+        w.object { w in
+            w.key("status"); w.string(answer.status.rawValue)
+            if answer.status == .redacted {
+                if let placeholder = answer.placeholder { w.key("placeholder"); w.string(placeholder) }
+                return
             }
+            if answer.status == .draft, let draft = answer.draft {
+                w.key("value"); w.string(draft)
+            } else if let value = answer.value {
+                w.key("value"); json(value, into: &w)
+                if labels, let label = answer.valueLabel {
+                    if case .texts = label { w.key("labels") } else { w.key("label") }
+                    json(label, into: &w)
+                }
+            }
+            if let other = answer.otherText { w.key("other_text"); w.string(other) }
+            if let entries = answer.entries {
+                w.key("entries")
+                w.array { w in
+                    for entry in entries {
+                        w.object { w in
+                            for field in entry.answers {
+                                w.key(field.id)
+                                self.entry(field, labels: labels, into: &w)
+                            }
+                        }
+                    }
+                }
+            }
+            marks(note: answer.note, translation: answer.translation, followUp: answer.followUp,
+                  lawyerOnly: answer.lawyerOnly, into: &w)
+            if answer.status != .draft, let draft = answer.draft { w.key("draft"); w.string(draft) }
         }
-        if let other = answer.otherText { members.append(("other_text", .string(other))) }
-        if let entries = answer.entries {
-            members.append(("entries", .array(entries.map { entry in
-                .object(entry.answers.map { ($0.id, self.entry($0, labels: labels)) })
-            })))
-        }
-        appendMarks(note: answer.note, translation: answer.translation, followUp: answer.followUp,
-                    lawyerOnly: answer.lawyerOnly, to: &members)
-        if answer.status != .draft, let draft = answer.draft { members.append(("draft", .string(draft))) }
-        return .object(members)
     }
 
-    static func removed(_ answer: ReportRemovedAnswer) -> OrderedJSON {
-        var members: [(String, OrderedJSON)] = [("status", .string(answer.status.rawValue))]
-        if answer.status == .redacted { return .object(members) }
-        if let value = answer.value { members.append(("value", json(value))) }
-        if let other = answer.otherText { members.append(("other_text", .string(other))) }
-        appendMarks(note: answer.note, translation: answer.translation, followUp: answer.followUp,
-                    lawyerOnly: answer.lawyerOnly, to: &members)
-        return .object(members)
+    static func removed(_ answer: ReportRemovedAnswer, into w: inout JSONWriter) {
+        w.object { w in
+            w.key("status"); w.string(answer.status.rawValue)
+            if answer.status == .redacted { return }
+            if let value = answer.value { w.key("value"); json(value, into: &w) }
+            if let other = answer.otherText { w.key("other_text"); w.string(other) }
+            marks(note: answer.note, translation: answer.translation, followUp: answer.followUp,
+                  lawyerOnly: answer.lawyerOnly, into: &w)
+        }
     }
 
     /// `note` and `translation` when there is one; `follow_up` and `lawyer_only` when set.
-    static func appendMarks(note: String?, translation: String?, followUp: Bool, lawyerOnly: Bool,
-                            to members: inout [(String, OrderedJSON)]) {
-        if let note { members.append(("note", .string(note))) }
-        if let translation { members.append(("translation", .string(translation))) }
-        if followUp { members.append(("follow_up", .bool(true))) }
-        if lawyerOnly { members.append(("lawyer_only", .bool(true))) }
+    static func marks(note: String?, translation: String?, followUp: Bool, lawyerOnly: Bool, into w: inout JSONWriter) {
+        if let note { w.key("note"); w.string(note) }
+        if let translation { w.key("translation"); w.string(translation) }
+        if followUp { w.key("follow_up"); w.bool(true) }
+        if lawyerOnly { w.key("lawyer_only"); w.bool(true) }
     }
 
-    static func json(_ value: ReportValue) -> OrderedJSON {
+    static func json(_ value: ReportValue, into w: inout JSONWriter) {
         switch value {
-        case .text(let s): return .string(s)
-        case .number(let n): return .number(n)
-        case .date(let d): return .object([("date", .string(d.isoDateString)), ("approximate", .bool(d.approximate))])
-        case .texts(let vs): return .array(vs.map(OrderedJSON.string))
-        case .bool(let b): return .bool(b)
+        case .text(let s): w.string(s)
+        case .number(let n): number(n, into: &w)
+        case .date(let d):
+            w.object { w in
+                w.key("date"); w.string(d.isoDateString)
+                w.key("approximate"); w.bool(d.approximate)
+            }
+        case .texts(let vs): w.array { w in for v in vs { w.string(v) } }
+        case .bool(let b): w.bool(b)
         }
+    }
+
+    /// An exact number's canonical text is always a JSON number; were it ever not, the writer
+    /// refuses it before writing anything, and null stands in its place (as `OrderedJSON` does).
+    static func number(_ n: ExactNumber, into w: inout JSONWriter) {
+        do { try w.number(digits: n.description) } catch { w.null() }
     }
 
     /// ISO-8601 in UTC, to the second.
