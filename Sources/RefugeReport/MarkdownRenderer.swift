@@ -87,7 +87,10 @@ public struct MarkdownRenderer: Sendable {
 
         out += ["", "---", "", title(w(.aboutReport)), ""]
         for (label, value) in ReportPieces.metadata(report) { out.append("- **\(inline(label)):** \(inline(value))") }
-        return out.joined(separator: "\n") + "\n"
+        // The final line end as one more (empty) line: adding it to the joined text copied the
+        // whole report once more, which at ten thousand answers is past the cache.
+        out.append("")
+        return out.joined(separator: "\n")
     }
 
     // MARK: Pieces

@@ -34,6 +34,14 @@ struct ReportAssembly {
     /// Under `--redact identity`: identifying answers and their placeholders.
     var mask = IdentityMask()
 
+    /// The texts only the printed formats show are made: questions and answers as people read
+    /// them, page one, the printed body, the follow-up and draft lists (not for the JSON and CSV
+    /// exports, see `ReportContent`).
+    var makesPrintedTexts: Bool { options.content == .everything }
+    /// Only the answers are gathered (the CSV export): no checks, chronology, gaps, removed
+    /// answers or changes.
+    var answersOnly: Bool { options.content == .answersOnly }
+
     /// Dated events in the order met, each with its question's place in the file (`Item.order`).
     private var dated: [(event: ReportEvent, itemOrder: Int)] = []
     private var undated: [ReportEvent] = []
@@ -193,7 +201,7 @@ struct ReportAssembly {
             }
         }
 
-        let checks = interview.holdingChecks.enumerated().sorted { a, b in
+        let checks: [Check] = answersOnly ? [] : interview.holdingChecks.enumerated().sorted { a, b in
             let (sa, sb) = (a.element.severity == .error ? 0 : 1, b.element.severity == .error ? 0 : 1)
             return sa != sb ? sa < sb : a.offset < b.offset
         }.map(\.element)
@@ -209,7 +217,8 @@ struct ReportAssembly {
 
         let timeline = Chronology.order(dated.map(\.event), story: storyRanks())
 
-        let gaps = interview.unansweredRequired.filter { !leftOut.contains($0.ref.itemID) }.map { gap in
+        let gaps: [ReportGap] = answersOnly ? [] : interview.unansweredRequired.filter { !leftOut.contains($0.ref.itemID) }.map { gap in
+            guard makesPrintedTexts else { return ReportGap(label: gap.label, question: .empty) }
             let entry = gap.ref.repeatID.flatMap { r in gap.ref.entryID.map { (repeatID: r, entryID: $0) } }
             let item = questionnaire.item(gap.ref.itemID)
             let question = item.flatMap { wording($0.prompt, languages(for: $0), entry: entry) }
@@ -219,13 +228,14 @@ struct ReportAssembly {
 
         var report = Report(
             header: header, wordsLanguage: wordsLanguage, redaction: options.redaction,
-            labels: options.labels, programVersion: options.programVersion, summary: summary(answers),
+            labels: options.labels, programVersion: options.programVersion,
+            summary: makesPrintedTexts ? summary(answers) : [],
             flags: checks.filter { $0.kind == .flag }.map(reportCheck),
-            parts: parts(answers, sections: answerSections), answers: answers,
+            parts: makesPrintedTexts ? parts(answers, sections: answerSections) : [], answers: answers,
             timeline: timeline, undatedEvents: undated,
             clarify: checks.filter { $0.kind == .clarify }.map(reportCheck),
-            followUps: followUps, drafts: drafts, removedAnswers: removedAnswers(),
-            unansweredRequired: gaps, changes: changes(), changesSince: options.changesSince)
+            followUps: followUps, drafts: drafts, removedAnswers: answersOnly ? [] : removedAnswers(),
+            unansweredRequired: gaps, changes: answersOnly ? [] : changes(), changesSince: options.changesSince)
         if options.redaction == .identity {
             report.header.label = ""
             report = mask.apply(to: report)
@@ -291,12 +301,14 @@ struct ReportAssembly {
                                  entry: (repeatID: String, entryID: String)?) -> ReportAnswer? {
         let record = interview.answers[ref]
         let languages = languages(for: item)
-        let question = wording(item.prompt, languages, entry: entry) ?? Wording(plain: item.id, language: wordsLanguage)
+        let question = makesPrintedTexts
+            ? wording(item.prompt, languages, entry: entry) ?? Wording(plain: item.id, language: wordsLanguage)
+            : .empty
         var result = ReportAnswer(
             id: item.id, label: label, question: question, forInterviewer: item.audience == .interviewer,
             printed: item.includeInReport, status: .unanswered, shown: nil, value: nil, otherText: nil,
             note: nil, translation: nil, draft: nil, followUp: false, lawyerOnly: false,
-            authorNote: options.notes ? wording(item.note, [wordsLanguage], entry: entry)?.first : nil,
+            authorNote: options.notes && makesPrintedTexts ? wording(item.note, [wordsLanguage], entry: entry)?.first : nil,
             entries: nil)
 
         if item.type == .calculate {
@@ -304,7 +316,7 @@ struct ReportAssembly {
             guard let exported = ReportAssembly.export(value) else { return nil }
             result.status = .calculated
             result.value = exported
-            result.shown = Wording(languages.map { ($0, formatter($0).format(value) ?? "") })
+            if makesPrintedTexts { result.shown = Wording(languages.map { ($0, formatter($0).format(value) ?? "") }) }
             return result
         }
         guard !record.isEmpty else { return nil }
@@ -313,27 +325,27 @@ struct ReportAssembly {
         // Under `--redact identity` an identifying question keeps only its status: its note,
         // translation and draft may name the person as well as the answer does.
         let masked = options.redaction == .identity && item.identifying != nil
-        if !withheld && !masked { collectMarks(item, ref: ref, label: label, question: question, record: record) }
+        if !withheld && !masked && makesPrintedTexts { collectMarks(item, ref: ref, label: label, question: question, record: record) }
         let leftOutOfChronology = questionnaire.report?.timelineLeaveOut.contains(item.id) == true && !options.allDates
         // An identifying date (a birthday) stays out of an identity-redacted chronology.
-        if item.type == .date, item.timeline != nil, !withheld, !leftOutOfChronology, mask.placeholder(for: ref) == nil {
+        if item.type == .date, item.timeline != nil, !answersOnly, !withheld, !leftOutOfChronology, mask.placeholder(for: ref) == nil {
             collectEvent(item, ref: ref, label: label, record: record, entry: entry)
         }
         if withheld {
             result.status = .redacted
-            result.shown = Wording(plain: ProgramWords.text(.redacted, wordsLanguage), language: wordsLanguage)
+            if makesPrintedTexts { result.shown = Wording(plain: ProgramWords.text(.redacted, wordsLanguage), language: wordsLanguage) }
             return result
         }
         if let placeholder = mask.placeholder(for: ref), record.status == .answered {
             // The placeholder stands for the answer and for everything said with it.
             result.status = .redacted
             result.placeholder = placeholder
-            result.shown = Wording(plain: placeholder, language: wordsLanguage)
+            if makesPrintedTexts { result.shown = Wording(plain: placeholder, language: wordsLanguage) }
             return result
         }
         if masked {
             result.status = record.status == .dontKnow ? .dontKnow : record.status == .refused ? .refused : .unanswered
-            result.shown = shown(Answer(status: record.status), item, languages)
+            if makesPrintedTexts { result.shown = shown(Answer(status: record.status), item, languages) }
             return result
         }
 
@@ -343,7 +355,7 @@ struct ReportAssembly {
         result.draft = record.draft
         result.followUp = record.followUp
         result.lawyerOnly = record.lawyerOnly
-        result.refersTo = explanation(before: item)
+        if makesPrintedTexts { result.refersTo = explanation(before: item) }
         switch record.status {
         case .answered:
             result.status = .answered
@@ -360,13 +372,14 @@ struct ReportAssembly {
             result.entries = entries.enumerated().map { offset, path in
                 entryReport(path, number: offset + 1, of: item)
             }
-            if entries.isEmpty {
+            if entries.isEmpty && makesPrintedTexts {
                 result.shown = record.status == .answered
                     ? Wording(languages.map { ($0, ReportWords.text(.none, $0)) })
                     : shown(record, item, languages)
             }
             return result
         }
+        guard makesPrintedTexts else { return result }
         result.shown = shown(record, item, languages)
         if case .choices(let values)? = record.value, record.status == .answered, values.count > 1 {
             // Each selection on its own line: labels may themselves hold commas.
@@ -429,7 +442,7 @@ struct ReportAssembly {
 
     private mutating func entryReport(_ path: EntryPath, number: Int, of item: Item) -> ReportEntry {
         let context = (repeatID: item.id, entryID: path.entry.id)
-        let label = wording(item.entryLabel, languages(for: item), entry: context)
+        let label = !makesPrintedTexts ? .empty : wording(item.entryLabel, languages(for: item), entry: context)
             ?? Wording(languages(for: item).map { ($0, "\(ProgramWords.text(.entry, $0)) \(number)") })
         var answers: [ReportAnswer] = []
         for field in item.fields where path.onPath.contains(field.id) && !leftOut.contains(field.id) {

@@ -56,6 +56,8 @@ public struct ReportOptions: Sendable {
     public var changesSince: PartialDate?
     /// The program's version, printed in every report.
     public var programVersion: String
+    /// What the report is built for (set by `ReportWriter` from the format; everything by default).
+    var content: ReportContent = .everything
 
     public init(language: String? = nil, redact: Bool = false, redaction: Redaction? = nil, notes: Bool = false,
                 labels: Bool = false, allDates: Bool = false, changesSince: PartialDate? = nil,
@@ -72,6 +74,31 @@ public struct ReportOptions: Sendable {
 
     /// Any redaction at all.
     public var redact: Bool { redaction != .none }
+}
+
+/// How much of the report model a format reads, so that the JSON and CSV exports do not build
+/// (and free) the printed texts they never write: every question's wording and answer as
+/// people read it, in each language, page one and the printed body were most of the strings a
+/// report made, and at ten thousand answers making and freeing them went far past the cache.
+enum ReportContent: Sendable {
+    /// Every part: the printed formats (text, Markdown, HTML) and `ReportBuilder.build`.
+    case everything
+    /// What the JSON export writes: the answers' values, labels, notes and marks (no
+    /// `question`, `shown`, `refersTo`, `authorNote`, entry labels), the flags, the points to
+    /// clarify, the chronology, the gaps, removed answers and changes by label; no page one,
+    /// printed body, follow-up or draft lists.
+    case exportedData
+    /// What the CSV export writes: the answers alone, as for `exportedData`.
+    case answersOnly
+
+    /// The content the report in `format` reads.
+    static func of(_ format: ReportFormat) -> ReportContent {
+        switch format {
+        case .text, .markdown, .html: return .everything
+        case .json: return .exportedData
+        case .csv: return .answersOnly
+        }
+    }
 }
 
 /// The program's version as reports print it, from `RefugeVersion` (the one place that says it).

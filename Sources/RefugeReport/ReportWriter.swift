@@ -25,9 +25,13 @@ public enum ReportWriter {
         }
     }
 
+    /// Builds only what `format` reads (`ReportContent`): the JSON and CSV exports skip the
+    /// printed texts. The output is the same as rendering the full model.
     public static func render(session: Session, questionnaire: Questionnaire, format: ReportFormat,
                               options: ReportOptions) -> String {
-        render(ReportBuilder.build(session: session, questionnaire: questionnaire, options: options), format: format)
+        var options = options
+        options.content = .of(format)
+        return render(ReportBuilder.build(session: session, questionnaire: questionnaire, options: options), format: format)
     }
 
     /// Writes the report to `file` and returns its path.

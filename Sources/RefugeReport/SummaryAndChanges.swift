@@ -133,7 +133,8 @@ extension ReportAssembly {
                 return formatter.display(answer, for: item) ?? ReportWords.text(.notAnswered, wordsLanguage)
             }
             let entry = place.ref.repeatID.flatMap { r in place.ref.entryID.map { (repeatID: r, entryID: $0) } }
-            let question = item.prompt.map {
+            // The exports list changes by label only (`ReportContent`).
+            let question = !makesPrintedTexts ? "" : item.prompt.map {
                 interpolator(wordsLanguage).render($0.resolve(wordsLanguage, defaultLanguage: questionnaire.defaultLanguage).text,
                                                    entry: entry, hide: hidden)
             } ?? item.id

@@ -23,6 +23,10 @@ public struct Wording: Sendable, Hashable {
 
     public var first: String { parts.first?.text ?? "" }
 
+    /// No text at all: what the JSON and CSV exports' model holds where only printed formats
+    /// read a text (`ReportContent`).
+    static let empty = Wording([])
+
     /// The rendering in `language`, or the first one when that language has the same text
     /// (or is not shown).
     public func text(in language: String) -> String {
