@@ -26,6 +26,10 @@ public struct JSONReader {
     private let b: [UInt8]
     private var i = 0
     private var depth = 0
+    /// How many times the reader has passed white space, or an escape `JSONWriter` (compact,
+    /// escaping only what JSON requires) would not have written: bytes read between two
+    /// unchanged counts are laid out exactly as that writer lays out what they hold.
+    public private(set) var otherLayouts = 0
 
     public init(_ bytes: [UInt8]) {
         b = bytes
@@ -37,6 +41,8 @@ public struct JSONReader {
     private func refused() -> Refused { Refused(offset: i) }
 
     private mutating func skipSpace() {
+        let from = i
+        defer { if i != from { otherLayouts += 1 } }
         while i < b.count {
             switch b[i] {
             case 0x20, 0x0A, 0x0D, 0x09: i += 1
@@ -318,7 +324,9 @@ public struct JSONReader {
         // Escapes (or a refusal): checked in one pass, then the text made in another, runs
         // between escapes copied whole (byte by byte into an array, then checked again as
         // UTF-8, was a sixth of reading a session's answers).
-        let stop = b.withUnsafeBufferPointer { Self.stringEnd($0, from: start) }
+        var writerEscapes = true
+        let stop = b.withUnsafeBufferPointer { Self.stringEnd($0, from: start, writerEscapes: &writerEscapes) }
+        if !writerEscapes { otherLayouts += 1 }
         guard stop >= 0 else { i = -stop - 1; throw refused() }
         let text = b.withUnsafeBufferPointer { Self.resolved(UnsafeBufferPointer(rebasing: $0[start..<(stop - 1)])) }
         i = stop
@@ -372,7 +380,9 @@ public struct JSONReader {
     public mutating func skipString() throws(Refused) {
         guard try peek() == UInt8(ascii: "\"") else { throw refused() }
         let start = i + 1
-        let end = b.withUnsafeBufferPointer { Self.stringEnd($0, from: start) }
+        var writerEscapes = true
+        let end = b.withUnsafeBufferPointer { Self.stringEnd($0, from: start, writerEscapes: &writerEscapes) }
+        if !writerEscapes { otherLayouts += 1 }
         guard end >= 0 else { i = -end - 1; throw refused() }
         i = end
     }
@@ -407,8 +417,10 @@ public struct JSONReader {
     /// Where a string whose text starts at `start` ends (past its closing quote), checked as
     /// `string()` checks it: escapes that make whole scalars, no raw control character, and
     /// runs of UTF-8 between the escapes (an escape always makes whole scalars, so the text is
-    /// UTF-8 exactly when each run is). On a refusal, `-(where it stopped) - 1`.
-    private static func stringEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// UTF-8 exactly when each run is). On a refusal, `-(where it stopped) - 1`. `writerEscapes`
+    /// is cleared when an escape is not the one `JSONStringEscaping` writes (`\/`, `\u0041`,
+    /// `\u000a` for `\n`, upper-case hex digits...).
+    private static func stringEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int, writerEscapes: inout Bool) -> Int {
         var k = start
         var run = start
         var ascii: UInt8 = 0
@@ -426,11 +438,19 @@ public struct JSONReader {
             let e = p[k]
             k += 1
             switch e {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "b"), UInt8(ascii: "f"),
                  UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                 break
+            case UInt8(ascii: "/"):
+                writerEscapes = false
             case UInt8(ascii: "u"):
                 guard let unit = hex4(p, at: k) else { return -k - 1 }
+                // The writer's `\u` escapes: control characters without a short form, in
+                // lower-case hex.
+                if unit >= 0x20 || [0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(unit)
+                    || !(0..<4).allSatisfy({ !(UInt8(ascii: "A")...UInt8(ascii: "F")).contains(p[k + $0]) }) {
+                    writerEscapes = false
+                }
                 k += 4
                 if (0xD800...0xDBFF).contains(unit) {
                     // A high surrogate must be followed by an escaped low one.

@@ -40,6 +40,10 @@ final class SessionBodyEncoder {
     /// The history as last written, and its entries' JSON joined by commas.
     private var history: [HistoryEntry] = []
     private var historyJSON: [UInt8] = []
+    /// When `historyJSON` was copied as it was from a session read from its file (its history
+    /// still not decoded, in the writer's own form; see `SessionHistory`): where it came from,
+    /// instead of `history`, which is filled from it when the history changes.
+    private var historySource: EncodedHistory?
     /// The last whole body's size: a good guess for the next one's, and the journal's bound.
     private(set) var lastSize = 0
     /// Whether the kept pieces were brought up to a session once (`touched` means nothing before).
@@ -111,7 +115,7 @@ final class SessionBodyEncoder {
         // Until every answer has been seen once, the ones not named are not kept yet either.
         try refreshAnswers(session.answers.byID, touched: hasRefreshed ? touched : nil, into: &changed)
         hasRefreshed = true
-        changed.historyFrom = try refreshHistory(session.history)
+        changed.historyFrom = try refreshHistory(session.historyRecord)
         return changed
     }
 
@@ -168,9 +172,21 @@ final class SessionBodyEncoder {
         return json.bytes
     }
 
-    /// Brings the kept history up to `current`; returns where the new entries start, or nil
-    /// when it was rewritten whole.
-    private func refreshHistory(_ current: [HistoryEntry]) throws -> (index: Int, byte: Int)? {
+    /// Brings the kept history up to `record`; returns where the new entries start, or nil
+    /// when it was rewritten whole. A history still as its file held it, in the writer's own
+    /// form, is copied as it is (it is what encoding its entries would write) and not decoded.
+    private func refreshHistory(_ record: SessionHistory) throws -> (index: Int, byte: Int)? {
+        if let source = historySource {
+            if record.isStill(source) { return (source.count, historyJSON.count) }
+            // Changed since: compared and continued entry by entry, as any other.
+            history = source.entries
+            historySource = nil
+        } else if history.isEmpty, historyJSON.isEmpty, let written = record.writtenJSON {
+            historySource = written.source
+            historyJSON = written.json
+            return (0, 0)
+        }
+        let current = record.entries
         let kept = history.count
         let grewOnly = current.count >= kept && (kept == 0 || current[kept - 1] == history[kept - 1])
         assert(!grewOnly || current.prefix(kept).elementsEqual(history), "the history was edited, not appended to")

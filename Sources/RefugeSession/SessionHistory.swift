@@ -27,9 +27,23 @@ struct SessionHistory: Sendable, Equatable {
     init(_ entries: [HistoryEntry] = []) { storage = .entries(entries) }
 
     /// The JSON of a history array (`[...]`) that `SessionReader.checkHistory` found to hold
-    /// `count` entries it reads.
-    init(checkedJSON bytes: [UInt8], count: Int) {
-        storage = count == 0 ? .entries([]) : .encoded(EncodedHistory(bytes: bytes, count: count))
+    /// `count` entries it reads; `writerForm`: byte for byte as the session writer writes them.
+    init(checkedJSON bytes: [UInt8], count: Int, writerForm: Bool) {
+        storage = count == 0 ? .entries([]) : .encoded(EncodedHistory(bytes: bytes, count: count, writerForm: writerForm))
+    }
+
+    /// While the entries are still their file's JSON in the writer's own form: that JSON (the
+    /// entries joined by commas, without the brackets), for `SessionBodyEncoder` to copy as it
+    /// is, and the storage it came from, to tell later whether the history is still the same.
+    var writtenJSON: (source: EncodedHistory, json: [UInt8])? {
+        guard case .encoded(let e) = storage, let json = e.writtenJSON else { return nil }
+        return (e, json)
+    }
+
+    /// Whether this is still exactly `source`'s history, not decoded and changed since.
+    func isStill(_ source: EncodedHistory) -> Bool {
+        if case .encoded(let e) = storage { return e === source }
+        return false
     }
 
     var count: Int {
@@ -82,10 +96,22 @@ final class EncodedHistory: @unchecked Sendable {
     private enum State { case json([UInt8]), decoded([HistoryEntry]) }
     private var state: State
     let count: Int
+    /// Whether the JSON is byte for byte what the session writer writes for its entries.
+    private let writerForm: Bool
 
-    init(bytes: [UInt8], count: Int) {
+    init(bytes: [UInt8], count: Int, writerForm: Bool) {
         self.state = .json(bytes)
         self.count = count
+        self.writerForm = writerForm
+    }
+
+    /// The entries' JSON without the array's brackets, while not decoded and in the writer's form.
+    var writtenJSON: [UInt8]? {
+        guard writerForm else { return nil }
+        return lock.withLock {
+            guard case .json(let bytes) = state, bytes.count >= 2 else { return nil }
+            return Array(bytes[1..<(bytes.count - 1)])
+        }
     }
 
     var isDecoded: Bool {

@@ -116,8 +116,8 @@ enum SessionReader {
             case .history:
                 // Checked now, decoded when first asked for (see `SessionHistory`).
                 let start = r.offset
-                let count = try checkHistory(&r)
-                try once(&history, SessionHistory(checkedJSON: r.bytes(from: start), count: count))
+                let checked = try checkHistory(&r)
+                try once(&history, SessionHistory(checkedJSON: r.bytes(from: start), count: checked.count, writerForm: checked.writerForm))
             case .id: try once(&id, r.string())
             case .label: try once(&label, r.string())
             case .questionnaire: try once(&questionnaire, questionnaireRef(&r))
@@ -263,30 +263,36 @@ enum SessionReader {
     // MARK: Checking a history without decoding it
 
     /// Moves past a history array, checking every entry by exactly the rules `historyEntry`
-    /// reads it by (what it would refuse is refused here), without making its values; the
-    /// number of entries. `SessionHistory` keeps the bytes and decodes them when asked.
-    static func checkHistory(_ r: inout JSONReader) throws(Refused) -> Int {
+    /// reads it by (what it would refuse is refused here), without making its values: the
+    /// number of entries, and whether the array is byte for byte what `JSONWriter.historyEntry`
+    /// writes for the entries it holds (its layout, escapes, members in the writer's order,
+    /// nothing the writer leaves out), so that a save may copy it as it is.
+    /// `SessionHistory` keeps the bytes and decodes them when asked.
+    static func checkHistory(_ r: inout JSONReader) throws(Refused) -> (count: Int, writerForm: Bool) {
+        let layouts = r.otherLayouts
+        var writerForm = true
         var count = 0
         var e = try r.elements()
         while try e.next(&r) {
-            try checkHistoryEntry(&r)
+            try checkHistoryEntry(&r, &writerForm)
             count += 1
         }
-        return count
+        return (count, writerForm && r.otherLayouts == layouts)
     }
 
     /// `historyEntry`'s rules, without the entry.
-    static func checkHistoryEntry(_ r: inout JSONReader) throws(Refused) {
+    static func checkHistoryEntry(_ r: inout JSONReader, _ writerForm: inout Bool) throws(Refused) {
         var at = false, question = false, old = false, new = false
+        var previous = -1
         var m = try r.members()
-        while let key = try m.next(&r, ChangeMember.known) {
+        while let key = try m.next(&r, ChangeMember.known, after: &previous, inWriterOrder: &writerForm) {
             switch key {
             case .at:
                 try first(&at)
                 guard try r.string(satisfies: { secondsSince1970($0) != nil }) else { throw Refused(offset: r.offset) }
             case .question: try first(&question); try r.skipString()
-            case .old: try first(&old); try checkAnswer(&r)
-            case .new: try first(&new); try checkAnswer(&r)
+            case .old: try first(&old); try checkAnswer(&r, &writerForm)
+            case .new: try first(&new); try checkAnswer(&r, &writerForm)
             case .other: try r.skip()
             }
         }
@@ -294,47 +300,56 @@ enum SessionReader {
     }
 
     /// `answer`'s rules, without the answer.
-    static func checkAnswer(_ r: inout JSONReader) throws(Refused) {
+    static func checkAnswer(_ r: inout JSONReader, _ writerForm: inout Bool) throws(Refused) {
         var status = false, value = false, otherText = false, note = false, translation = false
         var followUp = false, lawyerOnly = false, draft = false, entries = false, lastEntryNumber = false
+        var previous = -1
         var m = try r.members()
-        while let key = try m.next(&r, AnswerMember.known) {
+        while let key = try m.next(&r, AnswerMember.known, after: &previous, inWriterOrder: &writerForm) {
             switch key {
             case .status:
                 try first(&status)
                 guard try r.string(satisfies: { AnswerStatus(rawValue: String(decoding: $0, as: UTF8.self)) != nil }) else {
                     throw Refused(offset: r.offset)
                 }
-            case .value: try first(&value); try checkAnswerValue(&r)
+            case .value: try first(&value); try checkAnswerValue(&r, &writerForm)
             case .otherText: try first(&otherText); try r.skipString()
             case .note: try first(&note); try r.skipString()
             case .translation: try first(&translation); try r.skipString()
-            case .followUp: try first(&followUp); _ = try r.bool()
-            case .lawyerOnly: try first(&lawyerOnly); _ = try r.bool()
+            // The writer writes these two only when true, and the number only above 0.
+            case .followUp: try first(&followUp); if try !r.bool() { writerForm = false }
+            case .lawyerOnly: try first(&lawyerOnly); if try !r.bool() { writerForm = false }
             case .draft: try first(&draft); try r.skipString()
             case .entries:
                 try first(&entries)
                 var e = try r.elements()
-                while try e.next(&r) { try checkRepeatEntry(&r) }
-            case .lastEntryNumber: try first(&lastEntryNumber); _ = try r.integer()
+                while try e.next(&r) { try checkRepeatEntry(&r, &writerForm) }
+            case .lastEntryNumber: try first(&lastEntryNumber); if try r.integer() <= 0 { writerForm = false }
             case .other: try r.skip()
             }
         }
     }
 
     /// `answerValue`'s rules, without the value.
-    static func checkAnswerValue(_ r: inout JSONReader) throws(Refused) {
+    static func checkAnswerValue(_ r: inout JSONReader, _ writerForm: inout Bool) throws(Refused) {
         var value = false
+        var previous = -1
         var m = try r.members()
-        while let key = try m.next(&r, ValueMember.known) {
+        while let key = try m.next(&r, ValueMember.known, after: &previous, inWriterOrder: &writerForm) {
             switch key {
             case .text: try first(&value); try r.skipString()
             case .number: try first(&value); _ = try exactNumber(&r)
             case .date:
                 try first(&value)
-                guard try r.string(satisfies: { PartialDate(iso: String(decoding: $0, as: UTF8.self)) != nil }) else {
+                var written = true
+                guard try r.string(satisfies: { bytes in
+                    guard let day = PartialDate(iso: String(decoding: bytes, as: UTF8.self)) else { return false }
+                    written = day.isoString.utf8.elementsEqual(bytes)
+                    return true
+                }) else {
                     throw Refused(offset: r.offset)
                 }
+                if !written { writerForm = false }
             case .choice: try first(&value); try r.skipString()
             case .choices:
                 try first(&value)
@@ -347,13 +362,14 @@ enum SessionReader {
     }
 
     /// `repeatEntry`'s rules, without the entry.
-    static func checkRepeatEntry(_ r: inout JSONReader) throws(Refused) {
+    static func checkRepeatEntry(_ r: inout JSONReader, _ writerForm: inout Bool) throws(Refused) {
         var id = false, answers = false
+        var previous = -1
         var m = try r.members()
-        while let key = try m.next(&r, EntryMember.known) {
+        while let key = try m.next(&r, EntryMember.known, after: &previous, inWriterOrder: &writerForm) {
             switch key {
             case .id: try first(&id); try r.skipString()
-            case .answers: try first(&answers); try checkAnswerTable(&r)
+            case .answers: try first(&answers); try checkAnswerTable(&r, &writerForm)
             case .other: try r.skip()
             }
         }
@@ -361,12 +377,16 @@ enum SessionReader {
     }
 
     /// `answerTable`'s rules, without the table.
-    static func checkAnswerTable(_ r: inout JSONReader) throws(Refused) {
+    static func checkAnswerTable(_ r: inout JSONReader, _ writerForm: inout Bool) throws(Refused) {
         var ids: Set<String> = []
+        var previous: String?
         var m = try r.members()
         while let id = try m.next(&r) {
-            try checkAnswer(&r)
+            try checkAnswer(&r, &writerForm)
             guard ids.insert(id).inserted else { throw Refused(offset: r.offset) }
+            // The writer writes them by their UTF-8 bytes.
+            if let previous, !previous.utf8.lexicographicallyPrecedes(id.utf8) { writerForm = false }
+            previous = id
         }
     }
 
@@ -501,7 +521,7 @@ enum SessionReader {
 
     /// The members of a repeat's entry.
     enum EntryMember: String, KnownMemberNames {
-        case id, answers, other = ""
+        case answers, id, other = ""
         static let known = KnownMembers<Self>()
     }
 
@@ -537,6 +557,16 @@ extension JSONReader.Members {
     /// The next member of a record of `known` members; nil at the object's end.
     mutating func next<M>(_ r: inout JSONReader, _ known: KnownMembers<M>) throws(JSONReader.Refused) -> M? {
         guard let n = try next(&r, among: known.names) else { return nil }
+        return known.cases[n]
+    }
+
+    /// As `next`, and clears `inWriterOrder` unless the member comes after `previous` in the
+    /// order of `M`'s cases (the order the writer writes them in) and is not `other`.
+    mutating func next<M>(_ r: inout JSONReader, _ known: KnownMembers<M>, after previous: inout Int,
+                          inWriterOrder: inout Bool) throws(JSONReader.Refused) -> M? {
+        guard let n = try next(&r, among: known.names) else { return nil }
+        if n <= previous || n == known.names.count { inWriterOrder = false }
+        previous = n
         return known.cases[n]
     }
 }

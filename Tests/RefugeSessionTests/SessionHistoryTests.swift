@@ -75,12 +75,14 @@ final class SessionHistoryTests: StoreTestCase {
     }
 
     /// The same, from the check made when a file is opened.
-    private func checked(_ bytes: [UInt8]) -> Int? {
+    private func checked(_ bytes: [UInt8]) -> Int? { checking(bytes)?.count }
+
+    private func checking(_ bytes: [UInt8]) -> (count: Int, writerForm: Bool)? {
         var r = JSONReader(bytes)
         do throws(JSONReader.Refused) {
-            let count = try SessionReader.checkHistory(&r)
+            let checked = try SessionReader.checkHistory(&r)
             try r.end()
-            return count
+            return checked
         } catch { return nil }
     }
 
@@ -108,6 +110,7 @@ final class SessionHistoryTests: StoreTestCase {
             let entries = (0..<Int(g.next() % 5)).map { _ in randomEntry(&g, at: 1_795_000_000 + Double(round)) }
             let canonical = try historyJSON(entries)
             XCTAssertEqual(checked(canonical), entries.count)
+            XCTAssertEqual(checking(canonical)?.writerForm, true, "the writer's own bytes are in its form")
             XCTAssertEqual(read(canonical), entries.count)
             let text = String(decoding: canonical, as: UTF8.self)
             var variants: [[UInt8]] = []
@@ -194,6 +197,7 @@ final class SessionHistoryTests: StoreTestCase {
             XCTAssertTrue(lazy.historyCount == 0 || lazy.historyRecord.isEncoded)
             let eagerEncoder = SessionBodyEncoder(), lazyEncoder = SessionBodyEncoder()
             XCTAssertEqual(try lazyEncoder.encode(lazy), try eagerEncoder.encode(eager), "round \(round): the first save")
+            XCTAssertTrue(lazy.historyCount == 0 || lazy.historyRecord.isEncoded, "the first save copies the history's JSON, not decoding it")
             for step in 0..<6 {
                 switch g.next() % 4 {
                 case 0:
@@ -214,6 +218,56 @@ final class SessionHistoryTests: StoreTestCase {
                 }
             }
         }
+    }
+
+    func testAHistoryNotInTheWritersFormIsWrittenAgainNotCopied() throws {
+        // Histories the hand-written reader reads, but not as the writer would write them: a
+        // save writes what it wrote when they were decoded at once (the writer's form).
+        var g = SyntheticQuestionnaire.Random(seed: 31)
+        var s = randomSession(&g, entries: 0)
+        var old = Answer.answered(.text("a/b"))
+        old.followUp = true
+        old.entries = [RepeatEntry(id: "e1", answers: ["a": .answered(.date(PartialDate(year: 2022, month: 3, approximate: false))),
+                                                       "b": .answered(.choice("x"))])]
+        old.lastEntryNumber = 1
+        s.history = [HistoryEntry(at: Date(timeIntervalSince1970: 1_795_000_000), question: "q1\n", old: old, new: nil),
+                     HistoryEntry(at: Date(timeIntervalSince1970: 1_795_000_001), question: "q2", old: nil, new: .answered(.number(7)))]
+        let text = String(decoding: try s.fileBody(), as: UTF8.self)
+        let edits: [(String, String)] = [
+            (#""history":["#, #""history": ["#), (#"},{"at""#, #"}, {"at""#), (#""a/b""#, #""a\/b""#), (#""a/b""#, #""\u0061/b""#),
+            (#""q1\n""#, #""q1\u000a""#), (#""q1\n""#, #""q1\u000A""#), (#""question":"q2""#, #""question":"q2","x":1"#),
+            (#"{"at":"2026-11-18T11:06:41Z","question":"q2""#, #"{"question":"q2","at":"2026-11-18T11:06:41Z""#),
+            (#""follow_up":true"#, #""follow_up":true,"lawyer_only":false"#), (#""last_entry_number":1"#, #""last_entry_number":0"#),
+            (#"},"id":"e1"}"#, #"},"id":"e1","z":[]}"#), (#""number":7}"#, #""number":7,"q":null}"#),
+        ]
+        // The entries' answers in another order, and the entry's id before its answers.
+        let swapped = [(#"{"answers":{"a":"#, #"{"id":"e1","answers":{"a":"#), (#"}},"id":"e1"}"#, "}}}")]
+        var variants = edits.map { [$0] } + [swapped]
+        if let a = text.range(of: #""a":{"status":"answered","value":{"date":"2022-03"}}"#),
+           let b = text.range(of: #""b":{"status":"answered","value":{"choice":"x"}}"#) {
+            variants.append([(String(text[a]) + "," + String(text[b]), String(text[b]) + "," + String(text[a]))])
+        } else {
+            XCTFail("the entry's answers are where they were expected")
+        }
+        var copied = 0
+        for variant in variants {
+            var edited = text
+            for (old, new) in variant {
+                guard edited.contains(old) else { XCTFail("no \(old) in \(edited)"); continue }
+                edited = edited.replacingOccurrences(of: old, with: new)
+            }
+            let body = Data(edited.utf8)
+            guard let lazy = try? store.decodeBody(body), let eager = try? store.decodeBodyInGeneral(body) else {
+                XCTFail("not read: \(variant)")
+                continue
+            }
+            // (Before anything decodes the history: comparing the sessions does.)
+            if lazy.historyRecord.writtenJSON != nil { copied += 1 }
+            XCTAssertEqual(try SessionBodyEncoder().encode(lazy), try SessionBodyEncoder().encode(eager), "\(variant)")
+            XCTAssertEqual(lazy, eager, "\(variant)")
+        }
+        XCTAssertEqual(copied, 0, "none of them is taken for the writer's form")
+        XCTAssertNotNil(try store.decodeBody(Data(text.utf8)).historyRecord.writtenJSON, "the writer's own body is")
     }
 
     func testAResumedSessionSavesTheSameFileAsBefore() throws {
