@@ -170,15 +170,23 @@ final class WalkItem: Sendable {
 
     /// The item at `items[i]`, read in place (see `WalkPlan.init`).
     init(_ items: [Item], _ i: Int, sectionNext: [WalkRule]) {
-        id = items[i].id
-        type = items[i].type
-        required = items[i].required
-        showIf = items[i].showIf
-        next = items[i].next.map(WalkRule.init)
+        // Through a pointer: `items[i].id` and the like copied the whole item (832 bytes, 40
+        // members retained and released) for each member read (perf: 0.04 ms of a resume).
+        let read = items.withUnsafeBufferPointer { buffer in
+            let item = buffer.baseAddress! + i
+            return (id: item.pointee.id, type: item.pointee.type, required: item.pointee.required, showIf: item.pointee.showIf,
+                    next: item.pointee.next.map(WalkRule.init), expression: item.pointee.expression, count: item.pointee.count,
+                    fields: item.pointee.fields)
+        }
+        id = read.id
+        type = read.type
+        required = read.required
+        showIf = read.showIf
+        next = read.next
+        expression = read.expression
+        count = read.count
+        let fields = read.fields
         self.sectionNext = sectionNext
-        expression = items[i].expression
-        count = items[i].count
-        let fields = items[i].fields
         self.fields = fields.indices.map { WalkItem(fields, $0, sectionNext: []) }
     }
 }

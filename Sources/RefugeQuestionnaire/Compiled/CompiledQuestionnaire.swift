@@ -326,11 +326,14 @@ private struct ModelReader {
         let n = try input.count()
         var items: [Item] = []
         items.reserveCapacity(n)
-        for _ in 0..<n { items.append(try item(depth: 0)) }
+        for _ in 0..<n { try appendItem(to: &items, depth: 0) }
         return Section(id: id, title: title, location: location, showIf: showIf, next: next, items: items)
     }
 
-    mutating func item(depth: Int) throws(CompiledFormError) -> Item {
+    /// Reads an item into its place at the end of `items`, filled where it lies: an item built
+    /// in a local and returned was copied whole (832 bytes, 40 members retained) into the
+    /// caller's array, and the local destroyed (perf: 0.05 ms of a resume).
+    mutating func appendItem(to items: inout [Item], depth: Int) throws(CompiledFormError) {
         // Repeats hold fields, whose own fields the loader refuses: two levels at most.
         guard depth < 2 else { throw CompiledFormError("fields nested too deeply") }
         let id = try input.string()
@@ -338,7 +341,12 @@ private struct ModelReader {
         let location = try location()
         let sectionID = try input.string()
         let repeatID = try input.optionalString()
-        var item = Item(id: id, type: type, location: location, sectionID: sectionID, repeatID: repeatID, order: try input.int())
+        items.append(Item(id: id, type: type, location: location, sectionID: sectionID, repeatID: repeatID, order: try input.int()))
+        try fill(&items[items.count - 1], depth: depth)
+    }
+
+    /// The rest of an item, after what `appendItem` read to make it.
+    mutating func fill(_ item: inout Item, depth: Int) throws(CompiledFormError) {
         item.prompt = try optionalText()
         item.help = try optionalText()
         item.text = try optionalText()
@@ -377,11 +385,10 @@ private struct ModelReader {
         item.timeline = try optionalText()
         let fieldCount = try input.count()
         item.fields.reserveCapacity(fieldCount)
-        for _ in 0..<fieldCount { item.fields.append(try self.item(depth: depth + 1)) }
+        for _ in 0..<fieldCount { try appendItem(to: &item.fields, depth: depth + 1) }
         item.entryLabel = try optionalText()
         item.count = try expression()
         item.expression = try expression()
-        return item
     }
 
     mutating func check() throws(CompiledFormError) -> Check {
