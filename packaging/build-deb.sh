@@ -68,10 +68,13 @@ if printf %s "$depends" | grep -q swift; then
   echo "build-deb.sh: the program links Swift's shared runtime ($depends); build it with --static-swift-stdlib" >&2
   exit 1
 fi
-# Packed relocations (packaging/release-build.sh) need glibc 2.36: an older C library refuses to
-# start the program, so the package says so and apt refuses to install it there instead.
-if objdump -p "$root/usr/bin/refuge" | grep -q GLIBC_ABI_DT_RELR; then
-  depends=$(printf %s "$depends" | sed -E 's/(^|, )libc6(,|$)/\1libc6 (>= 2.36)\2/')
+# The C library must be at least as new as the newest symbol version the program asks for (and
+# 2.36 for packed relocations, should a build have them): an older one refuses to start it, so
+# the package says so and apt refuses to install it there instead.
+glibc=$(objdump -T "$root/usr/bin/refuge" | grep -o 'GLIBC_2\.[0-9]*' | sed 's/GLIBC_//' | sort -t. -k1,1n -k2,2n | tail -1)
+if objdump -p "$root/usr/bin/refuge" | grep -q GLIBC_ABI_DT_RELR; then glibc=2.36; fi
+if [ -n "$glibc" ]; then
+  depends=$(printf %s "$depends" | sed -E "s/(^|, )libc6(,|\$)/\\1libc6 (>= $glibc)\\2/")
 fi
 size=$(du -sk "$root/usr" | cut -f1)
 cat > "$root/DEBIAN/control" <<TEXT

@@ -21,9 +21,10 @@
 # - libstdc++, libyaml, zlib and ncurses linked in from their static archives
 #   (packaging/link-static-c-libs.sh, which runs lld): fewer shared libraries to load and bind at
 #   every start, and only the parts Refuge calls.
-# - Relative relocations packed (DT_RELR, -z pack-relative-relocs) where the C library knows them
-#   (glibc 2.36 and later): 56,000 entries, 1.3 MB read at every start, become 11 KB. On an older
-#   glibc the program is linked as before (a binary with DT_RELR does not start there).
+# - Linked at a fixed address (packaging/link-static-c-libs.sh): the 56,000 relative relocations
+#   a position-independent program needs (rewritten by the loader at every start) are not there
+#   at all. (Packing them, -z pack-relative-relocs, was the step before; it also made the program
+#   need glibc 2.36, which a fixed address does not.)
 # - Generic types' metadata made by direct calls, not from mangled names
 #   (-disable-concrete-type-metadata-mangled-name-accessors): a mangled name that needs a protocol
 #   conformance (Dictionary<String, X> needs String: Hashable) is resolved at run time by searching
@@ -34,19 +35,12 @@ cd "$(dirname "$0")/.."
 product=refuge
 if [ "${1:-}" = --product ]; then product=$2; shift 2; fi
 order="$PWD/packaging/symbol-order.txt"
-relr=""
-glibc=$(getconf GNU_LIBC_VERSION 2>/dev/null | awk '{print $2}')
-case "$glibc" in
-  2.[0-9]|2.[0-2][0-9]|2.3[0-5]|"") ;;
-  *) relr="-Xlinker -z -Xlinker pack-relative-relocs" ;;
-esac
-# A changed list or linker script must relink (the build system does not know the linker reads them).
+# A changed list, linker script or set of flags must relink (the build system does not know the linker reads them).
 binary="$(swift build -c release --show-bin-path "$@")/$product"
-if [ -e "$binary" ] && { [ "$order" -nt "$binary" ] || [ packaging/link-static-c-libs.sh -nt "$binary" ]; }; then rm -f "$binary"; fi
-# shellcheck disable=SC2086
+if [ -e "$binary" ] && { [ "$order" -nt "$binary" ] || [ packaging/link-static-c-libs.sh -nt "$binary" ] || [ packaging/release-build.sh -nt "$binary" ]; }; then rm -f "$binary"; fi
 exec swift build -c release --product "$product" --static-swift-stdlib -Xswiftc -use-ld=lld \
   -Xswiftc -ld-path="$PWD/packaging/link-static-c-libs.sh" \
   -Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen \
   -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
   -Xlinker --symbol-ordering-file="$order" -Xlinker --no-warn-symbol-ordering \
-  -Xlinker --no-export-dynamic $relr "$@"
+  -Xlinker --no-export-dynamic "$@"
