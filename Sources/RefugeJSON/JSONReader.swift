@@ -493,10 +493,18 @@ public struct JSONReader {
         return result
     }
 
-    /// The bytes from `start` to where the reader is, as they are (for keeping a value's JSON
-    /// to be read later).
-    public func bytes(from start: Int) -> [UInt8] {
-        Array(b[start..<i])
+    /// Some of the bytes read, as they are (for keeping a value's JSON to be read later).
+    public func bytes(_ range: Range<Int>) -> [UInt8] {
+        Array(b[range])
+    }
+
+    /// Takes a `,` when one comes next (true), else leaves the reader where it was (false):
+    /// for reading values that stand in a list without their array's brackets.
+    public mutating func comma() -> Bool {
+        skipSpace()
+        guard i < b.count, b[i] == UInt8(ascii: ",") else { return false }
+        i += 1
+        return true
     }
 
     /// The text of bytes that are valid UTF-8, else nil. Checked here and then made a `String`

@@ -26,8 +26,9 @@ struct SessionHistory: Sendable, Equatable {
 
     init(_ entries: [HistoryEntry] = []) { storage = .entries(entries) }
 
-    /// The JSON of a history array (`[...]`) that `SessionReader.checkHistory` found to hold
-    /// `count` entries it reads; `writerForm`: byte for byte as the session writer writes them.
+    /// The JSON of a history array that `SessionReader.checkHistory` found to hold `count`
+    /// entries it reads: the array (`[...]`), or, when it is byte for byte as the session
+    /// writer writes it (`writerForm`), its entries without the brackets.
     init(checkedJSON bytes: [UInt8], count: Int, writerForm: Bool) {
         storage = count == 0 ? .entries([]) : .encoded(EncodedHistory(bytes: bytes, count: count, writerForm: writerForm))
     }
@@ -96,7 +97,9 @@ final class EncodedHistory: @unchecked Sendable {
     private enum State { case json([UInt8]), decoded([HistoryEntry]) }
     private var state: State
     let count: Int
-    /// Whether the JSON is byte for byte what the session writer writes for its entries.
+    /// Whether the JSON is byte for byte what the session writer writes for its entries (then
+    /// it is the entries without the array's brackets, which `SessionBodyEncoder` takes as
+    /// they are: one copy of them in memory, not two).
     private let writerForm: Bool
 
     init(bytes: [UInt8], count: Int, writerForm: Bool) {
@@ -109,8 +112,8 @@ final class EncodedHistory: @unchecked Sendable {
     var writtenJSON: [UInt8]? {
         guard writerForm else { return nil }
         return lock.withLock {
-            guard case .json(let bytes) = state, bytes.count >= 2 else { return nil }
-            return Array(bytes[1..<(bytes.count - 1)])
+            guard case .json(let bytes) = state else { return nil }
+            return bytes
         }
     }
 
@@ -125,7 +128,7 @@ final class EncodedHistory: @unchecked Sendable {
             case .decoded(let list):
                 return list
             case .json(let bytes):
-                let list = Self.decode(bytes, count: count)
+                let list = Self.decode(bytes, count: count, bracketed: !writerForm)
                 state = .decoded(list)
                 return list
             }
@@ -135,13 +138,17 @@ final class EncodedHistory: @unchecked Sendable {
     /// The entries of JSON that `SessionReader.checkHistory` accepted: `SessionReader` reads
     /// every one of them (it checked them by the very rules it reads them by, and
     /// `SessionHistoryTests` holds the two to each other).
-    private static func decode(_ bytes: [UInt8], count: Int) -> [HistoryEntry] {
+    private static func decode(_ bytes: [UInt8], count: Int, bracketed: Bool) -> [HistoryEntry] {
         do throws(JSONReader.Refused) {
             var r = JSONReader(bytes)
             var list: [HistoryEntry] = []
             list.reserveCapacity(count)
-            var e = try r.elements()
-            while try e.next(&r) { list.append(try SessionReader.historyEntry(&r)) }
+            if bracketed {
+                var e = try r.elements()
+                while try e.next(&r) { list.append(try SessionReader.historyEntry(&r)) }
+            } else {
+                repeat { list.append(try SessionReader.historyEntry(&r)) } while r.comma()
+            }
             try r.end()
             return list
         } catch {

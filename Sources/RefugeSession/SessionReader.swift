@@ -117,7 +117,9 @@ enum SessionReader {
                 // Checked now, decoded when first asked for (see `SessionHistory`).
                 let start = r.offset
                 let checked = try checkHistory(&r)
-                try once(&history, SessionHistory(checkedJSON: r.bytes(from: start), count: checked.count, writerForm: checked.writerForm))
+                // In the writer's form there is no white space: the array is `[` and `]` around its entries.
+                let json = checked.writerForm ? r.bytes((start + 1)..<(r.offset - 1)) : r.bytes(start..<r.offset)
+                try once(&history, SessionHistory(checkedJSON: json, count: checked.count, writerForm: checked.writerForm))
             case .id: try once(&id, r.string())
             case .label: try once(&label, r.string())
             case .questionnaire: try once(&questionnaire, questionnaireRef(&r))
