@@ -17,28 +17,7 @@ final class SessionHistoryTests: StoreTestCase {
     private let texts = ["", "Ana", "Ана «Ñ» 👩‍👧", "line\nbreak \"quoted\" \\ back/slash", "\u{0}\u{1F}tab\t", "مرحبا", "12", "\u{2028}/"]
 
     private func randomAnswer(_ g: inout SyntheticQuestionnaire.Random, depth: Int = 0) -> Answer {
-        var a = Answer()
-        switch Int(g.next() % 7) {
-        case 0: a = .answered(.text(texts.randomElement(using: &g)!))
-        case 1: a = .answered(.number(ExactNumber(["0", "7.5", "-3", "1000000000000000000000", "0.1", "29"].randomElement(using: &g)!)!))
-        case 2: a = .answered(.date(PartialDate(year: 2022, month: Int(g.next() % 12) + 1, approximate: g.next() % 2 == 0)))
-        case 3: a = .answered(.choice("other")); a.otherText = texts.randomElement(using: &g)!
-        case 4: a = .answered(.choices(["army", "gang"].shuffled(using: &g)))
-        case 5: a = Answer(status: g.next() % 2 == 0 ? .dontKnow : .refused)
-        default: a.draft = texts.randomElement(using: &g)!
-        }
-        if g.next() % 3 == 0 { a.note = texts.randomElement(using: &g)! }
-        if g.next() % 4 == 0 { a.translation = texts.randomElement(using: &g)! }
-        a.followUp = g.next() % 5 == 0
-        a.lawyerOnly = g.next() % 6 == 0
-        if depth == 0, g.next() % 4 == 0 {
-            let count = Int(g.next() % 3) + 1
-            a.entries = (1...count).map { n in
-                RepeatEntry(id: "e\(n)", answers: ["when": randomAnswer(&g, depth: 1), "what": randomAnswer(&g, depth: 1)])
-            }
-            a.lastEntryNumber = count
-        }
-        return a
+        RandomAnswer.make(&g, texts: texts, depth: depth, entriesOneIn: 4, lastEntryNumberMayRunAhead: false)
     }
 
     private func randomEntry(_ g: inout SyntheticQuestionnaire.Random, at time: Double) -> HistoryEntry {
