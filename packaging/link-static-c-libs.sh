@@ -18,7 +18,8 @@
 # What is given up: the program's own code and tables sit at the same address in every run (the
 # stack, the heap and the C library are still placed at random). Refuge opens no network
 # connection; what it reads is the person's keys and local files, and its own code is Swift,
-# whose memory safety is the first defence; that trade is written down in README.
+# whose memory safety is the first defence; that trade is written down in README. It also maps
+# about 0.3 MB more of the program's own pages during an interview (README, measured).
 # SwiftPM puts the system libraries' -l flags before anything a build can add, so they are
 # rewritten here, in the arguments or in clang's response file. If the static link fails (an
 # archive is missing), the program is linked as before, with a note on standard error.
