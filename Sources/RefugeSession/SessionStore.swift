@@ -233,8 +233,7 @@ public struct SessionStore: Sendable {
     /// rescue copy's `<id>.rescue-<time>.refuge`). Ids never hold a dot.
     static func id(of url: URL) -> String {
         // A plain path's last component is read where it lies (`URL.plainPath`).
-        let name = url.plainPath.map { path in String(path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? "") }
-            ?? url.lastPathComponent
+        let name = url.plainFolderAndName?.name ?? url.lastPathComponent
         return String(name.prefix { $0 != "." })
     }
 

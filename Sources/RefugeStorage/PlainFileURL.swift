@@ -39,4 +39,11 @@ extension URL {
         }
         return String(decoding: path, as: UTF8.self)
     }
+
+    /// `plainPath` split at its last slash: the folder (`/` for a top-level name) and the name;
+    /// nil for the root, and wherever `plainPath` is nil.
+    public var plainFolderAndName: (folder: String, name: String)? {
+        guard let path = plainPath, path.utf8.count > 1, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        return (slash == path.utf8.startIndex ? "/" : String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+    }
 }

@@ -22,9 +22,9 @@ public struct StorageLocation: Equatable, Sendable {
 
     public init(fileURL: URL) {
         // A plain path is split where it lies (see `URL.plainPath` for why).
-        if let path = fileURL.plainPath, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8.count > 1 {
-            folder = slash == path.utf8.startIndex ? "/" : String(path[..<slash])
-            name = String(path[path.utf8.index(after: slash)...])
+        if let (folder, name) = fileURL.plainFolderAndName {
+            self.folder = folder
+            self.name = name
             return
         }
         let standardized = fileURL.standardizedFileURL
