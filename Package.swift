@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "RefugeEngine", dependencies: ["RefugeQuestionnaire", "RefugeExpressions", "RefugeBasics"]),
         // Durable, private files: atomic replace with backups, advisory locks, encryption.
         .target(name: "RefugeStorage", dependencies: [
-            "RefugeLimits", "RefugeBasics",
+            "RefugeLimits", "RefugeBasics", "RefugeJSON",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
@@ -83,12 +83,14 @@ let package = Package(
         .target(name: "RefugeXLSForm", dependencies: [
             "RefugeLimits", "RefugeExpressions", "RefugeBasics", "RefugeZip",
         ]),
+        // glibc's mallopt, for the program's one malloc setting (RefugeCommand/MallocTuning.swift).
+        .systemLibrary(name: "CGlibcMalloc"),
         // The `refuge` command.
         .executableTarget(name: "refuge", dependencies: [
             "RefugeQuestionnaire", "RefugeEngine", "RefugeSession", "RefugeReport",
             "RefugeScreen", "RefugeTerminal", "RefugePlain", "RefugeVersion", "RefugeXLSForm", "RefugeCanvas", "RefugeStorage",
             "RefugeExpressions",
-            "RefugeText", "RefugeBasics",
+            "RefugeText", "RefugeBasics", "CGlibcMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/RefugeCommand"),
         // A helper process for RefugeStorage's crash and lock tests.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import RefugeJSON
 
 /// Finds the exact bytes of each member of a top-level JSON object, without rebuilding them.
 ///
@@ -127,12 +128,10 @@ struct TopLevelJSONMembers {
             let start = position
             try expect(UInt8(ascii: "\""))
             while true {
-                // Most of a session file is text: pass over its ordinary bytes in a tight loop.
-                while position < bytes.count {
-                    let byte = bytes[position]
-                    guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
-                    position += 1
-                }
+                // Most of a session file is text: its ordinary bytes are passed over eight at a
+                // time (byte by byte, this loop was a twentieth of a resume's instructions).
+                var ascii: UInt8 = 0
+                JSONStringScan.skipText(bytes, &position, &ascii)
                 let byte = try next()
                 if byte == UInt8(ascii: "\\") {
                     _ = try next()

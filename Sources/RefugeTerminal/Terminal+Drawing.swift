@@ -25,7 +25,8 @@ extension Terminal {
         guard isActive else { return }
         guard let window = refuge_stdscr() else { return }
         let (width, height) = size()
-        if shown == nil {
+        let erased = shown == nil
+        if erased {
             werase(window)
         }
         for run in GridDiff.changes(from: shown, to: grid) where run.row < height {
@@ -33,6 +34,9 @@ extension Terminal {
             for cell in run.cells {
                 defer { column += 1 }
                 if cell.isContinuation || column + cell.width > width { continue }
+                // Just erased, the window is all blanks already: most of a first frame is blank,
+                // and handing curses those cells again was most of its copying.
+                if erased, cell == .blank { continue }
                 put(cell, row: run.row, column: column, in: window)
             }
         }
