@@ -24,6 +24,10 @@ public struct Cell: Hashable, Sendable {
         Cell(" ", style: style)
     }
 
+    /// Whether this is `Cell.blank`: a space in the terminal's ordinary colours (tested
+    /// without reading the shared `blank`, for every cell of a full redraw).
+    public var isBlank: Bool { text == " " && style == .plain }
+
     /// The right half of a wide character.
     public static func continuation(_ style: Style) -> Cell {
         Cell("", style: style)

@@ -33,10 +33,10 @@ extension Terminal {
             var column = run.column
             for cell in run.cells {
                 defer { column += 1 }
-                if cell.isContinuation || column + cell.width > width { continue }
                 // Just erased, the window is all blanks already: most of a first frame is blank,
                 // and handing curses those cells again was most of its copying.
-                if erased, cell == .blank { continue }
+                if erased, cell.isBlank { continue }
+                if cell.isContinuation || column + cell.width > width { continue }
                 put(cell, row: run.row, column: column, in: window)
             }
         }

@@ -37,6 +37,18 @@ final class CellGridTests: XCTestCase {
         }
     }
 
+    /// `isBlank` is exactly equality with `Cell.blank` (the terminal leaves such cells out of a
+    /// redraw after erasing the window, so a styled space must not count).
+    func testIsBlankIsEqualityWithTheBlankCell() {
+        var bold = Style.plain
+        bold.bold = true
+        let cells = [Cell.blank, Cell(" "), Cell(" ", style: bold), Cell.blank(bold), Cell("a"), Cell(""), Cell("  "), Cell("\u{A0}")]
+        for cell in cells {
+            XCTAssertEqual(cell.isBlank, cell == .blank, cell.text.debugDescription)
+        }
+        XCTAssertEqual(cells.filter(\.isBlank).count, 2)
+    }
+
     func testNewGridIsBlank() {
         let grid = CellGrid(width: 4, height: 2)
         XCTAssertEqual(grid.text(row: 0), "    ")
