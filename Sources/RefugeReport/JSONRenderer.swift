@@ -20,9 +20,38 @@ public enum JSONRenderer {
         // About 110 bytes an answer in the synthetic sessions: sized once, so the text is not
         // copied again at each doubling.
         var writer = JSONWriter(layout: .pretty, escaping: .allControls, capacity: 4096 + 128 * report.answers.count)
-        write(report, into: &writer)
+        write(report, into: &writer) { w in
+            for answer in report.answers {
+                w.key(answer.id)
+                entry(answer, labels: report.labels, into: &w)
+            }
+            return report
+        }
+        return text(writer)
+    }
+
+    /// The export written while the answers are gathered: each answer is written as it is made
+    /// and freed at once, so no array of every answer is built and then read back (at ten
+    /// thousand answers that array and its texts were several times the cache). Not for
+    /// `--redact identity`, whose mask reads the whole report first.
+    static func render(gathering assembly: inout ReportAssembly) -> String {
+        var writer = JSONWriter(layout: .pretty, escaping: .allControls, capacity: 4096 + 128 * assembly.expectedAnswers)
+        let opening = assembly.opening()
+        write(opening, into: &writer) { w in
+            assembly.gatherAnswers { answer, _ in
+                w.key(answer.id)
+                entry(answer, labels: opening.labels, into: &w)
+            }
+            var report = opening
+            assembly.finish(&report)
+            return report
+        }
+        return text(writer)
+    }
+
+    /// The writer's text with the final newline, put in with the one copy into the string.
+    private static func text(_ writer: JSONWriter) -> String {
         let bytes = writer.bytes
-        // The final newline goes in with the one copy into the string.
         return String(unsafeUninitializedCapacity: bytes.count + 1) { buffer in
             _ = buffer.initialize(from: bytes)
             buffer[bytes.count] = UInt8(ascii: "\n")
@@ -30,8 +59,12 @@ public enum JSONRenderer {
         }
     }
 
-    static func write(_ report: Report, into w: inout JSONWriter) {
-        let h = report.header
+    /// The document: `opening`'s header and flags, then the answers that `answers` writes, then
+    /// the parts of the report it returns (chronology, points to clarify, gaps, removed answers,
+    /// changes), which are only known once the answers have been gathered.
+    static func write(_ opening: Report, into w: inout JSONWriter, answers: (inout JSONWriter) -> Report) {
+        let h = opening.header
+        var report = opening
         let textLanguage = report.wordsLanguage
         w.object { w in
             w.key("format"); number(ExactNumber(1), into: &w)
@@ -60,12 +93,7 @@ public enum JSONRenderer {
             w.key("flags")
             w.array { w in for check in report.flags { flag(check, into: &w) } }
             w.key("answers")
-            w.object { w in
-                for answer in report.answers {
-                    w.key(answer.id)
-                    entry(answer, labels: report.labels, into: &w)
-                }
-            }
+            w.object { w in report = answers(&w) }
             w.key("timeline")
             w.array { w in
                 for event in report.timeline {

@@ -146,8 +146,10 @@ struct ReportAssembly {
 
     /// The languages an item is shown in: an interviewer's question only in the interviewer's
     /// language (or the one asked for).
-    private func languages(for item: Item) -> [String] {
-        item.audience == .interviewer ? [wordsLanguage] : displayLanguages
+    private func languages(for item: Item) -> [String] { languages(for: item.audience) }
+
+    private func languages(for audience: Audience) -> [String] {
+        audience == .interviewer ? [wordsLanguage] : displayLanguages
     }
 
     /// An author text in `languages`, answers filled in (withheld ones as the redaction mark).
@@ -171,7 +173,42 @@ struct ReportAssembly {
 
     // MARK: The report
 
+    /// The report from the whole model: every answer gathered into the report, then what the
+    /// printed formats make from them.
     mutating func report() -> Report {
+        var report = opening()
+        var answers: [ReportAnswer] = []
+        // The section of each answer, by index, for the printed body.
+        var answerSections: [Int] = []
+        // Sized once for every item on the path: growing the array step by step moved every
+        // answer (a few hundred bytes each) again at each doubling.
+        answers.reserveCapacity(expectedAnswers)
+        answerSections.reserveCapacity(expectedAnswers)
+        gatherAnswers { answer, section in
+            answers.append(answer)
+            answerSections.append(section)
+        }
+        if makesPrintedTexts {
+            report.summary = summary(answers)
+            report.parts = parts(answers, sections: answerSections)
+        }
+        report.answers = answers
+        finish(&report)
+        if options.redaction == .identity {
+            report.header.label = ""
+            report = mask.apply(to: report)
+        }
+        return report
+    }
+
+    /// How many answers a report of this session may hold (the items on the path), to size
+    /// what is written once.
+    var expectedAnswers: Int { interview.path.onPath.count }
+
+    /// The parts of the report that come before the answers and do not depend on them: the
+    /// header, the flags and the points to clarify (no answers, chronology, gaps, removed answers
+    /// or changes yet; `finish` adds those after `gatherAnswers`).
+    func opening() -> Report {
         let title = wording(questionnaire.report?.title ?? questionnaire.title, displayLanguages)!
         let header = ReportHeader(
             title: title,
@@ -182,24 +219,6 @@ struct ReportAssembly {
             interviewerLanguage: session.interviewerLanguage, displayLanguages: displayLanguages,
             interviewDate: session.interviewDate, created: session.created, updated: session.updated,
             generated: options.now, legalDataAsOf: questionnaire.legalData?.asOf)
-
-        var answers: [ReportAnswer] = []
-        // The section of each answer, by index, for the printed body.
-        var answerSections: [Int] = []
-        // Sized once for every item on the path: growing the array step by step moved every
-        // answer (a few hundred bytes each) again at each doubling.
-        answers.reserveCapacity(interview.path.onPath.count)
-        answerSections.reserveCapacity(interview.path.onPath.count)
-        for (s, section) in questionnaire.sections.enumerated() {
-            let items = section.items
-            for i in items.indices where items[i].type != .info && interview.path.onPath.contains(items[i].id)
-            && !leftOut.contains(items[i].id) {
-                if let answer = answer(items[i], ref: AnswerRef(items[i].id), label: items[i].id, entry: nil) {
-                    answers.append(answer)
-                    answerSections.append(s)
-                }
-            }
-        }
 
         let checks: [Check] = answersOnly ? [] : interview.holdingChecks.enumerated().sorted { a, b in
             let (sa, sb) = (a.element.severity == .error ? 0 : 1, b.element.severity == .error ? 0 : 1)
@@ -215,9 +234,46 @@ struct ReportAssembly {
                                rule: check.rule.flatMap { questionnaire.legalData?.rule($0) })
         }
 
-        let timeline = Chronology.order(dated.map(\.event), story: storyRanks())
+        return Report(
+            header: header, wordsLanguage: wordsLanguage, redaction: options.redaction,
+            labels: options.labels, programVersion: options.programVersion,
+            summary: [], flags: checks.filter { $0.kind == .flag }.map(reportCheck), parts: [], answers: [],
+            timeline: [], undatedEvents: [], clarify: checks.filter { $0.kind == .clarify }.map(reportCheck),
+            followUps: [], drafts: [], removedAnswers: [], unansweredRequired: [], changes: [],
+            changesSince: options.changesSince)
+    }
 
-        let gaps: [ReportGap] = answersOnly ? [] : interview.unansweredRequired.filter { !leftOut.contains($0.ref.itemID) }.map { gap in
+    /// Walks the path in file order and hands over each answer with the index of its section,
+    /// gathering the chronology, follow-ups and drafts on the way. The JSON and CSV exports
+    /// write each answer as it comes (`ReportWriter.render(session:…)`), so no array of every
+    /// answer is built, read back and freed: at ten thousand answers that array was several
+    /// times the cache.
+    ///
+    /// Each item is read in place, through the array's buffer: taking `items[i]` copied the
+    /// whole `Item` (about 800 bytes) and retained each of its texts and lists, for every
+    /// question, which at ten thousand items read far more memory than the report uses.
+    mutating func gatherAnswers(_ body: (ReportAnswer, Int) -> Void) {
+        for s in questionnaire.sections.indices {
+            let items = questionnaire.sections[s].items
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices where items[i].type != .info && interview.path.onPath.contains(items[i].id)
+                && !leftOut.contains(items[i].id) {
+                    if let answer = answer(items.baseAddress! + i, ref: AnswerRef(items[i].id), label: items[i].id, entry: nil) {
+                        body(answer, s)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The parts that follow the answers: the chronology, follow-ups and drafts gathered with
+    /// them, and the gaps, removed answers and changes.
+    func finish(_ report: inout Report) {
+        report.timeline = Chronology.order(dated.map(\.event), story: storyRanks())
+        report.undatedEvents = undated
+        report.followUps = followUps
+        report.drafts = drafts
+        report.unansweredRequired = answersOnly ? [] : interview.unansweredRequired.filter { !leftOut.contains($0.ref.itemID) }.map { gap in
             guard makesPrintedTexts else { return ReportGap(label: gap.label, question: .empty) }
             let entry = gap.ref.repeatID.flatMap { r in gap.ref.entryID.map { (repeatID: r, entryID: $0) } }
             let item = questionnaire.item(gap.ref.itemID)
@@ -225,22 +281,10 @@ struct ReportAssembly {
                 ?? Wording(plain: gap.ref.itemID, language: wordsLanguage)
             return ReportGap(label: gap.label, question: question)
         }
-
-        var report = Report(
-            header: header, wordsLanguage: wordsLanguage, redaction: options.redaction,
-            labels: options.labels, programVersion: options.programVersion,
-            summary: makesPrintedTexts ? summary(answers) : [],
-            flags: checks.filter { $0.kind == .flag }.map(reportCheck),
-            parts: makesPrintedTexts ? parts(answers, sections: answerSections) : [], answers: answers,
-            timeline: timeline, undatedEvents: undated,
-            clarify: checks.filter { $0.kind == .clarify }.map(reportCheck),
-            followUps: followUps, drafts: drafts, removedAnswers: answersOnly ? [] : removedAnswers(),
-            unansweredRequired: gaps, changes: answersOnly ? [] : changes(), changesSince: options.changesSince)
-        if options.redaction == .identity {
-            report.header.label = ""
-            report = mask.apply(to: report)
+        if !answersOnly {
+            report.removedAnswers = removedAnswers()
+            report.changes = changes()
         }
-        return report
     }
 
     /// Each dated question's place in the story (`report.timeline.order`; the others after
@@ -297,21 +341,23 @@ struct ReportAssembly {
 
     // MARK: One question
 
-    private mutating func answer(_ item: Item, ref: AnswerRef, label: String,
+    private mutating func answer(_ item: UnsafePointer<Item>, ref: AnswerRef, label: String,
                                  entry: (repeatID: String, entryID: String)?) -> ReportAnswer? {
+        // The item is read field by field where it lies (see `gatherAnswers`); only the rarer
+        // paths that hand the whole item on (printed texts, labels, chronology, repeats) copy it.
         let record = interview.answers[ref]
-        let languages = languages(for: item)
+        let languages = languages(for: item.pointee.audience)
         let question = makesPrintedTexts
-            ? wording(item.prompt, languages, entry: entry) ?? Wording(plain: item.id, language: wordsLanguage)
+            ? wording(item.pointee.prompt, languages, entry: entry) ?? Wording(plain: item.pointee.id, language: wordsLanguage)
             : .empty
         var result = ReportAnswer(
-            id: item.id, label: label, question: question, forInterviewer: item.audience == .interviewer,
-            printed: item.includeInReport, status: .unanswered, shown: nil, value: nil, otherText: nil,
+            id: item.pointee.id, label: label, question: question, forInterviewer: item.pointee.audience == .interviewer,
+            printed: item.pointee.includeInReport, status: .unanswered, shown: nil, value: nil, otherText: nil,
             note: nil, translation: nil, draft: nil, followUp: false, lawyerOnly: false,
-            authorNote: options.notes && makesPrintedTexts ? wording(item.note, [wordsLanguage], entry: entry)?.first : nil,
+            authorNote: options.notes && makesPrintedTexts ? wording(item.pointee.note, [wordsLanguage], entry: entry)?.first : nil,
             entries: nil)
 
-        if item.type == .calculate {
+        if item.pointee.type == .calculate {
             let value = interview.calculatedValue(ref)
             guard let exported = ReportAssembly.export(value) else { return nil }
             result.status = .calculated
@@ -324,12 +370,12 @@ struct ReportAssembly {
         let withheld = hidden(ref)
         // Under `--redact identity` an identifying question keeps only its status: its note,
         // translation and draft may name the person as well as the answer does.
-        let masked = options.redaction == .identity && item.identifying != nil
-        if !withheld && !masked && makesPrintedTexts { collectMarks(item, ref: ref, label: label, question: question, record: record) }
-        let leftOutOfChronology = questionnaire.report?.timelineLeaveOut.contains(item.id) == true && !options.allDates
+        let masked = options.redaction == .identity && item.pointee.identifying != nil
+        if !withheld && !masked && makesPrintedTexts { collectMarks(item.pointee, ref: ref, label: label, question: question, record: record) }
+        let leftOutOfChronology = questionnaire.report?.timelineLeaveOut.contains(item.pointee.id) == true && !options.allDates
         // An identifying date (a birthday) stays out of an identity-redacted chronology.
-        if item.type == .date, item.timeline != nil, !answersOnly, !withheld, !leftOutOfChronology, mask.placeholder(for: ref) == nil {
-            collectEvent(item, ref: ref, label: label, record: record, entry: entry)
+        if item.pointee.type == .date, item.pointee.timeline != nil, !answersOnly, !withheld, !leftOutOfChronology, mask.placeholder(for: ref) == nil {
+            collectEvent(item.pointee, ref: ref, label: label, record: record, entry: entry)
         }
         if withheld {
             result.status = .redacted
@@ -345,7 +391,7 @@ struct ReportAssembly {
         }
         if masked {
             result.status = record.status == .dontKnow ? .dontKnow : record.status == .refused ? .refused : .unanswered
-            if makesPrintedTexts { result.shown = shown(Answer(status: record.status), item, languages) }
+            if makesPrintedTexts { result.shown = shown(Answer(status: record.status), item.pointee, languages) }
             return result
         }
 
@@ -355,37 +401,40 @@ struct ReportAssembly {
         result.draft = record.draft
         result.followUp = record.followUp
         result.lawyerOnly = record.lawyerOnly
-        if makesPrintedTexts { result.refersTo = explanation(before: item) }
+        if makesPrintedTexts { result.refersTo = explanation(before: item.pointee) }
         switch record.status {
         case .answered:
             result.status = .answered
             result.value = record.value.map(ReportAssembly.export)
-            result.valueLabel = record.value.flatMap { valueLabel($0, item) }
+            // The JSON export writes labels only with `--labels`; the CSV export always does.
+            if options.labels || options.content != .exportedData {
+                result.valueLabel = record.value.flatMap { valueLabel($0, item.pointee) }
+            }
         case .dontKnow: result.status = .dontKnow
         case .refused: result.status = .refused
         case nil: result.status = record.draft != nil ? .draft : .unanswered
         }
 
-        if item.type == .repeat {
-            let entries = interview.entries(of: item.id)
+        if item.pointee.type == .repeat {
+            let entries = interview.entries(of: item.pointee.id)
             if record.status == nil, !entries.isEmpty { result.status = .answered }
             result.entries = entries.enumerated().map { offset, path in
-                entryReport(path, number: offset + 1, of: item)
+                entryReport(path, number: offset + 1, of: item.pointee)
             }
             if entries.isEmpty && makesPrintedTexts {
                 result.shown = record.status == .answered
                     ? Wording(languages.map { ($0, ReportWords.text(.none, $0)) })
-                    : shown(record, item, languages)
+                    : shown(record, item.pointee, languages)
             }
             return result
         }
         guard makesPrintedTexts else { return result }
-        result.shown = shown(record, item, languages)
+        result.shown = shown(record, item.pointee, languages)
         if case .choices(let values)? = record.value, record.status == .answered, values.count > 1 {
             // Each selection on its own line: labels may themselves hold commas.
             result.isList = true
             result.shown = Wording(languages.map { language in
-                (language, values.map { formatter(language).format(.choice($0), for: item, otherText: record.otherText) }
+                (language, values.map { formatter(language).format(.choice($0), for: item.pointee, otherText: record.otherText) }
                     .joined(separator: "\n"))
             })
         }
@@ -445,11 +494,14 @@ struct ReportAssembly {
         let label = !makesPrintedTexts ? .empty : wording(item.entryLabel, languages(for: item), entry: context)
             ?? Wording(languages(for: item).map { ($0, "\(ProgramWords.text(.entry, $0)) \(number)") })
         var answers: [ReportAnswer] = []
-        for field in item.fields where path.onPath.contains(field.id) && !leftOut.contains(field.id) {
-            let ref = AnswerRef(field: field.id, of: item.id, entry: path.entry.id)
-            if var answer = answer(field, ref: ref, label: "\(item.id)[\(number)].\(field.id)", entry: context) {
-                answer.printed = answer.printed && field.includeInReport
-                answers.append(answer)
+        // The fields are read in place, as in `gatherAnswers`.
+        item.fields.withUnsafeBufferPointer { fields in
+            for f in fields.indices where path.onPath.contains(fields[f].id) && !leftOut.contains(fields[f].id) {
+                let ref = AnswerRef(field: fields[f].id, of: item.id, entry: path.entry.id)
+                if var answer = answer(fields.baseAddress! + f, ref: ref, label: "\(item.id)[\(number)].\(fields[f].id)", entry: context) {
+                    answer.printed = answer.printed && fields[f].includeInReport
+                    answers.append(answer)
+                }
             }
         }
         return ReportEntry(id: path.entry.id, number: number, label: label, answers: answers)

@@ -26,11 +26,18 @@ public enum ReportWriter {
     }
 
     /// Builds only what `format` reads (`ReportContent`): the JSON and CSV exports skip the
-    /// printed texts. The output is the same as rendering the full model.
+    /// printed texts, and write each answer as it is gathered. The output is the same as
+    /// rendering the full model.
     public static func render(session: Session, questionnaire: Questionnaire, format: ReportFormat,
                               options: ReportOptions) -> String {
         var options = options
         options.content = .of(format)
+        // The exports write each answer as it is gathered; under `--redact identity` the mask
+        // reads the whole report first, so it is built whole.
+        if options.redaction != .identity, format == .json || format == .csv {
+            var assembly = ReportAssembly(session: session, questionnaire: questionnaire, options: options)
+            return format == .json ? JSONRenderer.render(gathering: &assembly) : CSVRenderer.render(gathering: &assembly)
+        }
         return render(ReportBuilder.build(session: session, questionnaire: questionnaire, options: options), format: format)
     }
 

@@ -112,35 +112,39 @@ extension ReportAssembly {
         var result: [ReportChange] = []
         // (TimeZone(identifier: "UTC") is nil in FoundationEssentials.)
         let utc = TimeZone(secondsFromGMT: 0)!
-        // Most records are a first answer, with no old one: they are passed over in place, since
-        // copying each record out of the history (two answers) read and retained all of it.
-        for i in session.history.indices where session.history[i].old?.status != nil {
-            let change = session.history[i]
-            guard let old = change.old else { continue }
-            let new = change.new ?? Answer()
-            guard old.status != new.status || old.value != new.value || old.otherText != new.otherText else { continue }
-            if let since = options.changesSince, PartialDate.today(from: change.at, timeZone: utc).firstDay <= since.lastDay {
-                continue
+        // Most records are a first answer, with no old one: they are passed over in place, through
+        // the array's buffer (`session.history[i].old?.status` still copied each whole entry, two
+        // answers, to read one field, which at ten thousand entries read all of them).
+        let history = session.history
+        return history.withUnsafeBufferPointer { history in
+            for i in history.indices where history[i].old?.status != nil {
+                let change = history[i]
+                guard let old = change.old else { continue }
+                let new = change.new ?? Answer()
+                guard old.status != new.status || old.value != new.value || old.otherText != new.otherText else { continue }
+                if let since = options.changesSince, PartialDate.today(from: change.at, timeZone: utc).firstDay <= since.lastDay {
+                    continue
+                }
+                guard let place = place(of: change.question), let item = questionnaire.item(place.ref.itemID),
+                      item.type != .repeat else { continue }
+                if leftOut.contains(item.id) || hidden(place.ref) || (options.redact && (old.lawyerOnly || new.lawyerOnly)) {
+                    continue
+                }
+                let formatter = AnswerFormatter(questionnaire: questionnaire, language: wordsLanguage)
+                func shown(_ answer: Answer) -> String {
+                    if let placeholder = mask.placeholder(for: place.ref) { return placeholder }
+                    return formatter.display(answer, for: item) ?? ReportWords.text(.notAnswered, wordsLanguage)
+                }
+                let entry = place.ref.repeatID.flatMap { r in place.ref.entryID.map { (repeatID: r, entryID: $0) } }
+                // The exports list changes by label only (`ReportContent`).
+                let question = !makesPrintedTexts ? "" : item.prompt.map {
+                    interpolator(wordsLanguage).render($0.resolve(wordsLanguage, defaultLanguage: questionnaire.defaultLanguage).text,
+                                                       entry: entry, hide: hidden)
+                } ?? item.id
+                result.append(ReportChange(label: place.label, question: question, old: shown(old), new: shown(new), at: change.at))
             }
-            guard let place = place(of: change.question), let item = questionnaire.item(place.ref.itemID),
-                  item.type != .repeat else { continue }
-            if leftOut.contains(item.id) || hidden(place.ref) || (options.redact && (old.lawyerOnly || new.lawyerOnly)) {
-                continue
-            }
-            let formatter = AnswerFormatter(questionnaire: questionnaire, language: wordsLanguage)
-            func shown(_ answer: Answer) -> String {
-                if let placeholder = mask.placeholder(for: place.ref) { return placeholder }
-                return formatter.display(answer, for: item) ?? ReportWords.text(.notAnswered, wordsLanguage)
-            }
-            let entry = place.ref.repeatID.flatMap { r in place.ref.entryID.map { (repeatID: r, entryID: $0) } }
-            // The exports list changes by label only (`ReportContent`).
-            let question = !makesPrintedTexts ? "" : item.prompt.map {
-                interpolator(wordsLanguage).render($0.resolve(wordsLanguage, defaultLanguage: questionnaire.defaultLanguage).text,
-                                                   entry: entry, hide: hidden)
-            } ?? item.id
-            result.append(ReportChange(label: place.label, question: question, old: shown(old), new: shown(new), at: change.at))
+            return result
         }
-        return result
     }
 
     /// The answer a history name (`id` or `repeat[entry].field`) refers to, and its label with
