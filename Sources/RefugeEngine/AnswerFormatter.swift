@@ -18,10 +18,24 @@ public struct AnswerFormatter: Sendable {
     }
 
     public func label(of choice: Choice, in item: Item) -> String {
-        if choice.value == "other" && item.other && choice.label.translations.isEmpty {
+        AnswerFormatter.label(of: choice, other: item.other, language: language, defaultLanguage: questionnaire.defaultLanguage)
+    }
+
+    private static func label(of choice: Choice, other: Bool, language: String, defaultLanguage: String) -> String {
+        if choice.value == "other" && other && choice.label.translations.isEmpty {
             return ProgramWords.text(.otherPleaseSay, language)
         }
-        return choice.label.resolve(language, defaultLanguage: questionnaire.defaultLanguage).text
+        return choice.label.resolve(language, defaultLanguage: defaultLanguage).text
+    }
+
+    /// A coded value as `format(.choice(value), for: item)` shows it without other text, from
+    /// the parts of the item it reads: a caller that reads an item in place (the reports, over
+    /// ten thousand items) need not copy the whole item, nor a formatter with its questionnaire.
+    public static func choiceLabel(_ value: String, type: ItemType, choices: [Choice], other: Bool,
+                                   language: String, defaultLanguage: String) -> String {
+        if type == .yesno { return ProgramWords.text(value == "yes" ? .yes : .no, language) }
+        guard let choice = choices.first(where: { $0.value == value }) else { return value }
+        return label(of: choice, other: other, language: language, defaultLanguage: defaultLanguage)
     }
 
     public func format(_ value: AnswerValue, for item: Item, otherText: String? = nil) -> String {
@@ -30,11 +44,11 @@ public struct AnswerFormatter: Sendable {
         case .number(let n): return AnswerFormatter.format(number: n)
         case .date(let d): return d.isoString
         case .choice(let v):
-            if item.type == .yesno { return ProgramWords.text(v == "yes" ? .yes : .no, language) }
-            if v == "other", item.other, let otherText, !otherText.isEmpty {
+            if item.type != .yesno, v == "other", item.other, let otherText, !otherText.isEmpty {
                 return "\(label(ofValue: v, in: item)): \(otherText)"
             }
-            return label(ofValue: v, in: item)
+            return AnswerFormatter.choiceLabel(v, type: item.type, choices: item.choices, other: item.other,
+                                               language: language, defaultLanguage: questionnaire.defaultLanguage)
         case .choices(let vs):
             if vs.isEmpty { return ProgramWords.text(.noneOfThese, language) }
             return vs.map { v in

@@ -42,10 +42,11 @@ public enum CSVRenderer {
     private static func write(_ answer: ReportAnswer, into out: inout String) {
         if let entries = answer.entries, !entries.isEmpty {
             for entry in entries {
-                for field in entry.answers { write(row(field, entry: String(entry.number)), into: &out) }
+                let number = String(entry.number)
+                for field in entry.answers { writeRow(field, entry: number, into: &out) }
             }
         } else {
-            write(row(answer, entry: ""), into: &out)
+            writeRow(answer, entry: "", into: &out)
         }
     }
 
@@ -57,7 +58,9 @@ public enum CSVRenderer {
         out += "\r\n"
     }
 
-    private static func row(_ answer: ReportAnswer, entry: String) -> [String] {
+    /// One answer's row, each field written into the text as it is made (no array of the
+    /// row's fields, and a field with nothing to change is not copied first).
+    private static func writeRow(_ answer: ReportAnswer, entry: String, into out: inout String) {
         var value = ""
         if let placeholder = answer.placeholder {
             value = placeholder
@@ -67,11 +70,25 @@ public enum CSVRenderer {
             value = text(v)
         }
         if let other = answer.otherText { value += (value.isEmpty ? "" : " ") + "(\(other))" }
-        var flags: [String] = []
-        if answer.followUp { flags.append("follow_up") }
-        if answer.lawyerOnly { flags.append("lawyer_only") }
-        return [answer.id, entry, value, answer.valueLabel.map(text) ?? "", answer.status.rawValue,
-                answer.note ?? "", flags.joined(separator: ";")]
+        writeField(answer.id, into: &out)
+        out += ","
+        writeField(entry, into: &out)
+        out += ","
+        writeField(value, into: &out)
+        out += ","
+        if let label = answer.valueLabel { writeField(text(label), into: &out) }
+        out += ","
+        writeField(answer.status.rawValue, into: &out)
+        out += ","
+        if let note = answer.note { writeField(note, into: &out) }
+        out += ","
+        switch (answer.followUp, answer.lawyerOnly) {
+        case (true, true): out += "follow_up;lawyer_only"
+        case (true, false): out += "follow_up"
+        case (false, true): out += "lawyer_only"
+        case (false, false): break
+        }
+        out += "\r\n"
     }
 
     private static func text(_ value: ReportValue) -> String {
@@ -80,6 +97,32 @@ public enum CSVRenderer {
         case .date(let d): return d.isoString
         default: return ReportAssembly.raw(value)
         }
+    }
+
+    /// `field(raw)` written into `out`. Most fields (ids, statuses, plain answers) hold no
+    /// control or invisible character and nothing to quote: those are written as they are,
+    /// without the new strings that `Escaping.plain` and the quoting make, which for every
+    /// field of ten thousand rows were most of the export's short-lived allocations.
+    static func writeField(_ raw: String, into out: inout String) {
+        guard isPlain(raw), !raw.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) else {
+            out += field(raw)
+            return
+        }
+        if let first = raw.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") {
+            out += "'"
+        }
+        out += raw
+    }
+
+    /// True when `Escaping.plain` returns `text` unchanged: no control character (C0, DEL, C1;
+    /// line breaks and tabs included) and nothing `InvisibleCharacters` removes.
+    static func isPlain(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) || (v > 0x7F && InvisibleCharacters.isNeutralized(scalar)) { return false }
+        }
+        return true
     }
 
     /// One field: quoted when it holds a comma, quote or line break; a text a spreadsheet

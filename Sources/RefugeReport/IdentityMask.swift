@@ -18,7 +18,8 @@ struct IdentityMask: Sendable {
     /// Texts to replace, longest first, with their placeholder and whether case is ignored.
     private var replacements: [(text: String, placeholder: String, ignoreCase: Bool)] = []
 
-    func placeholder(for ref: AnswerRef) -> String? { byRef[IdentityMask.key(ref)] }
+    /// (Without `--redact identity` there are none, and no key is made: two per answer.)
+    func placeholder(for ref: AnswerRef) -> String? { byRef.isEmpty ? nil : byRef[IdentityMask.key(ref)] }
 
     private static func key(_ ref: AnswerRef) -> String {
         [ref.repeatID, ref.entryID, ref.itemID].compactMap { $0 }.joined(separator: "/")

@@ -26,6 +26,9 @@ public enum InvisibleCharacters {
         return String(out)
     }
 
+    /// True for a character `neutralized` may remove (a text without any is returned as it is).
+    static func isNeutralized(_ scalar: Unicode.Scalar) -> Bool { isRemoved(scalar) || isJoiner(scalar) }
+
     private static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x202A...0x202E, 0x2066...0x2069, 0x200B, 0x2060...0x2064, 0xFEFF, 0x180E: return true

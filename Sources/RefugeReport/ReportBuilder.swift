@@ -408,7 +408,7 @@ struct ReportAssembly {
             result.value = record.value.map(ReportAssembly.export)
             // The JSON export writes labels only with `--labels`; the CSV export always does.
             if options.labels || options.content != .exportedData {
-                result.valueLabel = record.value.flatMap { valueLabel($0, item.pointee) }
+                result.valueLabel = record.value.flatMap { valueLabel($0, item) }
             }
         case .dontKnow: result.status = .dontKnow
         case .refused: result.status = .refused
@@ -441,15 +441,17 @@ struct ReportAssembly {
         return result
     }
 
-    /// The label of a coded value in the reader's language (`--labels`).
-    private func valueLabel(_ value: AnswerValue, _ item: Item) -> ReportValue? {
+    /// The label of a coded value in the reader's language (`--labels`), from the item where it
+    /// lies (see `gatherAnswers`).
+    private func valueLabel(_ value: AnswerValue, _ item: UnsafePointer<Item>) -> ReportValue? {
+        func label(_ v: String) -> String {
+            AnswerFormatter.choiceLabel(v, type: item.pointee.type, choices: item.pointee.choices, other: item.pointee.other,
+                                        language: wordsLanguage, defaultLanguage: questionnaire.defaultLanguage)
+        }
         switch value {
-        case .choice(let v):
-            return .text(formatter(wordsLanguage).format(.choice(v), for: item))
-        case .choices(let vs):
-            return .texts(vs.map { formatter(wordsLanguage).format(.choice($0), for: item) })
-        default:
-            return nil
+        case .choice(let v): return .text(label(v))
+        case .choices(let vs): return .texts(vs.map(label))
+        default: return nil
         }
     }
 
