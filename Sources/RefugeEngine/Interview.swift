@@ -23,6 +23,8 @@ public struct Interview: Sendable {
     /// Which top-level records have a status, by the plan's step (`WalkPlan.answeredFlags`),
     /// kept with `answers`: every change below sets its record's flag.
     private var answeredAt: [Bool]
+    /// False for an interview made `init(readingOnly:…)` until its first change.
+    private var complete = true
 
     public init(questionnaire: Questionnaire, answers: AnswerSet = AnswerSet(), today: PartialDate) {
         self.questionnaire = questionnaire
@@ -34,6 +36,36 @@ public struct Interview: Sendable {
         self.answeredAt = answeredAt
         (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, answeredAt: answeredAt,
                                                    today: today)
+    }
+
+    /// An interview that is only read, as a report reads it: the same path, repeats,
+    /// calculations, checks and required gaps as `init(questionnaire:answers:today:)`, without
+    /// the two tables only moving through the questions and changing answers read. Which
+    /// records have a status (the progress count) was a pass over the whole answer table, and
+    /// each step's position in the path ten thousand hashed inserts, together about a sixth
+    /// of a JSON or CSV export at ten thousand answers, most of it memory the cache no longer
+    /// holds. `progress.answered` is 0 and `step(after:)`/`step(before:)` find a step by the
+    /// file's order, with the same result; the first change makes both tables first.
+    public init(readingOnly questionnaire: Questionnaire, answers: AnswerSet, today: PartialDate) {
+        self.questionnaire = questionnaire
+        self.answers = answers
+        self.today = today
+        let plan = WalkPlan.of(questionnaire)
+        self.plan = plan
+        let noneYet = [Bool](repeating: false, count: plan.steps.count)
+        self.answeredAt = noneYet
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, answeredAt: noneYet,
+                                                   today: today, indexed: false)
+        complete = false
+    }
+
+    /// Makes what `init(readingOnly:…)` left out, before a change reads or keeps it.
+    private mutating func completeIfReadingOnly() {
+        guard !complete else { return }
+        answeredAt = plan.answeredFlags(answers)
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, answeredAt: answeredAt,
+                                                   today: today)
+        complete = true
     }
 
     private mutating func recompute() {
@@ -48,6 +80,7 @@ public struct Interview: Sendable {
     /// Changes one record (answer, note, marks, draft) and recomputes the path when the change
     /// can move it.
     public mutating func update(_ ref: AnswerRef, _ change: (inout Answer) -> Void) {
+        completeIfReadingOnly()
         let old = answers[ref]
         var record = old
         change(&record)
@@ -79,18 +112,21 @@ public struct Interview: Sendable {
     }
 
     public mutating func replaceAnswers(_ newAnswers: AnswerSet) {
+        completeIfReadingOnly()
         answers = newAnswers
         answeredAt = plan.answeredFlags(newAnswers)
         recompute()
     }
 
     public mutating func setToday(_ date: PartialDate) {
+        completeIfReadingOnly()
         today = date
         recompute()
     }
 
     /// Adds an entry to a repeat (refused when the repeat is full or has a fixed `count`).
     public mutating func addEntry(to repeatID: String) throws(AnswerProblem) -> String {
+        completeIfReadingOnly()
         guard let item = questionnaire.item(repeatID), item.type == .repeat else { throw .notAQuestion }
         guard path.onPath.contains(repeatID) else { throw .notOnPath }
         let current = path.repeats[repeatID]?.entries.count ?? 0
@@ -103,6 +139,7 @@ public struct Interview: Sendable {
     }
 
     public mutating func deleteEntry(_ entryID: String, of repeatID: String) {
+        completeIfReadingOnly()
         answers.deleteEntry(entryID, of: repeatID)
         plan.refreshAnswered(repeatID, in: answers, flags: &answeredAt)
         recompute()

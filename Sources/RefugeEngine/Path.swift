@@ -49,8 +49,11 @@ enum PathWalker {
     /// `answeredAt` (see `WalkPlan.answeredFlags`) says which records have a status, so the
     /// progress is counted without looking each question up in the answers: one hashed lookup
     /// per question into a table that at ten thousand answers is several times the cache.
+    ///
+    /// Without `indexed` (an interview only read, see `Interview.init(readingOnly:…)`),
+    /// `stepIndex` is left empty.
     static func walk(_ q: Questionnaire, plan: WalkPlan, answers: AnswerSet, answeredAt: [Bool], today: PartialDate,
-                     previous: (path: InterviewPath, environment: WalkEnvironment)? = nil)
+                     previous: (path: InterviewPath, environment: WalkEnvironment)? = nil, indexed: Bool = true)
         -> (path: InterviewPath, environment: WalkEnvironment, progress: (answered: Int, total: Int)) {
         let env = WalkEnvironment(questionnaire: q, plan: plan, answers: answers, today: today)
         var steps: [String] = []
@@ -124,8 +127,10 @@ enum PathWalker {
             if case .item(let item) = step { onPath.insert(item.id) }
         }
         var index: [String: Int] = [:]
-        index.reserveCapacity(steps.count)
-        for (i, id) in steps.enumerated() { index[id] = i }
+        if indexed {
+            index.reserveCapacity(steps.count)
+            for (i, id) in steps.enumerated() { index[id] = i }
+        }
         let path = InterviewPath(steps: steps, onPath: onPath, repeats: env.repeats, calculated: env.calculated, stepIndex: index)
         return (path, env, (answered, total))
     }

@@ -52,7 +52,8 @@ struct ReportAssembly {
         self.session = session
         self.questionnaire = questionnaire
         self.options = options
-        let interview = Interview(questionnaire: questionnaire, answers: session.answers, today: session.interviewDate)
+        // Only read: no progress count or step index (see `Interview.init(readingOnly:…)`).
+        let interview = Interview(readingOnly: questionnaire, answers: session.answers, today: session.interviewDate)
         self.interview = interview
         var languages: [String] = []
         // The reader's language first (it is printed first and bold), the client's below.
