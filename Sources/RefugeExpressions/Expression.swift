@@ -1,16 +1,43 @@
 // A checked expression, ready to be evaluated many times.
 
 public struct Expression: Sendable {
+    /// Everything an expression is, behind one reference: an item holds four optional
+    /// expressions (and each `next` rule one), most of them absent, and inline each took 56
+    /// bytes that every pass over the items went through (issue 19, sixth session). Never
+    /// changed once made.
+    private final class Storage: Sendable {
+        let source: String
+        let type: ExprType
+        let references: Set<String>
+        let context: ExpressionContext
+        let readsSession: Bool
+        let root: EvaluationNode
+
+        init(source: String, type: ExprType, references: Set<String>, context: ExpressionContext, readsSession: Bool,
+             root: EvaluationNode) {
+            self.source = source; self.type = type; self.references = references; self.context = context
+            self.readsSession = readsSession; self.root = root
+        }
+    }
+
+    private let storage: Storage
+
     /// The expression as the author wrote it.
-    public let source: String
+    public var source: String { storage.source }
     /// The type of its result.
-    public let type: ExprType
+    public var type: ExprType { storage.type }
     /// Every question id it names, including fields named inside count/any/all.
-    public let references: Set<String>
-    public let context: ExpressionContext
+    public var references: Set<String> { storage.references }
+    public var context: ExpressionContext { storage.context }
     /// False when its value cannot change with answers or the interview date.
-    public let readsSession: Bool
-    let root: EvaluationNode
+    public var readsSession: Bool { storage.readsSession }
+    var root: EvaluationNode { storage.root }
+
+    init(source: String, type: ExprType, references: Set<String>, context: ExpressionContext, readsSession: Bool,
+         root: EvaluationNode) {
+        storage = Storage(source: source, type: type, references: references, context: context, readsSession: readsSession,
+                          root: root)
+    }
 
     /// Parses and type-checks `source`. Returns every problem found (errors and warnings,
     /// columns counted in characters from 0); the expression is nil when there is an error.

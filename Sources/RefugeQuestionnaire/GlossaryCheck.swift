@@ -59,7 +59,7 @@ extension Builder {
         func search(_ text: LocalizedText?, _ what: @autoclosure () -> String) {
             guard let text else { return }
             for (language, terms) in glossary.avoid {
-                guard let value = text.translations[language] else { continue }
+                guard let value = text[language] else { continue }
                 let haystack = Array(value.lowercased().utf8)
                 for (term, needle) in zip(terms, lowered[language] ?? []) where TextSearch.contains(haystack, needle) {
                     sink.warning(text.location, "\(what()) (\(language)) uses “\(term.text)”, which the glossary keeps off client screens (line \(term.location.line)); say it in plain words, or move it to a note or an interviewer question")

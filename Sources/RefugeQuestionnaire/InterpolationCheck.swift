@@ -14,7 +14,7 @@ extension Builder {
         for entry in interpolatedTexts {
             var reported: Set<String> = []
             for language in languages {
-                guard let text = entry.text.translations[language] else { continue }
+                guard let text = entry.text[language] else { continue }
                 for id in PlaceholderNames.names(in: text) where !reported.contains(id) {
                     if let problem = interpolationProblem(id, before: entry.before, repeatID: entry.repeatID, anyFieldOf: entry.anyFieldOf) {
                         reported.insert(id)

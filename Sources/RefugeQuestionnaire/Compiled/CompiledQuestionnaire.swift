@@ -99,10 +99,11 @@ private struct ModelWriter {
     mutating func text(_ t: LocalizedText) {
         // In the text's own order (sorted by language), so that equal texts give equal bytes;
         // the languages first, then their translations.
-        let entries = t.entries
-        out.count(entries.count)
-        for entry in entries { out.string(entry.language) }
-        for entry in entries { out.string(entry.text) }
+        t.withTranslations { entries in
+            out.count(entries.count)
+            for entry in entries { out.string(entry.language) }
+            for entry in entries { out.string(entry.text) }
+        }
         location(t.location)
     }
 
@@ -280,11 +281,9 @@ private struct ModelReader {
     mutating func text() throws(CompiledFormError) -> LocalizedText {
         // The writer puts the languages first, in order, then their texts.
         let n = try input.count()
-        var entries: [LocalizedText.Translation] = []
-        entries.reserveCapacity(n)
-        for _ in 0..<n { entries.append(LocalizedText.Translation(language: try input.string(), text: "")) }
-        for index in 0..<n { entries[index].text = try input.string() }
-        return LocalizedText(entries: entries, location: try location())
+        return try LocalizedText(count: n, language: { () throws(CompiledFormError) in try input.string() },
+                                 text: { () throws(CompiledFormError) in try input.string() },
+                                 location: { () throws(CompiledFormError) in try location() })
     }
 
     mutating func strings(count n: Int) throws(CompiledFormError) -> [String] {
