@@ -30,7 +30,7 @@ final class WalkPlan: Sendable {
     /// questionnaire's own `flowPosition`, whose positions are these steps' (both list each
     /// section's start, then its items). Ids are unique across sections, items and fields, so
     /// a field's or a section's id never finds an item's position.
-    let positions: [String: Int]
+    let positions: FlowPositions
     /// Every question id an expression of the walk names (`show_if`, `next`, calculations,
     /// counts, at every level): an answer to any other question cannot move the path.
     let readIDs: Set<String>

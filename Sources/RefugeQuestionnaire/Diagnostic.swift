@@ -1,10 +1,22 @@
 /// A place in a questionnaire file, 1-based, for messages an author can follow.
+///
+/// Line and column kept in 32 bits each (24 bytes, not 32): every item, rule and text holds
+/// one, and the YAML reader counts them in 32 bits already (`YAMLNode`), so no file that loads
+/// has a position beyond them.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
-    public var line: Int
-    public var column: Int
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
     public init(file: String, line: Int, column: Int) {
-        self.file = file; self.line = line; self.column = column
+        self.file = file; self.storedLine = Int32(clamping: line); self.storedColumn = Int32(clamping: column)
     }
     public var description: String { "\(file):\(line):\(column)" }
     /// The same line, `offset` characters further right (for positions inside an expression).

@@ -30,17 +30,27 @@ public struct RoutingRule: Sendable {
     public var targetPosition: Int?
 }
 
-/// One question, note or calculation. About 380 bytes (824 before texts and expressions were
-/// held by one reference each, issue 19's sixth session); the members that walks over every
-/// item read (the validator's passes, building the flow, the interview's path) come first, so
-/// that such a walk reads the first cache line or two of each item and not all of it.
+/// One question, note or calculation: 344 bytes (824 before texts and expressions were held by
+/// one reference each, issue 19's sixth session). Swift lays the members out in the order
+/// written, so the order is chosen: the members that walks over every item read (the
+/// validator's passes, building the flow, the interview's path) come first, in the item's
+/// first cache line, and the one-byte members sit together, or in the padding after an
+/// optional number, instead of each taking eight bytes.
 public struct Item: Sendable {
     public var id: String
-    public var type: ItemType
     public var showIf: RefugeExpressions.Expression?
     public var next: [RoutingRule] = []
-    // repeat
+    /// A repeat's questions.
     public var fields: [Item] = []
+    public var type: ItemType
+    public var audience: Audience = .client
+    public var required = false
+    public var sensitive = false
+    public var allowDontKnow = true
+    public var allowRefuse = true
+    public var includeInReport = true
+    /// choice / multichoice: the choice `other` is offered.
+    public var other = false
     /// The repeat this item is a field of, if any.
     public var repeatID: String?
     public var sectionID: String
@@ -52,41 +62,37 @@ public struct Item: Sendable {
     public var help: LocalizedText?
     public var text: LocalizedText?
     public var note: LocalizedText?
-    public var audience: Audience = .client
-    public var required = false
-    public var sensitive = false
     /// `identifying`: the answer names or locates the person (a name, a number, a phone, a
     /// place of detention). Under `--redact identity` it becomes a placeholder made of this
     /// word ("[Client]", "[Phone 1]"); nil when the question is not identifying.
     public var identifying: String?
-    public var allowDontKnow = true
-    public var allowRefuse = true
-    public var includeInReport = true
     public var constraint: RefugeExpressions.Expression?
     public var constraintMessage: LocalizedText?
-
     // text / longtext
-    public var minLength: Int?
-    public var maxLength: Int?
     public var pattern: NSRegularExpressionBox?
     public var patternMessage: LocalizedText?
     // choice / multichoice
     public var choices: [Choice] = []
-    public var other = false
+    // date
+    public var timeline: LocalizedText?
+    // repeat
+    public var entryLabel: LocalizedText?
+    public var count: RefugeExpressions.Expression?
+    // calculate
+    public var expression: RefugeExpressions.Expression?
+    // text / longtext
+    public var minLength: Int?
+    // number (here, in the padding after `minLength`)
+    public var integerOnly = false
+    // date (likewise)
+    public var precision: DatePrecision = .day
+    public var maxLength: Int?
+    // choice / multichoice
     public var minCount: Int?
     public var maxCount: Int?
     // number
     public var min: ExactNumber?
     public var max: ExactNumber?
-    public var integerOnly = false
-    // date
-    public var precision: DatePrecision = .day
-    public var timeline: LocalizedText?
-    // repeat (its `fields` are among the first members)
-    public var entryLabel: LocalizedText?
-    public var count: RefugeExpressions.Expression?
-    // calculate
-    public var expression: RefugeExpressions.Expression?
 
     init(id: String, type: ItemType, location: SourceLocation, sectionID: String, repeatID: String?, order: Int) {
         self.id = id; self.type = type; self.location = location; self.sectionID = sectionID; self.repeatID = repeatID
@@ -179,7 +185,7 @@ public struct Questionnaire: Sendable {
     public var title: LocalizedText
     public var description: LocalizedText?
     public var languages: [String]
-    /// Read-only once built: `itemPlaces` says where each item is in them.
+    /// Read-only once built: `places` says where each item is in them.
     public private(set) var sections: [Section]
     public var checks: [Check]
     public var report: ReportLayout?
@@ -194,19 +200,23 @@ public struct Questionnaire: Sendable {
     /// The source files and their bytes, so a session can keep a copy.
     public var sourceFiles: [SourceFile]
 
-    /// Where every item (fields included) is in `sections`, by id: an index rather than a second
-    /// copy of every item, which at ten thousand items was a good part of the memory a loaded
-    /// questionnaire held. `item(_:)` reads through it.
-    let itemPlaces: [String: ItemPlace]
+    /// Where every section, item and field is, by id: in `sections` (an index rather than a
+    /// second copy of every item, which at ten thousand items was a good part of the memory a
+    /// loaded questionnaire held; `item(_:)` reads through it) and in `flow`. One table for
+    /// both, not one for places and one for flow positions: built at every load and every
+    /// cache hit, each id hashed and stored once, and at ten thousand items each table was
+    /// larger than the processor's L2 cache, so that every insertion missed it (issue 19,
+    /// sixth session).
+    let places: [String: ItemPlace]
     /// Flow positions: the top-level walk order of section starts and items.
     public let flow: [FlowStep]
     /// The flow position of each section start and top-level item id.
-    public let flowPosition: [String: Int]
+    public var flowPosition: FlowPositions { FlowPositions(places: places) }
 
     public var defaultLanguage: String { languages[0] }
 
     public func item(_ id: String) -> Item? {
-        guard let place = itemPlaces[id] else { return nil }
+        guard let place = places[id], place.item >= 0 else { return nil }
         let s = Int(place.section), i = Int(place.item)
         return place.field < 0 ? sections[s].items[i] : sections[s].items[i].fields[Int(place.field)]
     }
@@ -214,7 +224,7 @@ public struct Questionnaire: Sendable {
     /// An item's type, without copying the whole item out (dozens of retains and releases):
     /// for loops over every step, such as counting progress.
     public func itemType(_ id: String) -> ItemType? {
-        guard let place = itemPlaces[id] else { return nil }
+        guard let place = places[id], place.item >= 0 else { return nil }
         let s = Int(place.section), i = Int(place.item)
         return place.field < 0 ? sections[s].items[i].type : sections[s].items[i].fields[Int(place.field)].type
     }
@@ -241,29 +251,25 @@ public struct Questionnaire: Sendable {
         }
         let stepCount = sections.reduce(0) { $0 + 1 + $1.items.count }
         var places: [String: ItemPlace] = [:]
-        places.reserveCapacity(itemCount)
+        places.reserveCapacity(itemCount + sections.count)
         var flow: [FlowStep] = []
         flow.reserveCapacity(stepCount)
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(stepCount)
         // By index: taking each item out of its array copied all of it (dozens of retains and
         // releases an item), a fifth of the retains of `refuge validate` at 10,000 items.
         for s in sections.indices {
-            positions[sections[s].id] = flow.count
+            places[sections[s].id] = ItemPlace(section: Int32(s), item: -1, field: -1, flow: Int32(flow.count))
             flow.append(.sectionStart(s))
             for i in sections[s].items.indices {
                 let id = sections[s].items[i].id
-                positions[id] = flow.count
+                places[id] = ItemPlace(section: Int32(s), item: Int32(i), field: -1, flow: Int32(flow.count))
                 flow.append(.item(section: s, index: i))
-                places[id] = ItemPlace(section: Int32(s), item: Int32(i), field: -1)
                 for f in sections[s].items[i].fields.indices {
-                    places[sections[s].items[i].fields[f].id] = ItemPlace(section: Int32(s), item: Int32(i), field: Int32(f))
+                    places[sections[s].items[i].fields[f].id] = ItemPlace(section: Int32(s), item: Int32(i), field: Int32(f), flow: -1)
                 }
             }
         }
-        self.itemPlaces = places
+        self.places = places
         self.flow = flow
-        self.flowPosition = positions
     }
 
     /// All asked and calculated items, fields included, in file order.
@@ -272,12 +278,25 @@ public struct Questionnaire: Sendable {
     }
 }
 
-/// Where an item is: its section, its place in the section and, for a field, its place in its
-/// repeat (-1 otherwise).
+/// Where an id is: its section; for an item, its place in the section (-1 for the section
+/// itself) and, for a field, its place in its repeat (-1 otherwise); its flow position (-1 for
+/// a field, which is not in the flow).
 public struct ItemPlace: Sendable, Hashable {
     let section: Int32
     let item: Int32
     let field: Int32
+    let flow: Int32
+}
+
+/// The flow position of each section start and top-level item, by id (`Questionnaire.flowPosition`):
+/// read through the questionnaire's one table of places.
+public struct FlowPositions: Sendable {
+    let places: [String: ItemPlace]
+
+    public subscript(id: String) -> Int? {
+        guard let place = places[id], place.flow >= 0 else { return nil }
+        return Int(place.flow)
+    }
 }
 
 /// One step of the top-level walk.
