@@ -114,6 +114,16 @@ public struct CompiledReader {
 
     public var isAtEnd: Bool { position >= end }
 
+    /// How many bytes are left to read.
+    public var remaining: Int { Swift.max(0, end - position) }
+
+    /// Makes room for about `count` texts before they are read: the table grown by doubling
+    /// copied itself a dozen times, and for a large questionnaire (tens of thousands of texts,
+    /// larger than the processor's L2 cache) each copy missed it.
+    public mutating func reserveTexts(_ count: Int) {
+        texts.reserveCapacity(Swift.max(0, Swift.min(count, remaining)))
+    }
+
     @inlinable public mutating func byte() throws(CompiledFormError) -> UInt8 {
         guard position < end else { throw CompiledFormError("cut short") }
         defer { position += 1 }

@@ -237,7 +237,12 @@ private struct ModelReader {
     var input: CompiledReader
     var files: [String] = []
 
-    init(_ input: CompiledReader) { self.input = input }
+    init(_ input: CompiledReader) {
+        self.input = input
+        // A new text takes about 30 bytes of a compiled questionnaire (its tag, its bytes and
+        // what refers to it); at 24 the table is rarely grown.
+        self.input.reserveTexts(input.remaining / 24)
+    }
 
     mutating func questionnaire(contentHash: String, sourcePath: String, sourceFiles: [SourceFile]) throws(CompiledFormError) -> Questionnaire {
         let id = try input.string()
