@@ -30,13 +30,16 @@ public struct RoutingRule: Sendable {
     public var targetPosition: Int?
 }
 
-/// One question, note or calculation: 344 bytes (824 before texts and expressions were held by
-/// one reference each, issue 19's sixth session). Swift lays the members out in the order
-/// written, so the order is chosen: the members that walks over every item read (the
-/// validator's passes, building the flow, the interview's path) come first, in the item's
-/// first cache line, and the one-byte members sit together, or in the padding after an
-/// optional number, instead of each taking eight bytes.
-public struct Item: Sendable {
+/// One question, note or calculation: 176 bytes (824 before texts and expressions were held by
+/// one reference each and the members most items leave empty were moved out of line, issue
+/// 19's sixth session). Swift lays the members out in the order written, so the order is
+/// chosen: the members that walks over every item read (the validator's passes, building the
+/// flow, the interview's path) come first, in the item's first cache line, and the one-byte
+/// members sit together instead of each taking eight bytes.
+///
+/// `@unchecked Sendable`: `RareMembers` is a class, changed only while one item holds it alone
+/// (copy on write), so items shared between threads only read it.
+public struct Item: @unchecked Sendable {
     public var id: String
     public var showIf: RefugeExpressions.Expression?
     public var next: [RoutingRule] = []
@@ -62,37 +65,91 @@ public struct Item: Sendable {
     public var help: LocalizedText?
     public var text: LocalizedText?
     public var note: LocalizedText?
+    // choice / multichoice
+    public var choices: [Choice] = []
+    // number
+    public var integerOnly = false
+    // date
+    public var precision: DatePrecision = .day
+    /// The members below (`identifying` to `max`), which most items leave empty: one shared
+    /// empty instance until one is set.
+    var rare: RareMembers = .none
+
     /// `identifying`: the answer names or locates the person (a name, a number, a phone, a
     /// place of detention). Under `--redact identity` it becomes a placeholder made of this
     /// word ("[Client]", "[Phone 1]"); nil when the question is not identifying.
-    public var identifying: String?
-    public var constraint: RefugeExpressions.Expression?
-    public var constraintMessage: LocalizedText?
+    public var identifying: String? {
+        get { rare.identifying }
+        set { if newValue != rare.identifying { uniqueRare().identifying = newValue } }
+    }
+    public var constraint: RefugeExpressions.Expression? {
+        get { rare.constraint }
+        set { if newValue != nil || rare.constraint != nil { uniqueRare().constraint = newValue } }
+    }
+    public var constraintMessage: LocalizedText? {
+        get { rare.constraintMessage }
+        set { if newValue != nil || rare.constraintMessage != nil { uniqueRare().constraintMessage = newValue } }
+    }
     // text / longtext
-    public var pattern: NSRegularExpressionBox?
-    public var patternMessage: LocalizedText?
+    public var pattern: NSRegularExpressionBox? {
+        get { rare.pattern }
+        set { if newValue !== rare.pattern { uniqueRare().pattern = newValue } }
+    }
+    public var patternMessage: LocalizedText? {
+        get { rare.patternMessage }
+        set { if newValue != nil || rare.patternMessage != nil { uniqueRare().patternMessage = newValue } }
+    }
+    public var minLength: Int? {
+        get { rare.minLength }
+        set { if newValue != rare.minLength { uniqueRare().minLength = newValue } }
+    }
+    public var maxLength: Int? {
+        get { rare.maxLength }
+        set { if newValue != rare.maxLength { uniqueRare().maxLength = newValue } }
+    }
     // choice / multichoice
-    public var choices: [Choice] = []
-    // date
-    public var timeline: LocalizedText?
-    // repeat
-    public var entryLabel: LocalizedText?
-    public var count: RefugeExpressions.Expression?
-    // calculate
-    public var expression: RefugeExpressions.Expression?
-    // text / longtext
-    public var minLength: Int?
-    // number (here, in the padding after `minLength`)
-    public var integerOnly = false
-    // date (likewise)
-    public var precision: DatePrecision = .day
-    public var maxLength: Int?
-    // choice / multichoice
-    public var minCount: Int?
-    public var maxCount: Int?
+    public var minCount: Int? {
+        get { rare.minCount }
+        set { if newValue != rare.minCount { uniqueRare().minCount = newValue } }
+    }
+    public var maxCount: Int? {
+        get { rare.maxCount }
+        set { if newValue != rare.maxCount { uniqueRare().maxCount = newValue } }
+    }
     // number
-    public var min: ExactNumber?
-    public var max: ExactNumber?
+    public var min: ExactNumber? {
+        get { rare.min }
+        set { if newValue != rare.min { uniqueRare().min = newValue } }
+    }
+    public var max: ExactNumber? {
+        get { rare.max }
+        set { if newValue != rare.max { uniqueRare().max = newValue } }
+    }
+    // date
+    public var timeline: LocalizedText? {
+        get { rare.timeline }
+        set { if newValue != nil || rare.timeline != nil { uniqueRare().timeline = newValue } }
+    }
+    // repeat
+    public var entryLabel: LocalizedText? {
+        get { rare.entryLabel }
+        set { if newValue != nil || rare.entryLabel != nil { uniqueRare().entryLabel = newValue } }
+    }
+    public var count: RefugeExpressions.Expression? {
+        get { rare.count }
+        set { if newValue != nil || rare.count != nil { uniqueRare().count = newValue } }
+    }
+    // calculate
+    public var expression: RefugeExpressions.Expression? {
+        get { rare.expression }
+        set { if newValue != nil || rare.expression != nil { uniqueRare().expression = newValue } }
+    }
+
+    /// The item's own rare members, copied first when another item shares them.
+    private mutating func uniqueRare() -> RareMembers {
+        if !isKnownUniquelyReferenced(&rare) { rare = rare.copy() }
+        return rare
+    }
 
     init(id: String, type: ItemType, location: SourceLocation, sectionID: String, repeatID: String?, order: Int) {
         self.id = id; self.type = type; self.location = location; self.sectionID = sectionID; self.repeatID = repeatID
@@ -102,6 +159,42 @@ public struct Item: Sendable {
     /// The choice values, `other` included when offered.
     public var choiceValues: [String] { choices.map(\.value) }
     public func choice(_ value: String) -> Choice? { choices.first { $0.value == value } }
+}
+
+/// The members of an item that most items leave empty, out of line (`Item.rare`): inline they
+/// took 168 of an item's 344 bytes, which every pass over the items went through. Never
+/// changed while two items hold it.
+final class RareMembers {
+    /// The one instance of an item with none of them set.
+    nonisolated(unsafe) static let none = RareMembers()
+
+    var identifying: String?
+    var constraint: RefugeExpressions.Expression?
+    var constraintMessage: LocalizedText?
+    var pattern: NSRegularExpressionBox?
+    var patternMessage: LocalizedText?
+    var timeline: LocalizedText?
+    var entryLabel: LocalizedText?
+    var count: RefugeExpressions.Expression?
+    var expression: RefugeExpressions.Expression?
+    var minLength: Int?
+    var maxLength: Int?
+    var minCount: Int?
+    var maxCount: Int?
+    var min: ExactNumber?
+    var max: ExactNumber?
+
+    init() {}
+
+    func copy() -> RareMembers {
+        let copy = RareMembers()
+        copy.identifying = identifying; copy.constraint = constraint; copy.constraintMessage = constraintMessage
+        copy.pattern = pattern; copy.patternMessage = patternMessage; copy.timeline = timeline
+        copy.entryLabel = entryLabel; copy.count = count; copy.expression = expression
+        copy.minLength = minLength; copy.maxLength = maxLength; copy.minCount = minCount; copy.maxCount = maxCount
+        copy.min = min; copy.max = max
+        return copy
+    }
 }
 
 /// An item's `pattern`, compiled once: a `WholeTextPattern`, so its work is bounded and a

@@ -140,7 +140,9 @@ final class CompiledQuestionnaireTests: XCTestCase {
     func testTheModelHasTheMembersTheCompiledFormWrites() throws {
         let q = try XCTUnwrap(try shipped().first { $0.id == "credible-fear" })
         let item = try XCTUnwrap(q.allItems.first)
-        XCTAssertEqual(Mirror(reflecting: item).children.count, 38,
+        // Since issue 19's sixth session the members most items leave empty are out of line
+        // (`Item.rare`): counted with the item's own, the reference to them left out.
+        XCTAssertEqual(Mirror(reflecting: item).children.count - 1 + Mirror(reflecting: item.rare).children.count, 38,
                        "Item's members changed: write them in CompiledQuestionnaire.swift and raise formatVersion")
         // 15 since issue 19's sixth session: the places and flow positions, derived from the
         // sections when built (never written), are one table instead of two.

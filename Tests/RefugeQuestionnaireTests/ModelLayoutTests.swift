@@ -15,7 +15,7 @@ final class ModelLayoutTests: XCTestCase {
     }
 
     func testAnItemStaysSmall() {
-        XCTAssertLessThanOrEqual(MemoryLayout<Item>.stride, 344)
+        XCTAssertLessThanOrEqual(MemoryLayout<Item>.stride, 176)
         // The members walks read over every item are in its first cache line.
         for member in [\Item.id, \Item.repeatID] as [PartialKeyPath<Item>] {
             XCTAssertLessThan(MemoryLayout<Item>.offset(of: member)!, 64)
@@ -24,6 +24,31 @@ final class ModelLayoutTests: XCTestCase {
         XCTAssertLessThan(MemoryLayout<Item>.offset(of: \Item.next)!, 64)
         XCTAssertLessThan(MemoryLayout<Item>.offset(of: \Item.fields)!, 64)
         XCTAssertLessThan(MemoryLayout<Item>.offset(of: \Item.type)!, 64)
+    }
+
+    /// An item's rare members are shared until one copy changes them, and setting one to what it
+    /// is already (nil, mostly) makes no copy.
+    func testRareMembersAreCopiedOnWrite() {
+        var a = Item(id: "a", type: .number, location: SourceLocation(file: "q.yaml", line: 1, column: 1), sectionID: "s",
+                     repeatID: nil, order: 0)
+        a.minLength = nil
+        a.constraint = nil
+        XCTAssertTrue(a.rare === RareMembers.none)
+        a.min = 1
+        XCTAssertFalse(a.rare === RareMembers.none)
+        XCTAssertNil(RareMembers.none.min)
+        var b = a
+        XCTAssertTrue(a.rare === b.rare)
+        b.max = 9
+        b.min = 2
+        XCTAssertEqual(a.min, 1)
+        XCTAssertNil(a.max)
+        XCTAssertEqual(b.min, 2)
+        XCTAssertEqual(b.max, 9)
+        b.min = nil
+        b.max = nil
+        XCTAssertNil(b.min)
+        XCTAssertEqual(a.min, 1)
     }
 
     /// A text shares its storage when copied and gets its own when its location changes.
