@@ -308,7 +308,7 @@ public struct JSONReader {
         let (end, allASCII) = b.withUnsafeBufferPointer { p in
             var k = start
             var ascii: UInt8 = 0
-            Self.skipText(p, &k, &ascii)
+            JSONStringScan.skipText(p, &k, &ascii)
             return (k, ascii < 0x80)
         }
         let k = end
@@ -387,11 +387,6 @@ public struct JSONReader {
         i = end
     }
 
-    @inline(__always)
-    private static func skipText(_ p: UnsafeBufferPointer<UInt8>, _ k: inout Int, _ ascii: inout UInt8) {
-        JSONStringScan.skipText(p, &k, &ascii)
-    }
-
     /// Where a string whose text starts at `start` ends (past its closing quote), checked as
     /// `string()` checks it: escapes that make whole scalars, no raw control character, and
     /// runs of UTF-8 between the escapes (an escape always makes whole scalars, so the text is
@@ -404,7 +399,7 @@ public struct JSONReader {
         var ascii: UInt8 = 0
         func runIsText(_ end: Int) -> Bool { ascii < 0x80 || isValidUTF8(UnsafeBufferPointer(rebasing: p[run..<end])) }
         while k < p.count {
-            skipText(p, &k, &ascii)
+            JSONStringScan.skipText(p, &k, &ascii)
             guard k < p.count else { break }
             let c = p[k]
             if c == UInt8(ascii: "\"") { return runIsText(k) ? k + 1 : -start }
@@ -457,7 +452,7 @@ public struct JSONReader {
         let plain: (end: Int, valid: Bool)? = b.withUnsafeBufferPointer { p in
             var k = start
             var ascii: UInt8 = 0
-            Self.skipText(p, &k, &ascii)
+            JSONStringScan.skipText(p, &k, &ascii)
             guard k < p.count, p[k] == UInt8(ascii: "\"") else { return nil }
             return (k, ascii < 0x80 || Self.isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<k])))
         }
