@@ -28,11 +28,38 @@ public enum DisplayWidth {
 
     /// Cells taken by a string: the sum over its grapheme clusters.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        sum(text)
+    }
+
+    /// The same for a `String`, made for it here: called from other modules, the generic one
+    /// went through protocol witnesses for every character (issue 19: a screen measures its
+    /// rules' and its texts' cells at every frame).
+    public static func of(_ text: String) -> Int {
+        sum(text)
+    }
+
+    @inline(__always)
+    private static func sum<S: StringProtocol>(_ text: S) -> Int {
+        // Printable ASCII (most labels, keys and English text): each byte is a cluster of its own
+        // and one cell, so the bytes are counted without breaking the text into clusters.
+        if let width = text.utf8.withContiguousStorageIfAvailable(printableASCIIWidth) ?? nil { return width }
+        // One scalar (a box-drawing line's cell, a letter of another alphabet) is one cluster:
+        // its width is the scalar's, as `of(_: Character)` gives it.
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            return width(of: first)
+        }
         var total = 0
         for character in text {
             total += of(character)
         }
         return total
+    }
+
+    /// The byte count when every byte is printable ASCII (U+0020 to U+007E), else nil.
+    static func printableASCIIWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
+        return bytes.count
     }
 
     /// Cells taken by a single scalar seen on its own: 0 for control and zero-width scalars,

@@ -62,4 +62,26 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual("Да 漢 😀 é!".displayWidth, 2 + 1 + 2 + 1 + 2 + 1 + 1 + 1)
         XCTAssertEqual("".displayWidth, 0)
     }
+
+    /// The printable-ASCII shortcut gives what the clusters give, for every kind of byte next to
+    /// printable ones (controls, DEL, CR LF, a combining mark after a letter, wide and emoji).
+    func testPrintableASCIIShortcutAgreesWithClusters() {
+        let pieces = ["a", "Z", " ", "~", "\u{7F}", "\t", "\r\n", "\u{301}", "é", "界", "👍🏽", "\u{200B}", "\u{0}", "1",
+                      "─", "\u{1F1E6}", "\u{1F1FA}", "\u{FE0F}", "❤"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let clusters = text.reduce(0) { $0 + DisplayWidth.of($1) }
+            XCTAssertEqual(DisplayWidth.of(text), clusters, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(DisplayWidth.of(text.dropFirst()), text.dropFirst().reduce(0) { $0 + DisplayWidth.of($1) })
+        }
+        XCTAssertEqual(DisplayWidth.of("Press Enter to go on"), 20)
+        XCTAssertEqual(DisplayWidth.of("a\u{301}"), 1, "a combining mark joins the ASCII letter before it")
+        XCTAssertEqual(DisplayWidth.of("\u{7F}x"), 1)
+        // One scalar on its own, through the `String` and the generic forms alike.
+        for scalar in ["─", "ж", "界", "\u{301}", "\u{200B}", "\u{1F1E6}", "👍", "\u{7F}", "é"] {
+            XCTAssertEqual(DisplayWidth.of(scalar), DisplayWidth.of(Character(scalar)), scalar)
+            XCTAssertEqual(DisplayWidth.of(Substring(scalar)), DisplayWidth.of(Character(scalar)), scalar)
+        }
+    }
 }
