@@ -154,6 +154,12 @@ public struct Interview: Sendable {
         return entryPath(entryID, of: repeatID)?.onPath.contains(ref.itemID) ?? false
     }
 
+    /// For each step of `questionnaire.flow` (each section's start, then its items), whether it
+    /// is on the path: the same top-level items as `path.onPath`, by position. A pass over every
+    /// item in file order reads these one after another, where asking `path.onPath` hashed each
+    /// id and looked it up in a table that at ten thousand items is larger than the L2 cache.
+    public var onPathByFlowPosition: [Bool] { walked.onPathAt }
+
     public func entryPath(_ entryID: String, of repeatID: String) -> EntryPath? {
         path.repeats[repeatID]?.entries.first { $0.entry.id == entryID }
     }
@@ -209,12 +215,20 @@ public struct Interview: Sendable {
     public var unansweredRequired: [(ref: AnswerRef, label: String)] {
         var gaps: [(AnswerRef, String)] = []
         // Each step's shape says whether it is required or a repeat: reading its `WalkItem` for
-        // that touched one more object per step, scattered over the heap.
-        for id in path.steps {
-            guard let position = plan.positions[id] else { continue }
+        // that touched one more object per step, scattered over the heap. The steps are the
+        // items on the path but calculations, in file order (a `goto` only leads forward), so
+        // they are read by position from the walk's flags and the plan's contiguous tables:
+        // looking each step's id up in the table of positions, and copying each required
+        // question's whole record out of the answers to read its status, were two hashed
+        // lookups a step, scattered over tables that at ten thousand items the L2 cache no
+        // longer holds beside the rest of a report (its status is now read in place).
+        let onPathAt = walked.onPathAt
+        for position in onPathAt.indices where onPathAt[position] {
             let shape = plan.shapes[position]
-            if shape.contains(.required), answers.byID[id]?.status == nil { gaps.append((AnswerRef(id), id)) }
-            if shape.contains(.repeatGroup), let item = plan.item(id) {
+            if shape.contains(.calculation) { continue }
+            let id = plan.ids[position]
+            if shape.contains(.required), answers.status(of: id) == nil { gaps.append((AnswerRef(id), id)) }
+            if shape.contains(.repeatGroup), case .item(let item) = plan.steps[position] {
                 for (n, entry) in entries(of: id).enumerated() {
                     for fieldID in entry.fields {
                         guard let field = item.fields.first(where: { $0.id == fieldID }), field.required else { continue }

