@@ -267,27 +267,31 @@ struct ReportAssembly {
     /// at ten thousand items, one more miss for every question. `leftOut` is empty unless
     /// redacting; it is not asked then.
     ///
-    /// Every top-level item's record is looked up here, on the path or not, and counted (see
-    /// `removedAnswers`): the items off the path are usually few, and each record is then looked
-    /// up once rather than once more for the removed answers.
+    /// Unless only the answers are wanted (CSV), every top-level item's record is looked up
+    /// here, on the path or not, and counted (see `removedAnswers`): the items off the path are
+    /// usually few, and each record is then looked up once rather than once more for the
+    /// removed answers.
     mutating func gatherAnswers(_ body: (ReportAnswer, Int) -> Void) {
         let onPathAt = interview.onPathByFlowPosition
         let checksLeftOut = !leftOut.isEmpty
         let records = session.answers.byID
+        let matchesRecords = !answersOnly
         var sectionStart = 0
         for s in questionnaire.sections.indices {
             let items = questionnaire.sections[s].items
             let first = sectionStart + 1
             items.withUnsafeBufferPointer { items in
                 for i in items.indices {
+                    let gathers = onPathAt[first + i] && items[i].type != .info && !(checksLeftOut && leftOut.contains(items[i].id))
+                    guard gathers || matchesRecords else { continue }
                     let found = records.index(forKey: items[i].id)
-                    if let found {
+                    if matchesRecords, let found {
                         matchedRecords += 1
                         if items[i].type == .repeat, !(records.values[found].entries?.isEmpty ?? true) {
                             repeatsWithEntries.append(items[i].id)
                         }
                     }
-                    guard onPathAt[first + i], items[i].type != .info, !(checksLeftOut && leftOut.contains(items[i].id)) else { continue }
+                    guard gathers else { continue }
                     let record = found.map { records.values[$0] } ?? Answer()
                     if let answer = answer(items.baseAddress! + i, ref: AnswerRef(items[i].id), record: record, label: items[i].id, entry: nil) {
                         body(answer, s)
@@ -296,7 +300,7 @@ struct ReportAssembly {
             }
             sectionStart = first + items.count
         }
-        gathered = true
+        gathered = matchesRecords
     }
 
     /// The parts that follow the answers: the chronology, follow-ups and drafts gathered with
