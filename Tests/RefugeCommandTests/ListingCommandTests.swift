@@ -108,4 +108,33 @@ final class ListingCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: RefugeBinary.packageRoot.appendingPathComponent("-").path), "no file named -")
         XCTAssertFalse(dash.stderr.contains("written to"), dash.stderr)
     }
+
+    /// A report written to a file holds exactly what `-o -` prints, private to its owner; a
+    /// draft declaration, which may be a binary document, is written whole too.
+    func testReportFileMatchesStandardOutputAndDeclarationIsWholeDocument() throws {
+        let id = try refuge.newSession(["--questionnaire", "example-intake", "--no-passphrase", "--label", "R-2"])
+        XCTAssertEqual(try refuge.run(["answer", id, "full_name", "Ana Pérez 安娜"]).status, 0)
+        let file = refuge.home.appendingPathComponent("out/report.txt")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let written = try refuge.run(["report", id, "--format", "text", "-o", file.path])
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let dash = try refuge.run(["report", id, "--format", "text", "-o", "-"])
+        XCTAssertEqual(dash.status, 0, dash.stderr)
+        XCTAssertTrue(dash.stdout.contains("Ana Pérez 安娜"), dash.stdout)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), dash.stdout)
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o777, 0o600)
+
+        let fear = try refuge.newSession(["--questionnaire", "credible-fear", "--no-passphrase", "--label", "D-1"])
+        let docx = refuge.home.appendingPathComponent("out/declaration.docx")
+        let declared = try refuge.run(["report", fear, "--declaration", "--format", "docx", "-o", docx.path])
+        XCTAssertEqual(declared.status, 0, declared.stderr)
+        let bytes = try Data(contentsOf: docx)
+        XCTAssertEqual(Array(bytes.prefix(4)), [0x50, 0x4B, 0x03, 0x04], "a ZIP document")
+        // The ZIP's end record is the last 22 bytes of a file without a comment: nothing was cut.
+        XCTAssertEqual(Array(bytes.suffix(22).prefix(4)), [0x50, 0x4B, 0x05, 0x06])
+        let markdown = try refuge.run(["report", fear, "--declaration", "--format", "markdown", "-o", "-"])
+        XCTAssertEqual(markdown.status, 0, markdown.stderr)
+        XCTAssertTrue(markdown.stdout.hasPrefix("#") || markdown.stdout.contains("\n#"), markdown.stdout)
+    }
 }
