@@ -34,10 +34,10 @@ let package = Package(
         .target(name: "RefugeExpressions", dependencies: ["RefugeLimits", "RefugeBasics"]),
         // The questionnaire model, the YAML loader with source positions, and the validator.
         .target(name: "RefugeQuestionnaire", dependencies: [
-            "RefugeExpressions", "RefugeLimits", "RefugeBasics", "CLibYAML", "CRefugeZlib",
+            "RefugeExpressions", "RefugeLimits", "RefugeBasics", "CLibYAML",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // zlib (named apart from ZIPFoundation's CZlib, which the tests and benchmarks also load), the C library RefugeZip deflates and inflates with, and the compiled questionnaire cache's CRC-32 (Debian: zlib1g-dev).
+        // zlib (named apart from ZIPFoundation's CZlib, which the tests and benchmarks also load), the C library RefugeZip deflates and inflates with (Debian: zlib1g-dev).
         .systemLibrary(name: "CRefugeZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A small ZIP writer (the declaration's DOCX) and reader (XLSForm .xlsx) on zlib, instead
         // of ZIPFoundation, which brings full Foundation (and ICU) into the program.
@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(name: "RefugeExpressionsTests", dependencies: ["RefugeExpressions", "RefugeSynthetic", "RefugeLimits"]),
         // (Also checks the report's JSON against docs/report.schema.json, with the schema checker it shares.)
         .testTarget(name: "RefugeQuestionnaireTests", dependencies: ["RefugeQuestionnaire", "RefugeSynthetic", "RefugeLimits", "RefugeFuzz",
-                                                                   "RefugeReport", "RefugeSession", "RefugeEngine", "RefugeExpressions"], exclude: ["Fixtures"]),
+                                                                   "RefugeReport", "RefugeSession", "RefugeEngine", "RefugeExpressions", "RefugeBasics"], exclude: ["Fixtures"]),
         .testTarget(name: "RefugeEngineTests", dependencies: ["RefugeEngine", "RefugeQuestionnaire", "RefugeSynthetic", "RefugeExpressions"]),
         .testTarget(name: "RefugeStorageTests", dependencies: ["RefugeStorage", "RefugeLimits", "RefugeBasics"]),
         .testTarget(name: "RefugeSessionTests", dependencies: ["RefugeSession", "RefugeSynthetic", "RefugeVersion", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeStorage", "RefugeJSON"]),

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import RefugeLimits
+import RefugeBasics
 
 // The checked expression in the form the evaluator walks: every choice that can be made at
 // load time is made here (which comparison, which logic, the parsed date literals, the
@@ -55,7 +56,9 @@ indirect enum EvaluationNode: Sendable {
 }
 
 /// A regular expression (ICU syntax, as `NSRegularExpression` reads it) that must match a
-/// whole text, compiled once when the questionnaire loads.
+/// whole text, compiled once: when a questionnaire's source is loaded (so that a bad pattern is
+/// refused with its reason), or, for one read back from a compiled questionnaire, at its first
+/// use.
 ///
 /// Matched by Refuge's own backtracking matcher (BoundedRegexMatcher.swift), whose work is
 /// bounded (`Limits.regexSteps` steps and `Limits.regexBacktrackEntries` open choices, and texts
@@ -64,9 +67,11 @@ indirect enum EvaluationNode: Sendable {
 /// "no match". The whole text must match; the author's `\Q…` (even unclosed) and `(?x)`
 /// comments (even running to the end) keep their meaning. What the matcher does not support
 /// (back references, look-behind, script properties) is refused at load as not valid.
-public final class WholeTextPattern: Sendable {
-    private let program: RegexProgram
+public final class WholeTextPattern: @unchecked Sendable {
+    // @unchecked: `program` is written at most once after init, under `lock`.
     public let source: String
+    private let lock = PlainLock()
+    private var program: RegexProgram?
 
     /// Fails with the reason when `pattern` is not a valid (or not a supported) regular expression.
     public init(_ pattern: String) throws {
@@ -74,10 +79,27 @@ public final class WholeTextPattern: Sendable {
         source = pattern
     }
 
+    /// A pattern this program compiled when it wrote it into a compiled questionnaire (whose
+    /// checksum vouches for the bytes), compiled again only when first matched. Why: compiling
+    /// credible-fear's one pattern (`{6,8}` repeats) was about 1% of every resume, which rarely
+    /// shows that question (issue 19). Should it fail to compile all the same, it matches nothing
+    /// for sure: `wholeMatch` says it gave up, never yes or no.
+    public init(compiledBefore pattern: String) {
+        source = pattern
+        program = nil
+    }
+
+    private func compiled() -> RegexProgram? {
+        lock.withLock {
+            if program == nil { program = try? RegexProgram(RegexParser.parse(source)) }
+            return program
+        }
+    }
+
     /// Whether the whole text matches; nil when the matcher gave up (too much work, too many
     /// open choices, or too long a text), which is neither yes nor no.
     public func wholeMatch(_ text: String) -> Bool? {
-        guard text.utf16.count <= Limits.regexTextLength else { return nil }
+        guard text.utf16.count <= Limits.regexTextLength, let program = compiled() else { return nil }
         var run = RegexRun(program: program, text: Array(text.unicodeScalars))
         do {
             return try run.run(0, from: 0) != nil
@@ -88,4 +110,10 @@ public final class WholeTextPattern: Sendable {
 
     /// True only when the whole text is known to match.
     public func matchesWhole(_ text: String) -> Bool { wholeMatch(text) == true }
+}
+
+/// A pattern is its source: whether it is compiled yet, and its lock, are not part of its value
+/// (a questionnaire read back from its compiled form reflects as equal to the one loaded).
+extension WholeTextPattern: CustomReflectable {
+    public var customMirror: Mirror { Mirror(self, children: ["source": source], displayStyle: .class) }
 }

@@ -33,12 +33,22 @@ public enum BoundedFile {
         case .success(let opened): (descriptor, size) = opened
         }
         defer { _ = close(descriptor) }
-        var result = Data()
-        result.reserveCapacity(size)
-        if let refusal = readRest(of: descriptor, limit: limit, had: 0, into: { result.append(contentsOf: $0) }) {
-            return .failure(refusal)
+        // Read straight into the Data's own storage (no buffer in between, no copy), with room
+        // for one byte more than the file had, so that a file that grew is seen to have.
+        var result = Data(count: size + 1)
+        let filled = result.withUnsafeMutableBytes { readFully(descriptor, into: $0) }
+        switch filled {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let count) where count <= size:
+            result.count = count
+            return .success(result)
+        case .success:
+            // It grew while it was read: the rest as pieces.
+            if let refusal = readRest(of: descriptor, limit: limit, had: result.count, into: { result.append(contentsOf: $0) }) {
+                return .failure(refusal)
+            }
+            return .success(result)
         }
-        return .success(result)
     }
 
     /// `read`, into an array of the file's size, read straight into it (no buffer in between,
@@ -54,18 +64,10 @@ public enum BoundedFile {
         var failure: Refusal?
         // Room for one byte more than the file had, so that a file that grew is seen to have.
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
-            var filled = 0
-            while filled < buffer.count {
-                let count = systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = .system(operation: "read", code: errno)
-                    return
-                }
-                if count == 0 { break }
-                filled += count
+            switch readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer)) {
+            case .success(let count): initialized = count
+            case .failure(let refusal): failure = refusal; initialized = 0
             }
-            initialized = filled
         }
         if let failure { return .failure(failure) }
         guard bytes.count > size else { return .success(bytes) }
@@ -74,6 +76,21 @@ public enum BoundedFile {
             return .failure(refusal)
         }
         return .success(bytes)
+    }
+
+    /// Reads until `buffer` is full or the file ends: how many bytes it holds now.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, Refusal> {
+        var filled = 0
+        while filled < buffer.count {
+            let count = systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(operation: "read", code: errno))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return .success(filled)
     }
 
     /// The file opened for reading, with its size, when it is a regular file within the limit.

@@ -19,7 +19,7 @@ import RefugeVersion
 /// was about half of resuming a credible-fear session).
 ///
 /// The source always wins. An entry is used only when it was written for that path, by this
-/// very program (release and commit), in this entry format, its own checksum (CRC-32) is right
+/// very program (release and commit), in this entry format, its own checksum (XXH64) is right
 /// (`CompiledEntry`), and it is for the files as they are now: either their content hash is
 /// the one it records (the files read and hashed), or, when the caller does not need the files'
 /// bytes (`SourceBytes.notNeeded`: resuming), `stat` says of every file exactly what the entry

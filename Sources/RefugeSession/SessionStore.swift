@@ -341,7 +341,7 @@ public struct SessionStore: Sendable {
             return (q, "The questionnaire “\(q.id)” has changed since this session began (now version \(q.version)). Answers to questions it no longer has are kept and listed in the report.")
         }
         // The recorded path first: the usual case, and it avoids loading every installed questionnaire.
-        if FileManager.default.fileExists(atPath: session.questionnaire.path),
+        if FileKind.exists(session.questionnaire.path),
            let found = usable(questionnaireCache?.load(path: session.questionnaire.path, checks: .withoutLint, sourceBytes: sourceBytes)
                               ?? QuestionnaireLoader.load(path: session.questionnaire.path, checks: .withoutLint)) {
             return found

@@ -51,6 +51,23 @@ final class BoundedRegexTests: XCTestCase {
         }
     }
 
+    /// A pattern read back from a compiled questionnaire is compiled at its first match: it
+    /// answers as the one compiled at once, and one that does not compile gives up (nil) on
+    /// every text, never a yes or a no.
+    func testAPatternCompiledAtFirstUseAnswersAsOneCompiledAtOnce() throws {
+        let texts = ["A123456789", "a 12 34 56 7", "A12", "", "B1234567", "1234567"]
+        for pattern in ["[Aa]?[ -]?([0-9][ -]?){6,8}[0-9]", "(?i)hello", "\\p{L}+"] {
+            let now = try WholeTextPattern(pattern), later = WholeTextPattern(compiledBefore: pattern)
+            XCTAssertEqual(later.source, pattern)
+            for text in texts { XCTAssertEqual(later.wholeMatch(text), now.wholeMatch(text), "\(pattern) on \(text)") }
+        }
+        let broken = WholeTextPattern(compiledBefore: "(a")
+        for text in ["a", "(a", ""] {
+            XCTAssertNil(broken.wholeMatch(text))
+            XCTAssertFalse(broken.matchesWhole(text))
+        }
+    }
+
     func testAnEmptyLoopEndsAndAGiveUpIsNotAMismatch() throws {
         XCTAssertEqual(try WholeTextPattern("(a*)*b").wholeMatch("aaaa"), false)
         XCTAssertEqual(try WholeTextPattern("(?:a|)*b").wholeMatch(String(repeating: "a", count: 1000) + "b"), true)

@@ -75,7 +75,9 @@ final class CompiledQuestionnaireTests: XCTestCase {
         XCTAssertNotEqual(DeepForm.of(q), DeepForm.of(changed))
         let form = DeepForm.of(q)
         XCTAssertTrue(form.contains { $0.contains(".root") && $0.contains("question") }, "expression trees are compared")
-        XCTAssertTrue(form.contains { $0.contains(".program") }, "compiled patterns are compared")
+        // A pattern read back is compiled at its first use, so patterns are compared by their
+        // source (`WholeTextPattern.customMirror`); BoundedRegexTests holds the two to the same answers.
+        XCTAssertTrue(form.contains { $0.contains("pattern?.pattern.source") }, "patterns are compared")
     }
 
     func testReportsFromTheCompiledFormAreTheSameBytes() throws {

@@ -172,28 +172,32 @@ extension QuestionnaireCacheTests {
         }
     }
 
-    func testAnEntryOfTheFormerFormatReloads() throws {
-        // Format 3, as it was written: no status between the content hash and the model.
-        let cache = cache(now: later)
-        var q = try XCTUnwrap(QuestionnaireLoader.load(path: source, checks: .withoutLint).questionnaire)
-        q.title = LocalizedText(["en": "FROM THE CACHE"], location: q.title.location)
-        var writer = CompiledWriter()
-        writer.append(Array("REFUGE-QC\n".utf8))
-        writer.count(3)
-        writer.string(cache.program)
-        writer.string(source)
-        writer.string(q.contentHash)
-        CompiledQuestionnaire.write(q, to: &writer)
-        let crc = Self.crc32(writer.bytes)
-        writer.append(digest: (0..<4).map { UInt8(truncatingIfNeeded: crc >> (8 * $0)) })
-        _ = try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        try Data(writer.bytes).write(to: URL(fileURLWithPath: cache.entryPath(for: source)))
+    func testEntriesOfTheFormerFormatsReload() throws {
+        // Formats 3 and 4 as they were written: 3 had no status between the content hash and
+        // the model; both ended with a CRC-32 (4 bytes), which format 5 replaced with an XXH64.
+        for format in [3, 4] {
+            let cache = cache(now: later)
+            var q = try XCTUnwrap(QuestionnaireLoader.load(path: source, checks: .withoutLint).questionnaire)
+            q.title = LocalizedText(["en": "FROM THE CACHE"], location: q.title.location)
+            var writer = CompiledWriter()
+            writer.append(Array("REFUGE-QC\n".utf8))
+            writer.count(format)
+            writer.string(cache.program)
+            writer.string(source)
+            writer.string(q.contentHash)
+            if format == 4 { writer.count(0) }
+            CompiledQuestionnaire.write(q, to: &writer)
+            let crc = Self.crc32(writer.bytes)
+            writer.append(digest: (0..<4).map { UInt8(truncatingIfNeeded: crc >> (8 * $0)) })
+            _ = try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try Data(writer.bytes).write(to: URL(fileURLWithPath: cache.entryPath(for: source)))
 
-        for sourceBytes in [QuestionnaireCache.SourceBytes.notNeeded, .kept] {
-            XCTAssertFalse(isMarked(try load(cache, sourceBytes: sourceBytes)))
+            for sourceBytes in [QuestionnaireCache.SourceBytes.notNeeded, .kept] {
+                XCTAssertFalse(isMarked(try load(cache, sourceBytes: sourceBytes)), "format \(format)")
+            }
+            XCTAssertEqual(CompiledEntry.header(of: try entryBytes(cache))?.formatVersion, CompiledQuestionnaire.formatVersion)
         }
-        XCTAssertEqual(CompiledEntry.header(of: try entryBytes(cache))?.formatVersion, CompiledQuestionnaire.formatVersion)
-        XCTAssertEqual(CompiledQuestionnaire.formatVersion, 4)
+        XCTAssertEqual(CompiledQuestionnaire.formatVersion, 5)
     }
 
     func testResumingGetsTheSameHashWithoutTheBytes() throws {

@@ -260,9 +260,8 @@ extension EvaluationNode {
 }
 
 extension WholeTextPattern {
-    /// Compiled again from its source (valid when it was written; refused if not).
+    /// Read back from its source, compiled at its first use (see `init(compiledBefore:)`).
     public static func read(from reader: inout CompiledReader) throws(CompiledFormError) -> WholeTextPattern {
-        let source = try reader.string()
-        do { return try WholeTextPattern(source) } catch { throw CompiledFormError("pattern no longer compiles") }
+        WholeTextPattern(compiledBefore: try reader.string())
     }
 }

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import CRefugeZlib
+import RefugeBasics
 import RefugeExpressions
 
 /// One cache entry: a compiled questionnaire with what it was compiled from, so that it is
@@ -14,19 +14,19 @@ import RefugeExpressions
 /// the source path, the content hash of the source files, what `stat` said of each source file
 /// when the entry was written (`SourceFileStatus`: a count, then name, device, inode, size,
 /// mtime and ctime in seconds and nanoseconds; no records when any file was too recent to be
-/// trusted) and the model; last, the CRC-32 of everything before it (4 bytes, little-endian).
+/// trusted) and the model; last, the XXH64 of everything before it (8 bytes, little-endian).
 /// Any difference, damage or cut gives nil, never a wrong questionnaire.
 ///
 /// An entry is used for source files that were read and hashed when their content hash is the
 /// one it records, or, without reading them, when it records their status and `stat` says
 /// exactly that of them now (the same names, every field equal).
 ///
-/// CRC-32 (zlib's), not SHA-256 as before: the checksum only has to show that the bytes are
-/// the ones this program wrote (a cut, a flipped bit on a disk), not resist someone forging
-/// them: whoever can write to the private cache folder can change the program as well, and
-/// what the entry is for is decided by the source files' SHA-256 in it. CRC-32 finds every
-/// change of up to 32 bits in a row for sure and misses other damage once in four billion
-/// times; it took a fifth of the time of SHA-256 over credible-fear's 300 KB entry.
+/// XXH64 (`RefugeBasics.XXH64`), not SHA-256 or CRC-32 as before: the checksum only has to show
+/// that the bytes are the ones this program wrote (a cut, a flipped bit on a disk), not resist
+/// someone forging them: whoever can write to the private cache folder can change the program as
+/// well, and what the entry is for is decided by the source files' SHA-256 in it. A 64-bit hash
+/// misses random damage once in 2^64 times. CRC-32 took a fifth of the time of SHA-256 over
+/// credible-fear's 270 KB entry; XXH64 takes about a quarter of CRC-32's (20 against 70 µs).
 public enum CompiledEntry {
     static let magic = Array("REFUGE-QC\n".utf8)
 
@@ -101,7 +101,7 @@ public enum CompiledEntry {
     public static func header(of bytes: [UInt8]) -> Header? {
         bytes.withUnsafeBytes { raw in
             guard raw.starts(with: magic) else { return nil }
-            var reader = CompiledReader(raw, from: magic.count, to: max(magic.count, raw.count - 4))
+            var reader = CompiledReader(raw, from: magic.count, to: max(magic.count, raw.count - digestLength))
             return try? header(&reader)
         }
     }
@@ -129,7 +129,6 @@ public enum CompiledEntry {
 
     static func questionnaire(from bytes: UnsafeRawBufferPointer, program: String, sourcePath: String, sourceFiles: [SourceFile],
                               fits: (Header) -> Bool) -> Questionnaire? {
-        let digestLength = 4
         guard bytes.count > magic.count + digestLength, bytes.starts(with: magic) else { return nil }
         let bodyEnd = bytes.count - digestLength
         var reader = CompiledReader(bytes, from: magic.count, to: bodyEnd)
@@ -151,15 +150,16 @@ public enum CompiledEntry {
         }
     }
 
-    /// zlib's CRC-32 of the bytes (an entry is far below the 4 GB zlib takes at once: its
-    /// source files are limited to a few megabytes).
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        UInt32(crc32(0, bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
+    /// The checksum's length at the end of an entry.
+    static let digestLength = 8
+
+    /// The entry's checksum: the XXH64 of the bytes before it.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        XXH64.hash(bytes)
     }
 
-    static func littleEndianBytes(_ value: UInt32) -> [UInt8] {
-        [UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8),
-         UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 24)]
+    static func littleEndianBytes(_ value: UInt64) -> [UInt8] {
+        (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
     }
 }
 

@@ -14,7 +14,8 @@ public enum CompiledQuestionnaire {
     /// 3: texts written once and then by number, with their ASCII flag; a text's languages
     /// before its translations; a CRC-32 at the end of a cache entry (`CompiledEntry`).
     /// 4: a cache entry records what `stat` said of each source file (`SourceFileStatus`).
-    public static let formatVersion = 4
+    /// 5: a cache entry ends with an XXH64 (8 bytes) instead of a CRC-32.
+    public static let formatVersion = 5
 
     /// The questionnaire's model in bytes.
     public static func bytes(of questionnaire: Questionnaire) -> [UInt8] {
@@ -369,8 +370,7 @@ private struct ModelReader {
         item.minLength = try input.optionalInt()
         item.maxLength = try input.optionalInt()
         if let source = try input.optionalString() {
-            guard let compiled = try? WholeTextPattern(source) else { throw CompiledFormError("pattern no longer compiles") }
-            item.pattern = NSRegularExpressionBox(source: source, pattern: compiled)
+            item.pattern = NSRegularExpressionBox(source: source, pattern: WholeTextPattern(compiledBefore: source))
         }
         item.patternMessage = try optionalText()
         let choiceCount = try input.count()
