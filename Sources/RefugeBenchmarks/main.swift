@@ -190,7 +190,10 @@ func run() throws {
     """)
     for note in results.notes { print("\nNote: \(note)") }
     let failed = targets.filter { $0.pass == false }.count
-    print("\n\(failed == 0 ? "All targets pass." : "\(failed) target(s) FAIL.")")
+    let unmeasured = targets.filter { $0.pass == nil }.count
+    // A run of some benchmarks (`--only`) leaves targets unmeasured: never "all pass" then.
+    let summary = failed > 0 ? "\(failed) target(s) FAIL." : unmeasured > 0 ? "Every target measured passes." : "All targets pass."
+    print("\n\(summary)\(unmeasured > 0 ? " \(unmeasured) of \(targets.count) not measured in this run." : "")")
 }
 
 do {
