@@ -18,14 +18,21 @@ enum PlainWords {
     }
 
     static func text(_ word: Word, _ language: String) -> String {
-        ProgramWords.pick(word, language, from: tables) ?? ""
+        ProgramWords.pick(word, language, from: table) ?? ""
     }
 
     static func format(_ word: Word, _ language: String, _ args: String...) -> String {
         ProgramWords.fill(text(word, language), args)
     }
 
-    static let tables: [String: [Word: String]] = ["en": english, "es": spanish, "ru": russian]
+    static func table(_ language: String) -> [Word: String]? {
+        switch language {
+        case "en": english
+        case "es": spanish
+        case "ru": russian
+        default: nil
+        }
+    }
 
     static let english: [Word: String] = [
         .progress: "Question %1 of %2.", .pressEnter: "(Press Enter to go on.)",

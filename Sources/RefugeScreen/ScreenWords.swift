@@ -25,14 +25,21 @@ public enum ScreenWords {
     }
 
     public static func text(_ word: Word, _ language: String) -> String {
-        ProgramWords.pick(word, language, from: tables) ?? ""
+        ProgramWords.pick(word, language, from: table) ?? ""
     }
 
     public static func format(_ word: Word, _ language: String, _ args: String...) -> String {
         ProgramWords.fill(text(word, language), args)
     }
 
-    static let tables: [String: [Word: String]] = ["en": english, "es": spanish, "ru": russian]
+    static func table(_ language: String) -> [Word: String]? {
+        switch language {
+        case "en": english
+        case "es": spanish
+        case "ru": russian
+        default: nil
+        }
+    }
 
     static let english: [Word: String] = [
         .keyConfirm: "Enter OK", .keyConfirmLong: "Ctrl-N OK (Enter: new line)", .keyBack: "Ctrl-P back", .keyHelp: "F1 help",
