@@ -13,21 +13,13 @@ import CGlibcMalloc
 /// resumes), at about a microsecond and a quarter each on the machine measured (README, "Round
 /// two (issue 19)"). Larger requests (reports and imports of thousands of items) still get
 /// mappings of their own, so their memory goes back at once.
-///
-/// Setting that threshold also fixes glibc's trim threshold at its default of 128 KB, and a
-/// resume freed more than that at the heap's top (a session file's bytes, read again after the
-/// lock) only to grow the heap again at once (`strace`: `brk` down by 88 KB, then up): the
-/// pages given back were faulted in afresh. The heap now keeps up to as much as the mapping
-/// threshold at its top.
 enum MallocTuning {
-    /// Requests below this many bytes come from the heap, and this much free memory is kept at
-    /// the heap's top.
+    /// Requests below this many bytes come from the heap.
     static let ownMappingThreshold: Int32 = 1 << 20
 
     static func apply() {
         #if canImport(Glibc)
         _ = mallopt(M_MMAP_THRESHOLD, ownMappingThreshold)
-        _ = mallopt(M_TRIM_THRESHOLD, ownMappingThreshold)
         #endif
     }
 }
