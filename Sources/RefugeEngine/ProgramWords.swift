@@ -43,13 +43,20 @@ public enum ProgramWords {
     }
 
     public static let languages = ["en", "es", "ru"]
-    static func table(_ language: String) -> [Word: String]? {
+
+    /// The table of one of `languages`, each given as an autoclosure so that only the one asked
+    /// for is built (see `pick(_:_:from:)`).
+    public static func table<Key: Hashable>(_ language: String, en: @autoclosure () -> [Key: String],
+                                            es: @autoclosure () -> [Key: String], ru: @autoclosure () -> [Key: String]) -> [Key: String]? {
         switch language {
-        case "en": english
-        case "es": spanish
-        case "ru": russian
+        case "en": en()
+        case "es": es()
+        case "ru": ru()
         default: nil
         }
+    }
+    static func table(_ language: String) -> [Word: String]? {
+        ProgramWords.table(language, en: english, es: spanish, ru: russian)
     }
 
     static let english: [Word: String] = [

@@ -26,12 +26,7 @@ enum PlainWords {
     }
 
     static func table(_ language: String) -> [Word: String]? {
-        switch language {
-        case "en": english
-        case "es": spanish
-        case "ru": russian
-        default: nil
-        }
+        ProgramWords.table(language, en: english, es: spanish, ru: russian)
     }
 
     static let english: [Word: String] = [

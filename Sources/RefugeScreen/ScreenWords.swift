@@ -33,12 +33,7 @@ public enum ScreenWords {
     }
 
     static func table(_ language: String) -> [Word: String]? {
-        switch language {
-        case "en": english
-        case "es": spanish
-        case "ru": russian
-        default: nil
-        }
+        ProgramWords.table(language, en: english, es: spanish, ru: russian)
     }
 
     static let english: [Word: String] = [
