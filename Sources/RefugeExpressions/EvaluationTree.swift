@@ -81,7 +81,7 @@ public final class WholeTextPattern: @unchecked Sendable {
 
     /// A pattern this program compiled when it wrote it into a compiled questionnaire (whose
     /// checksum vouches for the bytes), compiled again only when first matched. Why: compiling
-    /// credible-fear's one pattern (`{6,8}` repeats) was about 1% of every resume, which rarely
+    /// credible-fear's one pattern (`{6,8}` repeats) was about 0.7% of every resume, which rarely
     /// shows that question (issue 19). Should it fail to compile all the same, it matches nothing
     /// for sure: `wholeMatch` says it gave up, never yes or no.
     public init(compiledBefore pattern: String) {
