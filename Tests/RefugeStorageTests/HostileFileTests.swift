@@ -102,6 +102,22 @@ final class HostileFileTests: XCTestCase {
         XCTAssertEqual(BoundedFile.read(folder.path, limit: 101), .success(Data(repeating: 65, count: 101)))
     }
 
+    #if os(Linux)
+    /// A file holding more than `fstat` said when it was opened (one that grew in between) is read
+    /// whole, and still refused past the limit. A /proc file is one: its size says 0.
+    func testAFileLongerThanItsSizeSaidIsReadWholeAndStillLimited() throws {
+        let path = "/proc/version"
+        let handle = try XCTUnwrap(FileHandle(forReadingAtPath: path))
+        let expected = try XCTUnwrap(try handle.readToEnd())
+        try handle.close()
+        XCTAssertGreaterThan(expected.count, 10)
+        XCTAssertEqual(BoundedFile.read(path, limit: 4096, followingLinks: true), .success(expected))
+        XCTAssertEqual(BoundedFile.readBytes(path, limit: 4096, followingLinks: true).map { Data($0) }, .success(expected))
+        XCTAssertEqual(BoundedFile.read(path, limit: 10, followingLinks: true), .failure(.tooLarge(expected.count)))
+        XCTAssertEqual(BoundedFile.readBytes(path, limit: 10, followingLinks: true).map { Data($0) }, .failure(.tooLarge(expected.count)))
+    }
+    #endif
+
     func testAnExistingFolderAndFileWithLooseModesAreNotChmodded() throws {
         let folder = try TestFolder(self)
         let url = folder.sessionFile
