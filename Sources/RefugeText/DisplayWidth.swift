@@ -57,7 +57,7 @@ public enum DisplayWidth {
     }
 
     /// The byte count when every byte is printable ASCII (U+0020 to U+007E), else nil.
-    static func printableASCIIWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func printableASCIIWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
         return bytes.count
     }
