@@ -22,6 +22,9 @@ final class WalkPlan: Sendable {
     /// a walk streams through a few hundred kilobytes instead of megabytes of scattered objects.
     let ids: [String]
     let shapes: [StepShape]
+    /// Per step, the `show_if` of an item whose only routing it is (`StepShape.shownIf`), so
+    /// the walk decides such an item without reading its `WalkItem`; nil for every other step.
+    let shownIf: [Expression?]
     /// For each field of a repeat, the repeat's id.
     let repeatOfField: [String: String]
     /// How many top-level items there are, to size the walk's tables.
@@ -81,24 +84,29 @@ final class WalkPlan: Sendable {
         ids.reserveCapacity(steps.count)
         var shapes: [StepShape] = []
         shapes.reserveCapacity(steps.count)
+        var shownIf: [Expression?] = []
+        shownIf.reserveCapacity(steps.count)
         for step in steps {
             guard case .item(let item) = step else {
                 ids.append("")
                 shapes.append([])
+                shownIf.append(nil)
                 continue
             }
             ids.append(item.id)
             var shape: StepShape = item.type == .calculate ? .calculation : []
             if item.required { shape.insert(.required) }
             if item.type == .repeat { shape.insert(.repeatGroup) }
-            if item.showIf == nil, item.next.isEmpty, item.sectionNext.isEmpty, item.type != .calculate, item.type != .repeat {
-                shape.insert(.plain)
+            if item.next.isEmpty, item.sectionNext.isEmpty, item.type != .calculate, item.type != .repeat {
+                shape.insert(item.showIf == nil ? .plain : .shownIf)
                 if item.type.isAsked { shape.insert(.asked) }
             }
             shapes.append(shape)
+            shownIf.append(shape.contains(.shownIf) ? item.showIf : nil)
         }
         self.ids = ids
         self.shapes = shapes
+        self.shownIf = shownIf
         self.positions = q.flowPosition
         self.repeatOfField = repeatOfField
         self.itemCount = itemCount
@@ -137,7 +145,7 @@ struct StepShape: OptionSet, Sendable {
     /// An item with no `show_if`, no `next` (its own or its section's), not a calculation or
     /// a repeat: always on the path when reached, one step, and the walk goes on to the next.
     static let plain = StepShape(rawValue: 1)
-    /// A plain item that is a question (counted in the progress).
+    /// A plain or `shownIf` item that is a question (counted in the progress).
     static let asked = StepShape(rawValue: 2)
     /// A calculation: its value is in the walk's `calculated`, not in the answers.
     static let calculation = StepShape(rawValue: 4)
@@ -145,6 +153,9 @@ struct StepShape: OptionSet, Sendable {
     /// reads of every step on the path, without reading its `WalkItem`.
     static let required = StepShape(rawValue: 8)
     static let repeatGroup = StepShape(rawValue: 16)
+    /// An item that would be plain but for its `show_if`: on the path when that holds, one
+    /// step either way (the condition is in `WalkPlan.shownIf`).
+    static let shownIf = StepShape(rawValue: 32)
 }
 
 /// One `next` rule: where to go when its condition holds (nil target: the end).

@@ -22,37 +22,37 @@ enum LogicMode: Sendable {
     case strict, threeValued
 }
 
-indirect enum EvaluationNode: Sendable {
-    case constant(Value)
+enum EvaluationNode: Sendable {
+    indirect case constant(Value)
     case question(String)
     case dot
     case today
-    case negate(EvaluationNode)
-    case add(EvaluationNode, EvaluationNode)
-    case subtract(EvaluationNode, EvaluationNode)
-    case equal(EvaluationNode, EvaluationNode, negated: Bool)
-    case order(OrderingOperator, EvaluationNode, EvaluationNode)
+    indirect case negate(EvaluationNode)
+    indirect case add(EvaluationNode, EvaluationNode)
+    indirect case subtract(EvaluationNode, EvaluationNode)
+    indirect case equal(EvaluationNode, EvaluationNode, negated: Bool)
+    indirect case order(OrderingOperator, EvaluationNode, EvaluationNode)
     /// `x in multichoice`
-    case memberOfSet(EvaluationNode, EvaluationNode, negated: Bool)
+    indirect case memberOfSet(EvaluationNode, EvaluationNode, negated: Bool)
     /// `x in ['a', 'b']` with only literal strings
-    case memberOfConstants(EvaluationNode, Set<String>, negated: Bool)
+    indirect case memberOfConstants(EvaluationNode, Set<String>, negated: Bool)
     /// `x in [a, 'b']` with at least one element that is not a literal
-    case memberOfList(EvaluationNode, [EvaluationNode], negated: Bool)
-    case not(EvaluationNode, LogicMode)
-    case and([EvaluationNode], LogicMode)
-    case or([EvaluationNode], LogicMode)
+    indirect case memberOfList(EvaluationNode, [EvaluationNode], negated: Bool)
+    indirect case not(EvaluationNode, LogicMode)
+    indirect case and([EvaluationNode], LogicMode)
+    indirect case or([EvaluationNode], LogicMode)
     case answered(String)
     case dontKnow(String)
     case refused(String)
     case countEntries(String)
     case countSelections(String)
-    case countWhere(String, EvaluationNode)
-    case any(String, EvaluationNode, LogicMode)
-    case all(String, EvaluationNode, LogicMode)
-    case yearsBetween(EvaluationNode, EvaluationNode)
-    case length(EvaluationNode)
-    case matches(EvaluationNode, WholeTextPattern)
-    case choose(EvaluationNode, EvaluationNode, EvaluationNode)
+    indirect case countWhere(String, EvaluationNode)
+    indirect case any(String, EvaluationNode, LogicMode)
+    indirect case all(String, EvaluationNode, LogicMode)
+    indirect case yearsBetween(EvaluationNode, EvaluationNode)
+    indirect case length(EvaluationNode)
+    indirect case matches(EvaluationNode, WholeTextPattern)
+    indirect case choose(EvaluationNode, EvaluationNode, EvaluationNode)
 }
 
 /// A regular expression (ICU syntax, as `NSRegularExpression` reads it) that must match a
