@@ -41,15 +41,7 @@ extension TextEditor {
             }
             let visible = layout.lines[first..<min(layout.lines.count, first + fieldHeight)]
             return TextViewport(
-                lines: visible.map { line in
-                    // Character by character: `String(characters[range])` went through the
-                    // standard library's unspecialised generic initialiser, whose first use looked
-                    // the slice's iterator type up by name at run time, searching every protocol
-                    // conformance in the program (about 1.4% of a resume that opens on a long text).
-                    var text = ""
-                    for character in characters[line.contentRange] { text.append(character) }
-                    return text
-                },
+                lines: visible.map { String(characters: characters[$0.contentRange]) },
                 cursor: CellPosition(row: layout.cursorRow - first, column: min(layout.cursorColumn, fieldWidth - 1)),
                 firstLine: first,
                 totalLines: layout.lines.count,

@@ -1,3 +1,5 @@
+import RefugeText
+
 /// The editing state of a text field: the text, the insertion point and how far the field is
 /// scrolled. A value type with no knowledge of the screen; the screen passes the field's width
 /// wherever a movement depends on how the text wraps.
@@ -36,7 +38,7 @@ public struct TextEditor: Hashable, Sendable {
     }
 
     /// The text being edited.
-    public var text: String { String(characters) }
+    public var text: String { String(characters: characters[...]) }
 
     public var isEmpty: Bool { characters.isEmpty }
 
@@ -132,8 +134,8 @@ public struct TextEditor: Hashable, Sendable {
     /// seam (a letter and a combining mark, two halves of a flag) become one. The cursor ends
     /// after the inserted text, never inside a cluster.
     private mutating func replace(_ range: Range<Int>, with inserted: String) {
-        let before = String(characters[..<range.lowerBound]) + inserted
-        let combined = before + String(characters[range.upperBound...])
+        let before = String(characters: characters[..<range.lowerBound]) + inserted
+        let combined = before + String(characters: characters[range.upperBound...])
         var newCharacters: [Character] = []
         newCharacters.reserveCapacity(characters.count + inserted.count)
         var newCursor: Int?

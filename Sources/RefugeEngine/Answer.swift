@@ -49,40 +49,40 @@ public struct Answer: Sendable, Hashable {
 
     /// The text given with the `other` choice.
     public var otherText: String? {
-        get { marks?.otherText }
+        get { marks?.fields.otherText }
         set { change { $0.otherText = newValue } }
     }
     /// The interviewer's note.
     public var note: String? {
-        get { marks?.note }
+        get { marks?.fields.note }
         set { change { $0.note = newValue } }
     }
     /// The interpreter's translation of the client's words.
     public var translation: String? {
-        get { marks?.translation }
+        get { marks?.fields.translation }
         set { change { $0.translation = newValue } }
     }
     public var followUp: Bool {
-        get { marks?.followUp ?? false }
+        get { marks?.fields.followUp ?? false }
         set { change { $0.followUp = newValue } }
     }
     public var lawyerOnly: Bool {
-        get { marks?.lawyerOnly ?? false }
+        get { marks?.fields.lawyerOnly ?? false }
         set { change { $0.lawyerOnly = newValue } }
     }
     /// Text typed but not confirmed.
     public var draft: String? {
-        get { marks?.draft }
+        get { marks?.fields.draft }
         set { change { $0.draft = newValue } }
     }
     /// A repeat's entries (nil for other questions, and for a repeat never touched).
     public var entries: [RepeatEntry]? {
-        get { marks?.entries }
+        get { marks?.fields.entries }
         set { change { $0.entries = newValue } }
     }
     /// The number of the last entry created, so a new entry never reuses a deleted one's id.
     public var lastEntryNumber: Int {
-        get { marks?.lastEntryNumber ?? 0 }
+        get { marks?.fields.lastEntryNumber ?? 0 }
         set { change { $0.lastEntryNumber = newValue } }
     }
 
@@ -93,23 +93,16 @@ public struct Answer: Sendable, Hashable {
 
     public static func answered(_ value: AnswerValue) -> Answer { Answer(status: .answered, value: value) }
 
-    /// Changes the box in place when this record alone holds it, else a copy of it.
+    /// Changes the box in place when this record alone holds it, else a copy of it; a box left
+    /// with every field at its default is dropped.
     private mutating func change(_ body: (inout Marks.Fields) -> Void) {
-        var fields = marks?.fields ?? Marks.Fields()
         if marks != nil, isKnownUniquelyReferenced(&marks!) {
-            // Taken out and put back, so the box holds the only reference to its fields while
-            // they change (no copy of an entries array being edited).
-            marks!.fields = Marks.Fields()
-            body(&fields)
+            body(&marks!.fields)
+            if marks!.fields == Marks.Fields() { marks = nil }
         } else {
+            var fields = marks?.fields ?? Marks.Fields()
             body(&fields)
-        }
-        if fields == Marks.Fields() {
-            marks = nil
-        } else if marks != nil, isKnownUniquelyReferenced(&marks!) {
-            marks!.fields = fields
-        } else {
-            marks = Marks(fields)
+            marks = fields == Marks.Fields() ? nil : Marks(fields)
         }
     }
 
@@ -157,15 +150,6 @@ private final class Marks: @unchecked Sendable {
 
     var fields: Fields
     init(_ fields: Fields) { self.fields = fields }
-
-    var otherText: String? { fields.otherText }
-    var note: String? { fields.note }
-    var translation: String? { fields.translation }
-    var followUp: Bool { fields.followUp }
-    var lawyerOnly: Bool { fields.lawyerOnly }
-    var draft: String? { fields.draft }
-    var entries: [RepeatEntry]? { fields.entries }
-    var lastEntryNumber: Int { fields.lastEntryNumber }
 }
 
 /// One entry of a repeat. Its id is stable: deleting another entry never changes it.

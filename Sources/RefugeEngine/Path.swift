@@ -66,7 +66,7 @@ enum PathWalker {
             let shape = shapes[position]
             if shape.contains(.plain) || shape.contains(.shownIf) {
                 // What the general case below does for such an item, without reading it.
-                if shape.contains(.plain) || shownIf[position].map({ $0.holds(in: env) }) ?? true {
+                if shownIf[position]?.holds(in: env) ?? true {
                     env.onPathAt[position] = true
                     if shape.contains(.asked) {
                         total += 1

@@ -157,7 +157,7 @@ extension LineBreaker {
         )
         return lines.enumerated().map { number, line in
             let prefix = number == 0 ? first : rest
-            let content = String(characters[line.contentRange])
+            let content = String(characters: characters[line.contentRange])
             return content.isEmpty ? withoutTrailingSpaces(prefix) : prefix + content
         }
     }
