@@ -10,6 +10,10 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
     let questionnaire: Questionnaire
     let plan: WalkPlan
     let answers: AnswerSet
+    /// The answers' top-level records by the plan's position (`WalkPlan.records`), read in their
+    /// place; empty for an interview only read (`Interview.init(readingOnly:…)`), whose names are
+    /// looked up in `answers` instead.
+    let records: WalkRecords
     let today: PartialDate
     var dot: Value = .nothing
     /// For each of the plan's steps, whether it is on the path (walked so far): a flag by
@@ -19,18 +23,19 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
     var calculated: [String: Value] = [:]
     var repeats: [String: RepeatPath] = [:]
 
-    init(questionnaire: Questionnaire, plan: WalkPlan, answers: AnswerSet, today: PartialDate) {
+    init(questionnaire: Questionnaire, plan: WalkPlan, answers: AnswerSet, records: WalkRecords, today: PartialDate) {
         self.questionnaire = questionnaire
         self.plan = plan
         self.answers = answers
+        self.records = records
         self.today = today
         self.onPathAt = [Bool](repeating: false, count: plan.steps.count)
     }
 
     /// The same walk with other answers, for a change that cannot move the path (see
     /// `WalkPlan.readIDs`): a new environment, as this one may be shared.
-    func with(answers: AnswerSet) -> WalkEnvironment {
-        let copy = WalkEnvironment(questionnaire: questionnaire, plan: plan, answers: answers, today: today)
+    func with(answers: AnswerSet, records: WalkRecords) -> WalkEnvironment {
+        let copy = WalkEnvironment(questionnaire: questionnaire, plan: plan, answers: answers, records: records, today: today)
         copy.onPathAt = onPathAt
         copy.calculated = calculated
         copy.repeats = repeats
@@ -39,13 +44,13 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
 
     /// True when the top-level item `id` is on the path (walked so far).
     func isOnPath(_ id: String) -> Bool {
-        guard let position = plan.positions[id] else { return false }
+        guard let position = plan.position(ofName: id) else { return false }
         return onPathAt[position]
     }
 
     // Every name an expression reads comes here, so each is one lookup of the id's position
-    // (which also says whether it is a calculation and on the path) and, for an answer, one of
-    // its record, of which only the status and the value are read. Taking the whole `Answer`
+    // (which also says whether it is a calculation and on the path) and, for an answer, a read
+    // of its record's status and value at that position (`records`). Taking the whole `Answer`
     // out copied every field of it (a dozen retains and releases), and the calculations were
     // looked up for every name: three hashed lookups and a copy, where two lookups do.
 
@@ -57,26 +62,32 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
     /// The status of the record of `id`, on the path at `position` (nil when off the path or none).
     private func status(_ id: String, at position: Int) -> AnswerStatus? {
         guard onPathAt[position] else { return nil }
-        return answers.status(of: id)
+        return records.isEmpty ? answers.status(of: id) : records.statuses[position]
     }
 
     func value(of id: String) -> Value {
-        guard let position = plan.positions[id] else { return .nothing }
+        guard let position = plan.position(ofName: id) else { return .nothing }
         if let v = calculatedValue(id, at: position) { return v }
+        return answerValue(at: position)
+    }
+
+    /// The value of the answer to the top-level question at `position` (not a calculation) as
+    /// the expression language sees it: nothing when off the path or not answered for real.
+    func answerValue(at position: Int) -> Value {
         guard onPathAt[position] else { return .nothing }
-        return answers.expressionValue(of: id)
+        return records.isEmpty ? answers.expressionValue(of: plan.ids[position]) : records.values[position]
     }
     func isAnswered(_ id: String) -> Bool {
-        guard let position = plan.positions[id] else { return false }
+        guard let position = plan.position(ofName: id) else { return false }
         if let v = calculatedValue(id, at: position) { return v != .nothing }
         return status(id, at: position) == .answered
     }
     func isDontKnow(_ id: String) -> Bool {
-        guard let position = plan.positions[id] else { return false }
+        guard let position = plan.position(ofName: id) else { return false }
         return status(id, at: position) == .dontKnow
     }
     func isRefused(_ id: String) -> Bool {
-        guard let position = plan.positions[id] else { return false }
+        guard let position = plan.position(ofName: id) else { return false }
         return status(id, at: position) == .refused
     }
     func entries(of repeatID: String) -> [any EvaluationEnvironment] {

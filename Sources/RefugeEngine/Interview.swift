@@ -20,9 +20,10 @@ public struct Interview: Sendable {
     /// The last walk's environment: constraints and checks (which may name any question) are
     /// evaluated in it rather than walking the path again.
     private var walked: WalkEnvironment
-    /// Which top-level records have a status, by the plan's step (`WalkPlan.answeredFlags`),
-    /// kept with `answers`: every change below sets its record's flag.
-    private var answeredAt: [Bool]
+    /// What the walk reads of each top-level record, by the plan's step (`WalkRecords`),
+    /// kept with `answers`: every change below sets its record's. Empty until the first change
+    /// of an interview made `init(readingOnly:…)`.
+    private var records: WalkRecords
     /// False for an interview made `init(readingOnly:…)` until its first change.
     private var complete = true
 
@@ -32,9 +33,9 @@ public struct Interview: Sendable {
         self.today = today
         let plan = WalkPlan.of(questionnaire)
         self.plan = plan
-        let answeredAt = plan.answeredFlags(answers)
-        self.answeredAt = answeredAt
-        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, answeredAt: answeredAt,
+        let records = WalkRecords(answers, plan: plan)
+        self.records = records
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, records: records,
                                                    today: today)
     }
 
@@ -52,9 +53,8 @@ public struct Interview: Sendable {
         self.today = today
         let plan = WalkPlan.of(questionnaire)
         self.plan = plan
-        let noneYet = [Bool](repeating: false, count: plan.steps.count)
-        self.answeredAt = noneYet
-        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, answeredAt: noneYet,
+        self.records = .none
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, records: .none,
                                                    today: today, indexed: false)
         complete = false
     }
@@ -62,18 +62,24 @@ public struct Interview: Sendable {
     /// Makes what `init(readingOnly:…)` left out, before a change reads or keeps it.
     private mutating func completeIfReadingOnly() {
         guard !complete else { return }
-        answeredAt = plan.answeredFlags(answers)
-        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, answeredAt: answeredAt,
+        records = WalkRecords(answers, plan: plan)
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, records: records,
                                                    today: today)
         complete = true
     }
 
     private mutating func recompute() {
-        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, answeredAt: answeredAt,
+        (path, walked, progress) = PathWalker.walk(questionnaire, plan: plan, answers: answers, records: records,
                                                    today: today, previous: (path, walked))
     }
 
     private func environment() -> WalkEnvironment { walked }
+
+    /// Makes the last walk's environment let go of the answers and records (keeping its path),
+    /// before they are changed in place; the walk or `with` that follows gives it them again.
+    private mutating func letWalkedGo() {
+        walked = walked.with(answers: AnswerSet(), records: .none)
+    }
 
     // MARK: Changing answers
 
@@ -84,25 +90,25 @@ public struct Interview: Sendable {
         let old = answers[ref]
         var record = old
         change(&record)
-        // The last walk's environment holds the same answers: it lets go of them first, so the
-        // change is made in place instead of copying the whole table (at ten thousand answers
-        // that copy was most of a key press). Each way out below gives it the answers again.
-        walked = walked.with(answers: AnswerSet())
+        // The last walk's environment holds the same answers and records: it lets go of them
+        // first, so the change is made in place instead of copying the whole tables (at ten
+        // thousand answers that copy was most of a key press). Each way out below gives it them again.
+        letWalkedGo()
         answers[ref] = record
-        plan.refreshAnswered(ref.repeatID ?? ref.itemID, in: answers, flags: &answeredAt)
+        records.refresh(ref.repeatID ?? ref.itemID, in: answers, plan: plan)
         // The path, the progress and every expression read only a record's status, value and
         // entries. A top-level note, mark, translation or draft changes none of them, so the walk
         // is skipped (drafts are saved every second while typing). A field's record is also kept
         // inside the path's entries, so any change to one walks again.
         if ref.repeatID == nil, old.status == record.status, old.value == record.value, old.entries == record.entries {
-            walked = walked.with(answers: answers)
+            walked = walked.with(answers: answers, records: records)
             return
         }
         // An answer that no expression of the walk names cannot move the path either (a walk
         // costs milliseconds at ten thousand questions): only the answers that constraints and
         // checks read, and the progress, change.
         if ref.repeatID == nil, old.entries == record.entries, !plan.readIDs.contains(ref.itemID) {
-            walked = walked.with(answers: answers)
+            walked = walked.with(answers: answers, records: records)
             if path.stepIndex[ref.itemID] != nil, questionnaire.itemType(ref.itemID)?.isAsked ?? false {
                 progress.answered += (record.status != nil ? 1 : 0) - (old.status != nil ? 1 : 0)
             }
@@ -114,7 +120,7 @@ public struct Interview: Sendable {
     public mutating func replaceAnswers(_ newAnswers: AnswerSet) {
         completeIfReadingOnly()
         answers = newAnswers
-        answeredAt = plan.answeredFlags(newAnswers)
+        records = WalkRecords(newAnswers, plan: plan)
         recompute()
     }
 
@@ -132,16 +138,18 @@ public struct Interview: Sendable {
         let current = path.repeats[repeatID]?.entries.count ?? 0
         if let expected = path.repeats[repeatID]?.expectedCount, current >= expected { throw .tooManyEntries(max: expected) }
         if let max = item.maxCount, current >= max { throw .tooManyEntries(max: max) }
+        letWalkedGo()
         let id = answers.addEntry(to: repeatID)
-        plan.refreshAnswered(repeatID, in: answers, flags: &answeredAt)
+        records.refresh(repeatID, in: answers, plan: plan)
         recompute()
         return id
     }
 
     public mutating func deleteEntry(_ entryID: String, of repeatID: String) {
         completeIfReadingOnly()
+        letWalkedGo()
         answers.deleteEntry(entryID, of: repeatID)
-        plan.refreshAnswered(repeatID, in: answers, flags: &answeredAt)
+        records.refresh(repeatID, in: answers, plan: plan)
         recompute()
     }
 

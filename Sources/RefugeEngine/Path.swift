@@ -46,31 +46,46 @@ enum PathWalker {
     /// `stepIndex`) are kept rather than built anew: at ten thousand items building them was
     /// twenty thousand hashed inserts into tables larger than the cache, and freeing the old ones.
     ///
-    /// `answeredAt` (see `WalkPlan.answeredFlags`) says which records have a status, so the
-    /// progress is counted without looking each question up in the answers: one hashed lookup
-    /// per question into a table that at ten thousand answers is several times the cache.
+    /// `records` (see `WalkRecords`) holds each top-level record's status and value by
+    /// position, so the progress is counted, and the conditions read their answers, without
+    /// looking each id up in the answers: one hashed lookup per name into a table that at ten
+    /// thousand answers is larger than the cache. Empty: read `answers` (an interview only
+    /// read), and count no question as answered.
     ///
     /// Without `indexed` (an interview only read, see `Interview.init(readingOnly:…)`),
     /// `stepIndex` is left empty.
-    static func walk(_ q: Questionnaire, plan: WalkPlan, answers: AnswerSet, answeredAt: [Bool], today: PartialDate,
+    static func walk(_ q: Questionnaire, plan: WalkPlan, answers: AnswerSet, records: WalkRecords, today: PartialDate,
                      previous: (path: InterviewPath, environment: WalkEnvironment)? = nil, indexed: Bool = true)
         -> (path: InterviewPath, environment: WalkEnvironment, progress: (answered: Int, total: Int)) {
-        let env = WalkEnvironment(questionnaire: q, plan: plan, answers: answers, today: today)
+        let env = WalkEnvironment(questionnaire: q, plan: plan, answers: answers, records: records, today: today)
+        let counted = !records.isEmpty
         var answered = 0, total = 0
         var position = 0
         let flow = plan.steps
         let shapes = plan.shapes
         let ids = plan.ids
         let shownIf = plan.shownIf
+        let shownIfIndex = plan.shownIfIndex
+        let routes = plan.routes
+        let routeIndex = plan.routeIndex
+        let statuses = records.statuses
         walk: while position < flow.count {
             let shape = shapes[position]
-            if shape.contains(.plain) || shape.contains(.shownIf) {
+            if shape.contains(.light) {
                 // What the general case below does for such an item, without reading it.
-                if shownIf[position]?.holds(in: env) ?? true {
+                if !shape.contains(.shownIf) || shownIf[Int(shownIfIndex[position])].holds(in: env) {
                     env.onPathAt[position] = true
                     if shape.contains(.asked) {
                         total += 1
-                        if answeredAt[position] { answered += 1 }
+                        if counted, statuses[position] != nil { answered += 1 }
+                    }
+                    if shape.contains(.routed) {
+                        let rule = routes[Int(routeIndex[position])]
+                        if rule.condition?.holds(in: env) ?? true {
+                            guard let target = rule.targetPosition else { break walk }
+                            position = target
+                            continue
+                        }
                     }
                 }
                 position += 1
@@ -97,7 +112,7 @@ enum PathWalker {
                     }
                     if item.type.isAsked {
                         total += 1
-                        if answeredAt[position] { answered += 1 }
+                        if counted, statuses[position] != nil { answered += 1 }
                     }
                     if let rule = item.next.first(where: { $0.condition?.holds(in: env) ?? true }) {
                         jumped = .some(rule.targetPosition)

@@ -10,21 +10,35 @@ import RefugeQuestionnaire
 /// retain.
 final class WalkPlan: Sendable {
     enum Step: Sendable {
-        /// A section's start: when its `show_if` fails the walk skips `itemCount` steps.
-        case sectionStart(showIf: Expression?, itemCount: Int)
+        /// A section's start: when its `show_if` fails the walk skips `itemCount` steps. Boxed:
+        /// inline, its condition made every step 40 bytes, and the walk reads a step for each
+        /// item that routes (perf: a tenth of a 10,000-item walk was that read). One in twenty
+        /// steps is a section's start.
+        indirect case sectionStart(showIf: WalkCondition?, itemCount: Int)
         case item(WalkItem)
     }
 
     let steps: [Step]
-    /// Per step, contiguous and small, what the walk needs of the items that route nothing
-    /// (most of them): their ids, and whether each is such a plain item and asked. The walk
-    /// reads a plain item from these and never touches its `WalkItem`, so at ten thousand items
-    /// a walk streams through a few hundred kilobytes instead of megabytes of scattered objects.
+    /// Per step, contiguous and small, what the walk needs of the items that route little
+    /// (most of them, `StepShape.light`): their ids, and their shape. The walk reads such an
+    /// item from these and the lists below and never touches its `WalkItem`, so at ten thousand
+    /// items a walk reads a few hundred kilobytes, mostly in order, instead of a megabyte of
+    /// scattered objects.
     let ids: [String]
     let shapes: [StepShape]
-    /// Per step, the `show_if` of an item whose only routing it is (`StepShape.shownIf`), so
-    /// the walk decides such an item without reading its `WalkItem`; nil for every other step.
-    let shownIf: [Expression?]
+    /// The `show_if` of each light item that has one (`StepShape.shownIf`), in file order; and
+    /// per step, where its condition is in that list (-1 for every other step). Two arrays
+    /// rather than one of optional conditions: most steps have none, and an array of 24-byte
+    /// slots, most of them empty, was a quarter of a megabyte for the walk to read at ten
+    /// thousand items.
+    let shownIf: [WalkCondition]
+    let shownIfIndex: [Int32]
+    /// The one `next` rule of each light item that has one (`StepShape.routed`), in file
+    /// order, and per step where it is in that list (-1 for every other step): reading it from
+    /// the item's `WalkItem` and its array of rules was two more objects scattered over the
+    /// heap for each such item, a fifth of a 10,000-item walk (perf) in misses.
+    let routes: [WalkRule]
+    let routeIndex: [Int32]
     /// For each field of a repeat, the repeat's id.
     let repeatOfField: [String: String]
     /// How many top-level items there are, to size the walk's tables.
@@ -37,6 +51,10 @@ final class WalkPlan: Sendable {
     /// Every question id an expression of the walk names (`show_if`, `next`, calculations,
     /// counts, at every level): an answer to any other question cannot move the path.
     let readIDs: Set<String>
+    /// The flow position of each of `readIDs` that has one: the ids the walk's conditions name,
+    /// a few thousand at ten thousand items, in a table a fraction of the size of `positions`
+    /// (which holds every section, item and field), so a condition's lookup stays in the cache.
+    let readPositions: [String: Int]
 
     init(_ q: Questionnaire) {
         var steps: [Step] = []
@@ -44,6 +62,13 @@ final class WalkPlan: Sendable {
         var repeatOfField: [String: String] = [:]
         var itemCount = 0
         var readIDs: Set<String> = []
+        // Where a condition's question is, for the tests of `WalkCondition`: a top-level item
+        // that is not a calculation (whose value is the walk's, not an answer).
+        let flowPosition = q.flowPosition
+        func position(_ id: String) -> Int? {
+            guard let position = flowPosition[id], let type = q.itemType(id), type != .calculate else { return nil }
+            return position
+        }
         func reads(_ expression: Expression?) {
             if let expression { readIDs.formUnion(expression.references) }
         }
@@ -66,10 +91,11 @@ final class WalkPlan: Sendable {
             reads(sections[s].showIf)
             for r in sections[s].next.indices { reads(sections[s].next[r].condition) }
             for i in items.indices { reads(items, i) }
-            steps.append(.sectionStart(showIf: sections[s].showIf, itemCount: items.count))
+            steps.append(.sectionStart(showIf: sections[s].showIf.map { WalkCondition($0, position: position) }, itemCount: items.count))
             for i in items.indices {
                 let isLast = i == items.count - 1
-                steps.append(.item(WalkItem.of(items, i, sectionNext: isLast ? sections[s].next.map(WalkRule.init) : [])))
+                let sectionNext = isLast ? sections[s].next.map { WalkRule($0, position: position) } : []
+                steps.append(.item(WalkItem.of(items, i, sectionNext: sectionNext, position: position)))
                 let fields = items[i].fields
                 if !fields.isEmpty {
                     let id = items[i].id
@@ -84,68 +110,129 @@ final class WalkPlan: Sendable {
         ids.reserveCapacity(steps.count)
         var shapes: [StepShape] = []
         shapes.reserveCapacity(steps.count)
-        var shownIf: [Expression?] = []
-        shownIf.reserveCapacity(steps.count)
+        var shownIf: [WalkCondition] = []
+        var shownIfIndex: [Int32] = []
+        shownIfIndex.reserveCapacity(steps.count)
+        var routes: [WalkRule] = []
+        var routeIndex: [Int32] = []
+        routeIndex.reserveCapacity(steps.count)
         for step in steps {
             guard case .item(let item) = step else {
                 ids.append("")
                 shapes.append([])
-                shownIf.append(nil)
+                shownIfIndex.append(-1)
+                routeIndex.append(-1)
                 continue
             }
             ids.append(item.id)
             var shape: StepShape = item.type == .calculate ? .calculation : []
             if item.required { shape.insert(.required) }
             if item.type == .repeat { shape.insert(.repeatGroup) }
-            if item.next.isEmpty, item.sectionNext.isEmpty, item.type != .calculate, item.type != .repeat {
-                shape.insert(item.showIf == nil ? .plain : .shownIf)
+            var showIfAt: Int32 = -1, routeAt: Int32 = -1
+            if item.next.count <= 1, item.sectionNext.isEmpty, item.type != .calculate, item.type != .repeat {
+                shape.insert(.light)
                 if item.type.isAsked { shape.insert(.asked) }
+                if let showIf = item.showIf {
+                    shape.insert(.shownIf)
+                    showIfAt = Int32(shownIf.count)
+                    shownIf.append(showIf)
+                }
+                if let rule = item.next.first {
+                    shape.insert(.routed)
+                    routeAt = Int32(routes.count)
+                    routes.append(rule)
+                }
             }
             shapes.append(shape)
-            shownIf.append(shape.contains(.shownIf) ? item.showIf : nil)
+            shownIfIndex.append(showIfAt)
+            routeIndex.append(routeAt)
         }
         self.ids = ids
         self.shapes = shapes
         self.shownIf = shownIf
-        self.positions = q.flowPosition
+        self.shownIfIndex = shownIfIndex
+        self.routes = routes
+        self.routeIndex = routeIndex
+        self.positions = flowPosition
         self.repeatOfField = repeatOfField
         self.itemCount = itemCount
         self.readIDs = readIDs
+        var readPositions: [String: Int] = [:]
+        readPositions.reserveCapacity(readIDs.count)
+        for id in readIDs { if let position = positions[id] { readPositions[id] = position } }
+        self.readPositions = readPositions
+    }
+
+    /// The flow position of a top-level item or section `id` names, as `positions` says: first
+    /// in the small table of the names the walk reads, where every lookup of the walk's own
+    /// conditions ends.
+    func position(ofName id: String) -> Int? {
+        if let position = readPositions[id] { return position }
+        return positions[id]
     }
 
     /// The walk's copy of the top-level item `id` (nil for a field, a section or an unknown id).
     func item(_ id: String) -> WalkItem? {
-        guard let position = positions[id], case .item(let item) = steps[position] else { return nil }
+        guard let position = itemPosition(id), case .item(let item) = steps[position] else { return nil }
         return item
     }
 
-    /// For each step, whether its top-level record has a status (answered, don't know or
-    /// prefer not to say): what the progress count reads, by position.
-    func answeredFlags(_ answers: AnswerSet) -> [Bool] {
-        var flags = [Bool](repeating: false, count: steps.count)
-        // Each record's status is read in place: going through the table's (id, answer) pairs
-        // copied every answer out of it, retaining each of its texts.
+    /// The position of the top-level item `id` (nil for a field, a section or an unknown id).
+    func itemPosition(_ id: String) -> Int? {
+        guard let position = positions[id], case .item = steps[position] else { return nil }
+        return position
+    }
+}
+
+/// What a walk reads of each top-level record, by the plan's position: whether it has a status
+/// (the progress), which (`answered`, `dont_know`…), and its value as the expression language
+/// sees it (nothing unless answered for real). Kept by the interview beside the answers and
+/// changed with them, so that a condition naming a question reads its record next to the
+/// other steps instead of hashing its id into the answer table, which at ten thousand answers
+/// is larger than this machine's second-level cache. Two arrays, not one of pairs: the
+/// progress reads every status (a byte each) and the conditions a few values.
+struct WalkRecords: Sendable {
+    private(set) var statuses: [AnswerStatus?]
+    private(set) var values: [Value]
+
+    /// None kept: an interview only read (`Interview.init(readingOnly:…)`) looks names up in its answers.
+    static let none = WalkRecords(statuses: [], values: [])
+    var isEmpty: Bool { statuses.isEmpty }
+
+    private init(statuses: [AnswerStatus?], values: [Value]) { self.statuses = statuses; self.values = values }
+
+    /// Every top-level record of `answers`, each read in place: going through the table's
+    /// (id, answer) pairs copied every answer out of it, retaining each of its texts.
+    init(_ answers: AnswerSet, plan: WalkPlan) {
+        statuses = [AnswerStatus?](repeating: nil, count: plan.steps.count)
+        values = [Value](repeating: .nothing, count: plan.steps.count)
         let byID = answers.byID
         for index in byID.indices where byID.values[index].status != nil {
-            if let position = positions[byID.keys[index]], case .item = steps[position] { flags[position] = true }
+            if let position = plan.itemPosition(byID.keys[index]) { set(position, byID.values[index]) }
         }
-        return flags
     }
 
-    /// Sets the flag of one top-level record after it changed (a field's change names its repeat).
-    func refreshAnswered(_ id: String, in answers: AnswerSet, flags: inout [Bool]) {
-        guard let position = positions[id], case .item = steps[position] else { return }
-        flags[position] = answers.byID[id]?.status != nil
+    /// Sets the record of one top-level item after it changed (a field's change names its repeat).
+    mutating func refresh(_ id: String, in answers: AnswerSet, plan: WalkPlan) {
+        guard let position = plan.itemPosition(id) else { return }
+        set(position, answers.byID[id])
+    }
+
+    private mutating func set(_ position: Int, _ answer: Answer?) {
+        statuses[position] = answer?.status
+        values[position] = answer?.status == .answered ? answer?.value?.expressionValue ?? .nothing : .nothing
     }
 }
 
 /// What the walk needs to know of a step without reading its item.
 struct StepShape: OptionSet, Sendable {
     let rawValue: UInt8
-    /// An item with no `show_if`, no `next` (its own or its section's), not a calculation or
-    /// a repeat: always on the path when reached, one step, and the walk goes on to the next.
-    static let plain = StepShape(rawValue: 1)
-    /// A plain or `shownIf` item that is a question (counted in the progress).
+    /// An item that is not a calculation or a repeat, has no section `next` after it and at
+    /// most one `next` rule of its own: on the path when its `show_if` (if any) holds, and
+    /// then the walk goes on to the next step, or where its rule (if any) leads when that
+    /// holds. The walk reads it from the plan's arrays, without its `WalkItem`.
+    static let light = StepShape(rawValue: 1)
+    /// A light item that is a question (counted in the progress).
     static let asked = StepShape(rawValue: 2)
     /// A calculation: its value is in the walk's `calculated`, not in the answers.
     static let calculation = StepShape(rawValue: 4)
@@ -153,16 +240,20 @@ struct StepShape: OptionSet, Sendable {
     /// reads of every step on the path, without reading its `WalkItem`.
     static let required = StepShape(rawValue: 8)
     static let repeatGroup = StepShape(rawValue: 16)
-    /// An item that would be plain but for its `show_if`: on the path when that holds, one
-    /// step either way (the condition is in `WalkPlan.shownIf`).
+    /// A light item with a `show_if` (in `WalkPlan.shownIf`).
     static let shownIf = StepShape(rawValue: 32)
+    /// A light item with a `next` rule (in `WalkPlan.routes`).
+    static let routed = StepShape(rawValue: 64)
 }
 
 /// One `next` rule: where to go when its condition holds (nil target: the end).
 struct WalkRule: Sendable {
-    let condition: Expression?
+    let condition: WalkCondition?
     let targetPosition: Int?
-    init(_ rule: RoutingRule) { condition = rule.condition; targetPosition = rule.targetPosition }
+    init(_ rule: RoutingRule, position: (String) -> Int?) {
+        condition = rule.condition.map { WalkCondition($0, position: position) }
+        targetPosition = rule.targetPosition
+    }
 }
 
 /// What the walk reads of an item (or of a repeat's field).
@@ -171,7 +262,7 @@ final class WalkItem: Sendable {
     let type: ItemType
     /// For the list of required questions left unanswered.
     let required: Bool
-    let showIf: Expression?
+    let showIf: WalkCondition?
     let next: [WalkRule]
     /// The section's `next` rules, on the last item of a section only.
     let sectionNext: [WalkRule]
@@ -179,7 +270,7 @@ final class WalkItem: Sendable {
     let count: Expression?
     let fields: [WalkItem]
 
-    private init(id: String, type: ItemType, required: Bool, showIf: Expression?, next: [WalkRule], sectionNext: [WalkRule],
+    private init(id: String, type: ItemType, required: Bool, showIf: WalkCondition?, next: [WalkRule], sectionNext: [WalkRule],
                  expression: Expression?, count: Expression?, fields: [WalkItem]) {
         self.id = id
         self.type = type
@@ -192,8 +283,9 @@ final class WalkItem: Sendable {
         self.fields = fields
     }
 
-    /// The item at `items[i]`, read in place (see `WalkPlan.init`).
-    static func of(_ items: [Item], _ i: Int, sectionNext: [WalkRule]) -> WalkItem {
+    /// The item at `items[i]`, read in place (see `WalkPlan.init`); `position` finds the
+    /// question of a condition (see `WalkCondition`).
+    static func of(_ items: [Item], _ i: Int, sectionNext: [WalkRule], position: (String) -> Int?) -> WalkItem {
         // Through a pointer: `items[i].id` and the like copied the whole item (832 bytes, 40
         // members retained and released) for each member read (perf: 0.04 ms of a resume). The
         // members go straight to the initialiser: handed out of the closure as one tuple, they
@@ -203,9 +295,10 @@ final class WalkItem: Sendable {
             let item = buffer.baseAddress! + i
             let fields = item.pointee.fields
             return WalkItem(id: item.pointee.id, type: item.pointee.type, required: item.pointee.required,
-                            showIf: item.pointee.showIf, next: item.pointee.next.map(WalkRule.init), sectionNext: sectionNext,
+                            showIf: item.pointee.showIf.map { WalkCondition($0, position: position) },
+                            next: item.pointee.next.map { WalkRule($0, position: position) }, sectionNext: sectionNext,
                             expression: item.pointee.expression, count: item.pointee.count,
-                            fields: fields.indices.map { WalkItem.of(fields, $0, sectionNext: []) })
+                            fields: fields.indices.map { WalkItem.of(fields, $0, sectionNext: [], position: position) })
         }
     }
 }
