@@ -75,7 +75,7 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
     /// the expression language sees it: nothing when off the path or not answered for real.
     func answerValue(at position: Int) -> Value {
         guard onPathAt[position] else { return .nothing }
-        return records.isEmpty ? answers.expressionValue(of: plan.ids[position]) : records.values[position]
+        return records.isEmpty ? answers.expressionValue(of: plan.ids[position]) : records.value(at: position)
     }
     func isAnswered(_ id: String) -> Bool {
         guard let position = plan.position(ofName: id) else { return false }

@@ -189,27 +189,43 @@ final class WalkPlan: Sendable {
 /// sees it (nothing unless answered for real). Kept by the interview beside the answers and
 /// changed with them, so that a condition naming a question reads its record next to the
 /// other steps instead of hashing its id into the answer table, which at ten thousand answers
-/// is larger than this machine's second-level cache. Two arrays, not one of pairs: the
-/// progress reads every status (a byte each) and the conditions a few values.
+/// is larger than this machine's second-level cache. The statuses (a byte each, read by the
+/// progress for every question) apart from the values (read by the conditions).
+///
+/// The values are kept in chunks of `chunkSize`: a change to an answer is made on a copy of the
+/// interview (`CommandTransaction`, so that a refused command leaves it as it was), and with one
+/// array the first change copied every value, retaining each text, a third of a confirmed
+/// answer at ten thousand answers; now it copies the list of chunks and the one chunk changed.
 struct WalkRecords: Sendable {
     private(set) var statuses: [AnswerStatus?]
-    private(set) var values: [Value]
+    private var valueChunks: [[Value]]
+    private static let chunkShift = 8
+    private static let chunkSize = 1 << chunkShift
 
     /// None kept: an interview only read (`Interview.init(readingOnly:…)`) looks names up in its answers.
-    static let none = WalkRecords(statuses: [], values: [])
+    static let none = WalkRecords(statuses: [], valueChunks: [])
     var isEmpty: Bool { statuses.isEmpty }
 
-    private init(statuses: [AnswerStatus?], values: [Value]) { self.statuses = statuses; self.values = values }
+    private init(statuses: [AnswerStatus?], valueChunks: [[Value]]) { self.statuses = statuses; self.valueChunks = valueChunks }
 
     /// Every top-level record of `answers`, each read in place: going through the table's
     /// (id, answer) pairs copied every answer out of it, retaining each of its texts.
     init(_ answers: AnswerSet, plan: WalkPlan) {
-        statuses = [AnswerStatus?](repeating: nil, count: plan.steps.count)
-        values = [Value](repeating: .nothing, count: plan.steps.count)
+        let count = plan.steps.count
+        statuses = [AnswerStatus?](repeating: nil, count: count)
+        valueChunks = stride(from: 0, to: count, by: Self.chunkSize).map {
+            [Value](repeating: .nothing, count: min(Self.chunkSize, count - $0))
+        }
         let byID = answers.byID
         for index in byID.indices where byID.values[index].status != nil {
             if let position = plan.itemPosition(byID.keys[index]) { set(position, byID.values[index]) }
         }
+    }
+
+    /// The value at `position`, as the expression language sees it.
+    @inline(__always)
+    func value(at position: Int) -> Value {
+        valueChunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
     }
 
     /// Sets the record of one top-level item after it changed (a field's change names its repeat).
@@ -220,7 +236,8 @@ struct WalkRecords: Sendable {
 
     private mutating func set(_ position: Int, _ answer: Answer?) {
         statuses[position] = answer?.status
-        values[position] = answer?.status == .answered ? answer?.value?.expressionValue ?? .nothing : .nothing
+        let value = answer?.status == .answered ? answer?.value?.expressionValue ?? .nothing : .nothing
+        valueChunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = value
     }
 }
 
