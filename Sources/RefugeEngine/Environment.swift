@@ -10,7 +10,7 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
     let questionnaire: Questionnaire
     let plan: WalkPlan
     let answers: AnswerSet
-    /// The answers' top-level records by the plan's position (`WalkPlan.records`), read in their
+    /// The answers' top-level records by the plan's position (`WalkRecords`), read in their
     /// place; empty for an interview only read (`Interview.init(readingOnly:…)`), whose names are
     /// looked up in `answers` instead.
     let records: WalkRecords

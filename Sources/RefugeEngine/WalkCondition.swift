@@ -4,11 +4,12 @@ import RefugeExpressions
 /// one text (`TextTest`), decided from that question's record at its flow position, without the
 /// evaluator and without looking its id up; any other is evaluated.
 ///
-/// Why: at ten thousand items each condition read a compiled tree scattered over the heap
-/// (its storage, a comparison node, a constant node) and hashed its question's id into the
-/// table of positions, several misses in the second-level cache per condition, which made the
-/// walk grow faster than the questionnaire (issue 19). The test is 24 bytes inline in the
-/// plan's arrays, read in file order.
+/// Why: each condition read a compiled tree scattered over the heap (its storage, a comparison
+/// node, a constant node) and hashed its question's id into the table of positions and then
+/// into the answer table, at ten thousand items several misses in the second-level cache per
+/// condition, which made the walk grow faster than the questionnaire (issue 19). The test is 32
+/// bytes inline in the plan's lists, read in file order: the 10,000-item walk took 0.56 ms
+/// instead of 1.19 ms, the 1,000-item one 46 µs instead of 88 µs.
 enum WalkCondition: Sendable {
     case expression(Expression)
     /// The question at `position` (a top-level item that is not a calculation) compared with

@@ -11,9 +11,9 @@ import RefugeQuestionnaire
 final class WalkPlan: Sendable {
     enum Step: Sendable {
         /// A section's start: when its `show_if` fails the walk skips `itemCount` steps. Boxed:
-        /// inline, its condition made every step 40 bytes, and the walk reads a step for each
-        /// item that routes (perf: a tenth of a 10,000-item walk was that read). One in twenty
-        /// steps is a section's start.
+        /// inline, its condition made every step 40 bytes instead of 8, and the walk reads the
+        /// step of every item that is not light (`perf annotate` of a 10,000-item walk: a tenth
+        /// of the walk loop's own samples were that read). One in twenty steps is a section's start.
         indirect case sectionStart(showIf: WalkCondition?, itemCount: Int)
         case item(WalkItem)
     }
@@ -28,15 +28,16 @@ final class WalkPlan: Sendable {
     let shapes: [StepShape]
     /// The `show_if` of each light item that has one (`StepShape.shownIf`), in file order; and
     /// per step, where its condition is in that list (-1 for every other step). Two arrays
-    /// rather than one of optional conditions: most steps have none, and an array of 24-byte
-    /// slots, most of them empty, was a quarter of a megabyte for the walk to read at ten
+    /// rather than one of optional conditions: most steps have none, and an array of 32-byte
+    /// slots, most of them empty, would be a third of a megabyte for the walk to read at ten
     /// thousand items.
     let shownIf: [WalkCondition]
     let shownIfIndex: [Int32]
     /// The one `next` rule of each light item that has one (`StepShape.routed`), in file
     /// order, and per step where it is in that list (-1 for every other step): reading it from
     /// the item's `WalkItem` and its array of rules was two more objects scattered over the
-    /// heap for each such item, a fifth of a 10,000-item walk (perf) in misses.
+    /// heap for each such item (`perf annotate` of a 10,000-item walk: the first read of the
+    /// `WalkItem` was a fifth of the walk loop's own samples).
     let routes: [WalkRule]
     let routeIndex: [Int32]
     /// For each field of a repeat, the repeat's id.

@@ -1,7 +1,7 @@
 // The commonest condition of a real questionnaire, recognised in its compiled tree so that a
 // caller which can find one question's value quickly (the interview's walk, by position) can
 // decide it without the evaluator: `q == 'yes'`, `q != 'no'`, the same with the text first,
-// and each under a `not`. Of credible-fear's 107 `show_if`s most have this shape.
+// and each under a `not`: 75 of credible-fear's 107 `show_if`s have this shape.
 
 /// A condition that compares one question's value with one text.
 public struct TextTest: Sendable, Equatable {
