@@ -44,7 +44,7 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
 
     /// True when the top-level item `id` is on the path (walked so far).
     func isOnPath(_ id: String) -> Bool {
-        guard let position = plan.position(ofName: id) else { return false }
+        guard let position = plan.positions[id] else { return false }
         return onPathAt[position]
     }
 
@@ -66,7 +66,7 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
     }
 
     func value(of id: String) -> Value {
-        guard let position = plan.position(ofName: id) else { return .nothing }
+        guard let position = plan.positions[id] else { return .nothing }
         if let v = calculatedValue(id, at: position) { return v }
         return answerValue(at: position)
     }
@@ -78,16 +78,16 @@ final class WalkEnvironment: EvaluationEnvironment, @unchecked Sendable {
         return records.isEmpty ? answers.expressionValue(of: plan.ids[position]) : records.value(at: position)
     }
     func isAnswered(_ id: String) -> Bool {
-        guard let position = plan.position(ofName: id) else { return false }
+        guard let position = plan.positions[id] else { return false }
         if let v = calculatedValue(id, at: position) { return v != .nothing }
         return status(id, at: position) == .answered
     }
     func isDontKnow(_ id: String) -> Bool {
-        guard let position = plan.position(ofName: id) else { return false }
+        guard let position = plan.positions[id] else { return false }
         return status(id, at: position) == .dontKnow
     }
     func isRefused(_ id: String) -> Bool {
-        guard let position = plan.position(ofName: id) else { return false }
+        guard let position = plan.positions[id] else { return false }
         return status(id, at: position) == .refused
     }
     func entries(of repeatID: String) -> [any EvaluationEnvironment] {

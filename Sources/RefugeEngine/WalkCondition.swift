@@ -36,14 +36,10 @@ enum WalkCondition: Sendable {
         }
     }
 
-    /// The same in a repeat's entry, where the question of a test is outside the repeat (a
-    /// field has no flow position) and so read from the walk around it.
+    /// The same in a repeat's entry. The question of a test is outside the repeat (a field has
+    /// no flow position), so the walk around the entry decides it.
     func holds(in env: EntryEnvironment) -> Bool {
-        switch self {
-        case .expression(let expression):
-            return expression.holds(in: env)
-        case .answerIs(let position, let text, let wantsEqual, let inverted):
-            return TextTest.holds(env.parent.answerValue(at: Int(position)), text: text, wantsEqual: wantsEqual, inverted: inverted)
-        }
+        if case .expression(let expression) = self { return expression.holds(in: env) }
+        return holds(in: env.parent)
     }
 }

@@ -52,10 +52,6 @@ final class WalkPlan: Sendable {
     /// Every question id an expression of the walk names (`show_if`, `next`, calculations,
     /// counts, at every level): an answer to any other question cannot move the path.
     let readIDs: Set<String>
-    /// The flow position of each of `readIDs` that has one: the ids the walk's conditions name,
-    /// a few thousand at ten thousand items, in a table a fraction of the size of `positions`
-    /// (which holds every section, item and field), so a condition's lookup stays in the cache.
-    let readPositions: [String: Int]
 
     init(_ q: Questionnaire) {
         var steps: [Step] = []
@@ -158,18 +154,6 @@ final class WalkPlan: Sendable {
         self.repeatOfField = repeatOfField
         self.itemCount = itemCount
         self.readIDs = readIDs
-        var readPositions: [String: Int] = [:]
-        readPositions.reserveCapacity(readIDs.count)
-        for id in readIDs { if let position = positions[id] { readPositions[id] = position } }
-        self.readPositions = readPositions
-    }
-
-    /// The flow position of a top-level item or section `id` names, as `positions` says: first
-    /// in the small table of the names the walk reads, where every lookup of the walk's own
-    /// conditions ends.
-    func position(ofName id: String) -> Int? {
-        if let position = readPositions[id] { return position }
-        return positions[id]
     }
 
     /// The walk's copy of the top-level item `id` (nil for a field, a section or an unknown id).
