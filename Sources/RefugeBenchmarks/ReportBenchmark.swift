@@ -2,7 +2,8 @@ import Foundation
 import RefugeReport
 import RefugeSession
 
-/// The report of a filled session in each format (built and rendered, not written).
+/// The report of a filled session in each format, built and rendered into the bytes its file
+/// holds (`ReportWriter.renderBytes`, what `refuge report` writes), not written.
 enum ReportBenchmark {
     static func name(_ format: ReportFormat) -> String { "report: \(format.rawValue)" }
 
@@ -15,9 +16,9 @@ enum ReportBenchmark {
             let options = ReportOptions(now: SessionFixture.created)
             for format in ReportFormat.allCases {
                 let (samples, peak) = measure(budget, cpuBound: true) {
-                    consume(ReportWriter.render(session: session, questionnaire: d.questionnaire, format: format, options: options))
+                    consume(ReportWriter.renderBytes(session: session, questionnaire: d.questionnaire, format: format, options: options))
                 }
-                let size = ReportWriter.render(session: session, questionnaire: d.questionnaire, format: format, options: options).utf8.count
+                let size = ReportWriter.renderBytes(session: session, questionnaire: d.questionnaire, format: format, options: options).count
                 results.add(Row(name: name(format), data: d.name, items: d.items, samples: samples, peak: peak,
                                 reference: reference, referenceName: "JSON-encode session",
                                 detail: "\(fixture.answerCount.formatted()) answers, \(size.formatted()) bytes"))

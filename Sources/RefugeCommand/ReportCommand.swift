@@ -79,16 +79,16 @@ struct ReportCommand: ParsableCommand {
         }
         let options = ReportOptions(language: language, redaction: redaction, notes: notes, labels: labels,
                                     allDates: allDates, changesSince: try sinceDate(), now: Date())
-        let data: Data
+        let data: [UInt8]
         if declaration {
             guard let draft = DeclarationBuilder.build(session: session, questionnaire: questionnaire, options: options),
                   let declarationFormat = DeclarationFormat(rawValue: format.rawValue) else {
                 throw CommandFailure("The questionnaire \(questionnaire.id) has no `declaration` layout, so there is no draft declaration to write.")
             }
-            data = try DeclarationRenderer.data(draft, format: declarationFormat, now: options.now)
+            data = Array(try DeclarationRenderer.data(draft, format: declarationFormat, now: options.now))
         } else {
             guard let reportFormat = ReportFormat(rawValue: format.rawValue) else { throw ValidationError("Unknown format.") }
-            data = Data(ReportWriter.render(session: session, questionnaire: questionnaire, format: reportFormat, options: options).utf8)
+            data = ReportWriter.renderBytes(session: session, questionnaire: questionnaire, format: reportFormat, options: options)
         }
         // `-o -` is standard output, as for most Unix tools.
         guard let output, output != "-" else {

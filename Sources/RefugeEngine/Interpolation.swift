@@ -41,7 +41,7 @@ public struct Interpolator: Sendable {
     /// code (0.4 MB) an interview ran for this one test (issue 19). It says yes a little more
     /// often (`{{` before a combining mark), where `render` finds no placeholder and returns the
     /// text as it was.
-    static func mayHavePlaceholder(_ text: String) -> Bool {
+    public static func mayHavePlaceholder(_ text: String) -> Bool {
         var previous: UInt8 = 0
         for byte in text.utf8 {
             if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") { return true }

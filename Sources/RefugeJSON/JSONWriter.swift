@@ -46,6 +46,9 @@ public struct JSONWriter: Sendable {
     }
 
     public private(set) var bytes: [UInt8] = []
+
+    /// The bytes written, handed over without a copy (the writer is used up).
+    public consuming func takeBytes() -> [UInt8] { bytes }
     public let layout: Layout
     public let escaping: Escaping
     /// For each open object or array: whether something was written in it yet.

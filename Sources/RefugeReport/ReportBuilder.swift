@@ -167,7 +167,13 @@ struct ReportAssembly {
         guard let text else { return nil }
         let rendered = languages.map { language -> (language: String, text: String, fallback: Bool) in
             let resolved = text.resolve(language, defaultLanguage: questionnaire.defaultLanguage)
-            let filled = interpolator(language).render(resolved.text, entry: entry, hide: hidden)
+            // The text is filled in only when it may name an answer, and the withheld ones are
+            // told through a closure over `self`: passing the method `hidden` itself copied the
+            // whole assembly (retaining each of its parts), and `interpolator(_:)` copies an
+            // interpolator out of its table, for every dated question of an export.
+            let filled = Interpolator.mayHavePlaceholder(resolved.text)
+                ? interpolator(language).render(resolved.text, entry: entry, hide: { hidden($0) })
+                : resolved.text
             return (language, filled, resolved.isFallback)
         }
         return Wording(rendered.map { part in
@@ -329,8 +335,10 @@ struct ReportAssembly {
     /// with each event: ranking every item of the questionnaire read each one again, a pass
     /// over memory that at ten thousand items no longer stays in the cache.
     private func storyRanks() -> [String: Int] {
-        var ranks: [String: Int] = [:]
         let order = questionnaire.report?.timelineOrder ?? []
+        var ranks: [String: Int] = [:]
+        // Sized once: grown step by step, the table was copied into a larger one at each doubling.
+        ranks.reserveCapacity(order.count + dated.count)
         for (i, id) in order.enumerated() { ranks[id] = i }
         for (event, itemOrder) in dated where ranks[event.itemID] == nil {
             ranks[event.itemID] = order.count + itemOrder
@@ -408,10 +416,12 @@ struct ReportAssembly {
         // translation and draft may name the person as well as the answer does.
         let masked = options.redaction == .identity && item.pointee.identifying != nil
         if !withheld && !masked && makesPrintedTexts { collectMarks(item.pointee, ref: ref, label: label, question: question, record: record) }
-        let leftOutOfChronology = questionnaire.report?.timelineLeaveOut.contains(item.pointee.id) == true && !options.allDates
-        // An identifying date (a birthday) stays out of an identity-redacted chronology.
-        if item.pointee.type == .date, item.pointee.timeline != nil, !answersOnly, !withheld, !leftOutOfChronology, mask.placeholder(for: ref) == nil {
-            collectEvent(item.pointee, ref: ref, label: label, record: record, entry: entry)
+        // An identifying date (a birthday) stays out of an identity-redacted chronology. The
+        // questions left out of it are looked up only for a dated question.
+        if item.pointee.type == .date, !answersOnly, !withheld, item.pointee.timeline != nil,
+           options.allDates || questionnaire.report?.timelineLeaveOut.contains(item.pointee.id) != true,
+           mask.placeholder(for: ref) == nil {
+            collectEvent(item, ref: ref, label: label, record: record, entry: entry)
         }
         if withheld {
             result.status = .redacted
@@ -559,12 +569,15 @@ struct ReportAssembly {
         }
     }
 
-    private mutating func collectEvent(_ item: Item, ref: AnswerRef, label: String, record: Answer,
+    /// Reads the item where it lies (see `gatherAnswers`): a dated question is about one in ten,
+    /// and copying each out retained every text and list it holds, memory the export does not
+    /// otherwise read.
+    private mutating func collectEvent(_ item: UnsafePointer<Item>, ref: AnswerRef, label: String, record: Answer,
                                        entry: (repeatID: String, entryID: String)?) {
-        guard let text = wording(item.timeline, displayLanguages, entry: entry) else { return }
+        guard let timeline = item.pointee.timeline, let text = wording(timeline, displayLanguages, entry: entry) else { return }
         var entryLabel: Wording?
         // A timeline text that already names the entry's answers needs no entry label.
-        let namesAnswers = item.timeline?.translations.values.contains { $0.contains("{{") } ?? false
+        let namesAnswers = timeline.withTranslations { $0.contains { Interpolator.mayHavePlaceholder($0.text) } }
         if let entry, !namesAnswers, let repeatItem = questionnaire.item(entry.repeatID) {
             let number = interview.entries(of: entry.repeatID).firstIndex { $0.entry.id == entry.entryID }.map { $0 + 1 } ?? 0
             entryLabel = wording(repeatItem.entryLabel, displayLanguages, entry: entry)
@@ -572,11 +585,11 @@ struct ReportAssembly {
         }
         switch (record.status, record.value) {
         case (.answered, .date(let date)?):
-            let event = ReportEvent(date: date, missing: nil, text: text, entryLabel: entryLabel, question: label, itemID: item.id)
-            dated.append((event, item.order))
+            let event = ReportEvent(date: date, missing: nil, text: text, entryLabel: entryLabel, question: label, itemID: item.pointee.id)
+            dated.append((event, item.pointee.order))
         case (.dontKnow, _), (.refused, _):
-            let missing = Wording(displayLanguages.map { ($0, formatter($0).display(record, for: item) ?? "") })
-            undated.append(ReportEvent(date: nil, missing: missing, text: text, entryLabel: entryLabel, question: label, itemID: item.id))
+            let missing = Wording(displayLanguages.map { ($0, formatter($0).display(record, for: item.pointee) ?? "") })
+            undated.append(ReportEvent(date: nil, missing: missing, text: text, entryLabel: entryLabel, question: label, itemID: item.pointee.id))
         default:
             break
         }
@@ -616,13 +629,19 @@ struct ReportAssembly {
         }
         for id in candidates.sorted() {
             guard let record = session.answers.byID[id] else { continue }
-            let known = questionnaire.itemType(id) != nil
+            let item = questionnaire.item(id)
             // A gone repeat with entries is listed by its entries' fields.
-            if !known, !record.isEmpty, record.entries?.isEmpty ?? true {
+            if item == nil, !record.isEmpty, record.entries?.isEmpty ?? true {
                 result.append(removed(record, label: id))
             }
+            // A field the repeat still lists is known without looking it up among every
+            // question of the questionnaire (a lookup that missed the cache at ten thousand).
+            let fields = item?.fields ?? []
+            func isGone(_ field: String) -> Bool {
+                !fields.contains { $0.id == field } && questionnaire.itemType(field) == nil
+            }
             for (offset, entry) in (record.entries ?? []).enumerated() {
-                for field in entry.answers.keys.sorted() where questionnaire.itemType(field) == nil {
+                for field in entry.answers.keys.sorted() where isGone(field) {
                     guard let fieldRecord = entry.answers[field], !fieldRecord.isEmpty else { continue }
                     result.append(removed(fieldRecord, label: "\(id)[\(offset + 1)].\(field)"))
                 }

@@ -30,23 +30,41 @@ public enum ReportWriter {
     /// rendering the full model.
     public static func render(session: Session, questionnaire: Questionnaire, format: ReportFormat,
                               options: ReportOptions) -> String {
+        if var assembly = gathering(session: session, questionnaire: questionnaire, format: format, options: options) {
+            return format == .json ? String(decoding: JSONRenderer.bytes(gathering: &assembly), as: UTF8.self)
+                : CSVRenderer.render(gathering: &assembly)
+        }
         var options = options
         options.content = .of(format)
-        // The exports write each answer as it is gathered; under `--redact identity` the mask
-        // reads the whole report first, so it is built whole.
-        if options.redaction != .identity, format == .json || format == .csv {
-            var assembly = ReportAssembly(session: session, questionnaire: questionnaire, options: options)
-            return format == .json ? JSONRenderer.render(gathering: &assembly) : CSVRenderer.render(gathering: &assembly)
-        }
         return render(ReportBuilder.build(session: session, questionnaire: questionnaire, options: options), format: format)
+    }
+
+    /// The report as the UTF-8 bytes of its file, which is what `refuge report` and the
+    /// program's own report files write. The JSON export hands over its writer's bytes as
+    /// they are (see `JSONRenderer.bytes(gathering:)`); the other formats are made as text.
+    public static func renderBytes(session: Session, questionnaire: Questionnaire, format: ReportFormat,
+                                   options: ReportOptions) -> [UInt8] {
+        if format == .json, var assembly = gathering(session: session, questionnaire: questionnaire, format: format, options: options) {
+            return JSONRenderer.bytes(gathering: &assembly)
+        }
+        return Array(render(session: session, questionnaire: questionnaire, format: format, options: options).utf8)
+    }
+
+    /// The exports write each answer as it is gathered (nil for the other formats, and under
+    /// `--redact identity`, whose mask reads the whole report first, so it is built whole).
+    private static func gathering(session: Session, questionnaire: Questionnaire, format: ReportFormat,
+                                  options: ReportOptions) -> ReportAssembly? {
+        guard options.redaction != .identity, format == .json || format == .csv else { return nil }
+        var options = options
+        options.content = .of(format)
+        return ReportAssembly(session: session, questionnaire: questionnaire, options: options)
     }
 
     /// Writes the report to `file` and returns its path.
     @discardableResult
     public static func write(session: Session, questionnaire: Questionnaire, format: ReportFormat,
                              options: ReportOptions, to file: URL) throws -> String {
-        let text = render(session: session, questionnaire: questionnaire, format: format, options: options)
-        try writePrivately(Data(text.utf8), to: file.path)
+        try writePrivately(renderBytes(session: session, questionnaire: questionnaire, format: format, options: options), to: file.path)
         return file.path
     }
 
@@ -85,18 +103,24 @@ public enum ReportWriter {
     /// it over `path`: readers see the old file or the whole new one, and never a moment when
     /// the report is readable by others.
     public static func writePrivately(_ data: Data, to path: String) throws {
+        try data.withUnsafeBytes { try writePrivately(buffer: $0, to: path) }
+    }
+
+    public static func writePrivately(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { try writePrivately(buffer: $0, to: path) }
+    }
+
+    private static func writePrivately(buffer: UnsafeRawBufferPointer, to path: String) throws {
         let folder = PathText.deletingLastComponent(path)
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(PathText.lastComponent(path)).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw ReportWriteError(path: path, code: errno) }
         var failed: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; failed = errno; return }
-                offset += n
-            }
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 { if errno == EINTR { continue }; failed = errno; break }
+            offset += n
         }
         if failed == 0 && fchmod(fd, 0o600) != 0 { failed = errno }
         if failed == 0 && fsync(fd) != 0 { failed = errno }

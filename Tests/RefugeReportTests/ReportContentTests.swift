@@ -8,7 +8,8 @@ import XCTest
 
 /// `ReportWriter.render(session:…)` builds for the JSON and CSV exports only what they write
 /// (no printed texts, and for CSV no checks, chronology or changes). Whatever it leaves out,
-/// every format must come out exactly as it does from the full model.
+/// every format must come out exactly as it does from the full model, as text and as the bytes
+/// of its file.
 final class ReportContentTests: XCTestCase {
     func testEveryFormatIsTheSameAsFromTheFullModel() throws {
         let example = try ReportFixtures.shipped("example-intake.yaml")
@@ -32,8 +33,14 @@ final class ReportContentTests: XCTestCase {
             for (optionName, options) in optionSets {
                 let full = ReportBuilder.build(session: session, questionnaire: q, options: options)
                 for format in ReportFormat.allCases {
+                    let expected = ReportWriter.render(full, format: format)
                     XCTAssertEqual(ReportWriter.render(session: session, questionnaire: q, format: format, options: options),
-                                   ReportWriter.render(full, format: format), "\(name), \(optionName), \(format)")
+                                   expected, "\(name), \(optionName), \(format)")
+                    // The bytes `refuge report` writes (the JSON export's own, not copied into a string).
+                    // Compared as text, so that a failure shows a readable difference.
+                    let bytes = ReportWriter.renderBytes(session: session, questionnaire: q, format: format, options: options)
+                    XCTAssertEqual(String(decoding: bytes, as: UTF8.self), expected, "\(name), \(optionName), \(format), bytes")
+                    XCTAssertEqual(bytes.count, expected.utf8.count, "\(name), \(optionName), \(format), bytes")
                 }
             }
         }
