@@ -46,9 +46,6 @@ public struct JSONWriter: Sendable {
     }
 
     public private(set) var bytes: [UInt8] = []
-
-    /// The bytes written, handed over without a copy (the writer is used up).
-    public consuming func takeBytes() -> [UInt8] { bytes }
     public let layout: Layout
     public let escaping: Escaping
     /// For each open object or array: whether something was written in it yet.
@@ -61,6 +58,9 @@ public struct JSONWriter: Sendable {
         self.escaping = escaping
         bytes.reserveCapacity(capacity)
     }
+
+    /// The bytes written, handed over without a copy (the writer is used up).
+    public consuming func takeBytes() -> [UInt8] { bytes }
 
     // MARK: Structure
 
