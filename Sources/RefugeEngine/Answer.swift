@@ -91,6 +91,18 @@ public struct Answer: Sendable, Hashable {
         self.value = value
     }
 
+    /// A record with everything in it given at once, as reading a session file has it: the box
+    /// of marks is made once (or not at all, when every mark has its default), where setting the
+    /// marks one by one compared the box with an empty one, and replaced it, at each of them.
+    public init(status: AnswerStatus?, value: AnswerValue?, otherText: String?, note: String?, translation: String?,
+                followUp: Bool, lawyerOnly: Bool, draft: String?, entries: [RepeatEntry]?, lastEntryNumber: Int) {
+        self.status = status
+        self.value = value
+        let fields = Marks.Fields(otherText: otherText, note: note, translation: translation, followUp: followUp,
+                                  lawyerOnly: lawyerOnly, draft: draft, entries: entries, lastEntryNumber: lastEntryNumber)
+        marks = fields == Marks.Fields() ? nil : Marks(fields)
+    }
+
     public static func answered(_ value: AnswerValue) -> Answer { Answer(status: .answered, value: value) }
 
     /// Changes the box in place when this record alone holds it, else a copy of it; a box left

@@ -62,8 +62,12 @@ final class WalkPlan: Sendable {
         // Where a condition's question is, for the tests of `WalkCondition`: a top-level item
         // that is not a calculation (whose value is the walk's, not an answer).
         let flowPosition = q.flowPosition
+        // The questionnaire is held once, by this closure: `position` is handed on for every
+        // item and rule, and each time it captured the whole questionnaire value it copied it
+        // (a dozen members retained and released: a tenth of making the plan, perf).
+        let itemType = q.itemType
         func position(_ id: String) -> Int? {
-            guard let position = flowPosition[id], let type = q.itemType(id), type != .calculate else { return nil }
+            guard let position = flowPosition[id], let type = itemType(id), type != .calculate else { return nil }
             return position
         }
         func reads(_ expression: Expression?) {

@@ -189,16 +189,9 @@ enum SessionReader {
             case .other: try r.skip()
             }
         }
-        var a = Answer(status: status, value: value)
-        a.otherText = otherText
-        a.note = note
-        a.translation = translation
-        a.followUp = followUp ?? false
-        a.lawyerOnly = lawyerOnly ?? false
-        a.draft = draft
-        a.entries = entries
-        a.lastEntryNumber = lastEntryNumber ?? 0
-        return a
+        return Answer(status: status, value: value, otherText: otherText, note: note, translation: translation,
+                      followUp: followUp ?? false, lawyerOnly: lawyerOnly ?? false, draft: draft, entries: entries,
+                      lastEntryNumber: lastEntryNumber ?? 0)
     }
 
     /// `{"text":...}`, `{"number":...}`, `{"date":...}`, `{"choice":...}` or `{"choices":[...]}`.

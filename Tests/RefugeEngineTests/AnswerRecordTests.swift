@@ -77,4 +77,32 @@ final class AnswerRecordTests: XCTestCase {
         XCTAssertTrue(record.isEmpty)
         XCTAssertEqual(record, Answer())
     }
+
+    /// Made whole (as reading a session does) or field by field, a record is the same value; one
+    /// whose marks all have their defaults keeps no box, and a later change leaves it unshared.
+    func testARecordMadeWholeIsTheRecordMadeFieldByField() {
+        var byField = Answer.answered(.choice("other"))
+        byField.otherText = "a cousin"
+        byField.translation = "un primo"
+        byField.lawyerOnly = true
+        byField.entries = []
+        byField.lastEntryNumber = 3
+        let whole = Answer(status: .answered, value: .choice("other"), otherText: "a cousin", note: nil, translation: "un primo",
+                           followUp: false, lawyerOnly: true, draft: nil, entries: [], lastEntryNumber: 3)
+        XCTAssertEqual(whole, byField)
+        XCTAssertEqual(whole.hashValue, byField.hashValue)
+        XCTAssertEqual(whole.entries?.count, 0)
+        XCTAssertFalse(whole.followUp)
+
+        let bare = Answer(status: .refused, value: nil, otherText: nil, note: nil, translation: nil,
+                          followUp: false, lawyerOnly: false, draft: nil, entries: nil, lastEntryNumber: 0)
+        XCTAssertEqual(bare, Answer(status: .refused))
+        XCTAssertEqual(bare.hashValue, Answer(status: .refused).hashValue)
+
+        var changed = whole
+        changed.note = "ask about the dates"
+        XCTAssertNil(whole.note)
+        XCTAssertEqual(changed.note, "ask about the dates")
+        XCTAssertEqual(changed.translation, "un primo")
+    }
 }

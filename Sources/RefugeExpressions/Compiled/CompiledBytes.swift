@@ -221,6 +221,9 @@ public struct CompiledReader {
         return values
     }
 
+    /// The text numbered `number` (see `stringNumber`), read before.
+    @inlinable public func text(number: Int) -> String { texts[number] }
+
     /// A value named by its raw text (the model's enums), refused when unknown.
     @inlinable public mutating func named<T: RawRepresentable>(_ type: T.Type) throws(CompiledFormError) -> T where T.RawValue == String {
         guard let value = T(rawValue: try string()) else { throw CompiledFormError("unknown \(T.self)") }
