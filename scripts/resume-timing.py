@@ -3,11 +3,11 @@
 
     scripts/resume-timing.py --home DIR --session ID [--rounds 40] [--cpu] BINARY... [dialog]
 
-Each round runs every binary once, in turn, in a pseudo-terminal (80x24, xterm-256color,
-C.UTF-8), waits for the footer's " menu" (the last line of the first frame), then presses
-Ctrl-C (save and quit). `dialog` as a binary name runs `dialog --yesno Ready? 7 30` instead and
-waits for "Ready?". Prints the median, the first quartile and the minimum per binary; with
-`--cpu`, the child's CPU time (user + system, the whole run) instead of the time to the frame.
+Each round runs every binary once, in a new random order, in a pseudo-terminal (80x24,
+xterm-256color, C.UTF-8), waits for the footer's " menu" (the last line of the first frame), then
+presses Ctrl-C (save and quit). `dialog` as a binary name runs `dialog --yesno Ready? 7 30`
+instead and waits for "Ready?". Prints the median, the first quartile and the minimum per binary;
+with `--cpu`, the child's CPU time (user + system, the whole run) instead of the time to the frame.
 
 Each binary gets its own copy of DIR: a compiled questionnaire is kept per program (release and
 commit), so binaries sharing one home would each find the other's entry useless and measure a
@@ -15,7 +15,7 @@ cold start. Every binary runs once before the rounds (writing its compiled entry
 are removed at the end. Why a script beside the benchmark: it alternates builds within one run,
 so a busy machine slows all of them alike (README, "Round two (issue 19)").
 """
-import argparse, os, pty, select, shutil, statistics, tempfile, time
+import argparse, os, pty, random, select, shutil, statistics, tempfile, time
 
 
 def run_once(binary, home, session, cpu):
@@ -69,7 +69,9 @@ def main():
             run_once(binary, copy, options.session, options.cpu)
         results = {binary: [] for binary in options.binaries}
         for _ in range(options.rounds):
-            for binary in options.binaries:
+            # A new order each round: a binary always run first (or right after another) would
+            # always meet the machine in the same state.
+            for binary in random.sample(options.binaries, len(options.binaries)):
                 results[binary].append(run_once(binary, homes[binary], options.session, options.cpu))
         for binary, values in results.items():
             values.sort()
