@@ -238,7 +238,7 @@ private struct ModelReader {
     var input: CompiledReader
     var files: [String] = []
     /// The cases of the enums every item names, by the number of the text naming them (see
-    /// `named`).
+    /// `CompiledReader.named(_:known:)`).
     var itemTypes: [ItemType?] = [], audiences: [Audience?] = [], precisions: [DatePrecision?] = []
 
     init(_ input: CompiledReader) {
@@ -338,20 +338,6 @@ private struct ModelReader {
         return Section(id: id, title: title, location: location, showIf: showIf, next: next, items: items)
     }
 
-    /// An enum case named by its raw text, as `CompiledReader.named` reads it, each text made
-    /// into its case once: every item names its type, audience and date precision, and making
-    /// the case compared the text with each case's name in turn (perf: about a twentieth of
-    /// reading credible-fear's compiled entry).
-    static func named<T: RawRepresentable>(_ input: inout CompiledReader, _ known: inout [T?]) throws(CompiledFormError) -> T
-        where T.RawValue == String {
-        let number = try input.stringNumber()
-        if number < known.count, let value = known[number] { return value }
-        guard let value = T(rawValue: input.text(number: number)) else { throw CompiledFormError("unknown \(T.self)") }
-        if known.count <= number { known.append(contentsOf: repeatElement(nil, count: number + 1 - known.count)) }
-        known[number] = value
-        return value
-    }
-
     /// Reads an item into its place at the end of `items`, filled where it lies: an item built
     /// in a local and returned was copied whole (832 bytes, 40 members retained) into the
     /// caller's array, and the local destroyed (perf: 0.05 ms of a resume).
@@ -359,7 +345,7 @@ private struct ModelReader {
         // Repeats hold fields, whose own fields the loader refuses: two levels at most.
         guard depth < 2 else { throw CompiledFormError("fields nested too deeply") }
         let id = try input.string()
-        let type = try Self.named(&input, &itemTypes)
+        let type = try input.named(ItemType.self, known: &itemTypes)
         let location = try location()
         let sectionID = try input.string()
         let repeatID = try input.optionalString()
@@ -373,7 +359,7 @@ private struct ModelReader {
         item.help = try optionalText()
         item.text = try optionalText()
         item.note = try optionalText()
-        item.audience = try Self.named(&input, &audiences)
+        item.audience = try input.named(Audience.self, known: &audiences)
         item.required = try input.bool()
         item.sensitive = try input.bool()
         item.identifying = try input.optionalString()
@@ -402,7 +388,7 @@ private struct ModelReader {
         item.min = try input.optional { (r: inout CompiledReader) throws(CompiledFormError) in try ExactNumber.read(from: &r) }
         item.max = try input.optional { (r: inout CompiledReader) throws(CompiledFormError) in try ExactNumber.read(from: &r) }
         item.integerOnly = try input.bool()
-        item.precision = try Self.named(&input, &precisions)
+        item.precision = try input.named(DatePrecision.self, known: &precisions)
         item.timeline = try optionalText()
         let fieldCount = try input.count()
         item.fields.reserveCapacity(fieldCount)
