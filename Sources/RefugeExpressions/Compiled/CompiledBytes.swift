@@ -164,7 +164,11 @@ public struct CompiledReader {
     }
 
     @inlinable public mutating func string() throws(CompiledFormError) -> String {
-        texts[try stringNumber()]
+        // The number first, then the table: `texts[try stringNumber()]` may read the table
+        // before the call adds to it, and an append to a table something else still holds
+        // copies the whole table (see `named(_:)`).
+        let number = try stringNumber()
+        return texts[number]
     }
 
     /// A text's number among the texts read so far (a new text gets the next one).
@@ -223,7 +227,12 @@ public struct CompiledReader {
 
     /// A value named by its raw text (the model's enums), refused when unknown.
     @inlinable public mutating func named<T: RawRepresentable>(_ type: T.Type) throws(CompiledFormError) -> T where T.RawValue == String {
-        try named(texts[stringNumber()])
+        // Not `named(texts[stringNumber()])`: that holds the table while `stringNumber` appends
+        // a new name to it, so the append copied the whole table (every text retained and the
+        // old table released), once for each new name. Credible-fear's checks and legal rules
+        // did that eight times per load, each copy 181 KB (malloc probes under perf, issue 19).
+        let number = try stringNumber()
+        return try named(texts[number])
     }
 
     /// The same, each text made into its value once, in `known` (by the text's number): for the
