@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "RefugeJSON"),
         // What Refuge used from full Foundation (trimming, paths, a lock, JSON syntax, UTC dates,
         // numbers as text), on FoundationEssentials and the C library, so no module links ICU.
-        .target(name: "RefugeBasics"),
+        .target(name: "RefugeBasics", dependencies: ["CGlibcMalloc"]),
         // The expression language: tokens, syntax tree, type checker, evaluator, partial dates.
         .target(name: "RefugeExpressions", dependencies: ["RefugeLimits", "RefugeBasics"]),
         // The questionnaire model, the YAML loader with source positions, and the validator.
@@ -130,6 +130,7 @@ let package = Package(
         .testTarget(name: "RefugeReportTests", dependencies: ["RefugeReport", "RefugeText", "RefugeEngine", "RefugeExpressions", "RefugeQuestionnaire", "RefugeSession", "RefugeZip",
                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Snapshots"]),
         .testTarget(name: "RefugeTextTests", dependencies: ["RefugeText"]),
+        .testTarget(name: "RefugeBasicsTests", dependencies: ["RefugeBasics"]),
         .testTarget(name: "RefugeJSONTests", dependencies: ["RefugeJSON"]),
         .testTarget(name: "RefugeCanvasTests", dependencies: ["RefugeCanvas", "RefugeText"]),
         .testTarget(name: "RefugeXLSFormTests", dependencies: ["RefugeXLSForm", "RefugeQuestionnaire"], exclude: ["Fixtures"]),

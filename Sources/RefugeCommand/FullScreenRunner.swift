@@ -8,6 +8,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RefugeBasics
 import RefugeCanvas
 import RefugeScreen
 import RefugeSession
@@ -39,6 +40,7 @@ enum FullScreenRunner {
             return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
         }
         terminal.draw(screen.view())
+        HugePageHeap.settle()
         while true {
             guard let event = terminal.readKey(timeout: .milliseconds(500)) else {
                 screen.tick(at: seconds())
@@ -76,6 +78,7 @@ enum FullScreenRunner {
     static func runHome(_ home: HomeRunner, services: (SessionController) -> ScreenServices, on terminal: Terminal) -> Bool {
         var unsaved = false
         terminal.draw(home.view())
+        HugePageHeap.settle()
         while true {
             guard let event = terminal.readKey(timeout: .seconds(1)) else { continue }
             switch event {

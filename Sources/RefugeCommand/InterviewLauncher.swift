@@ -26,6 +26,8 @@ enum InterviewLauncher {
             }
             var io = StandardLineIO()
             var interview = PlainInterview(controller: controller)
+            // No first frame to hurry here: the heap's unused memory goes back at once.
+            HugePageHeap.settle()
             interview.run(&io)
             return
         }

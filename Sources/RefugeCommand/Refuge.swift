@@ -15,10 +15,11 @@ struct Refuge: ParsableCommand {
     /// Runs the command with the exit codes of the spec: 0 success, 1 a failure explained in one
     /// line, 2 a usage error (ArgumentParser's own default for those is 64).
     static func main() {
-        MallocTuning.apply()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        MallocTuning.apply(arguments: arguments)
         _ = ProgramLocale.outcome
         do {
-            if let route = DirectRoute(arguments: Array(CommandLine.arguments.dropFirst())) {
+            if let route = DirectRoute(arguments: arguments) {
                 try route.run()
             } else {
                 var command = try parseAsRoot()

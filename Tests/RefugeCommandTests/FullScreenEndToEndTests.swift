@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real program in tmux: a whole interview with the keys of the spec, a SIGKILL in the
 /// middle and a resume at the same question, and SIGTERM / SIGHUP leaving the terminal as it was.
@@ -100,5 +103,45 @@ final class FullScreenEndToEndTests: ProgramInTmuxTestCase {
             XCTAssertEqual(saved?["draft"] as? String, "Half a name", "SIG\(signal): the text being typed was saved first")
             tmux.stop()
         }
+    }
+
+    /// An interview starts its heap on a huge page (HugePageHeap.swift, MallocTuning.swift): the
+    /// running program's heap has a region the kernel was told to back with one (`hg` among its
+    /// flags), and the interview goes on and saves as ever after the first frame handed the
+    /// unused part back.
+    func testAnInterviewStartsItsHeapOnAHugePage() throws {
+        guard Tmux.available else { return print("tmux is not installed; end-to-end screen test not run") }
+        guard FileManager.default.fileExists(atPath: "/sys/kernel/mm/transparent_hugepage/enabled") else {
+            throw XCTSkip("this kernel has no transparent huge pages")
+        }
+        let id = try refuge.newSession(["--questionnaire", "example-intake", "--no-passphrase"])
+        try tmux.start("\(RefugeBinary.path) resume \(id)", environment: environment)
+        try tmux.waitFor("We will ask you")
+        let pid = try XCTUnwrap(processID(matching: "resume \(id)"), "the running program was not found")
+        // Read to its end: the kernel gives /proc files no size, and a read by size gets nothing.
+        let lines = try XCTUnwrap(FileHandle(forReadingAtPath: "/proc/\(pid)/smaps")?.readDataToEndOfFile())
+            .split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        var advisedHeap = false, inHeap = false
+        for line in lines {
+            if line.first?.isHexDigit == true, line.contains("-") { inHeap = line.hasSuffix("[heap]") }
+            if inHeap, line.hasPrefix("VmFlags:"), line.split(separator: " ").contains("hg") { advisedHeap = true }
+        }
+        XCTAssertTrue(advisedHeap, "no part of the heap is advised for a huge page")
+        try tmux.send("Enter"); try tmux.waitFor("How is the interpretation")
+        try tmux.send("Down", "Enter"); try tmux.waitFor("full name")
+        try tmux.type("Ana"); try tmux.send("Enter"); try tmux.waitFor("When were you born")
+        try tmux.send("C-c")
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertEqual(text(try answers(id), "full_name"), "Ana")
+    }
+
+    /// The process id of the program whose command line starts with it and `marker`.
+    private func processID(matching marker: String) -> Int32? {
+        guard let pipe = popen("pgrep -f \(shellQuote("^" + RefugeBinary.path + " " + marker))", "r") else { return nil }
+        defer { pclose(pipe) }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = fread(&buffer, 1, buffer.count, pipe)
+        let first = String(decoding: buffer[0..<count], as: UTF8.self).split(separator: "\n").first
+        return first.flatMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
     }
 }
