@@ -77,19 +77,31 @@ public enum HugePageHeap {
     /// spacer (which may be larger) was made.
     public static func start(mappingThreshold: Int32) -> Outcome {
         #if canImport(Glibc) && os(Linux)
-        guard let topStart = topChunkStart(), let plan = Plan(topStart: topStart) else { return .unexpectedLayout }
         // The top pad makes the one extension of the break cover the whole block; a higher
         // mapping threshold keeps the spacer (up to 2 MB) on the heap; a high trim threshold keeps
-        // later frees from handing the block's end back (and faulting it in again).
+        // later frees from handing the block's end back (and faulting it in again). `mallopt`
+        // also merges the allocator's small free chunks first (glibc consolidates before any
+        // setting), so none of them joins the top after it was measured.
         _ = mallopt(M_TOP_PAD, Int32(hugePageSize + 256 * 1024))
         _ = mallopt(M_MMAP_THRESHOLD, Int32(2 * hugePageSize))
-        let spacer = malloc(plan.spacerRequest)
-        _ = mallopt(M_MMAP_THRESHOLD, mappingThreshold)
-        _ = mallopt(M_TOP_PAD, defaultTopPad)
         _ = mallopt(M_TRIM_THRESHOLD, Int32(2 * hugePageSize))
-        guard let spacer, Int(bitPattern: spacer) == topStart + Plan.chunkHeader,
-              topChunkStart() == plan.block - Plan.chunkHeader,
-              let programBreak = sbrk(0), Int(bitPattern: programBreak) >= plan.block + hugePageSize else {
+        func putBack() {
+            _ = mallopt(M_MMAP_THRESHOLD, mappingThreshold)
+            _ = mallopt(M_TOP_PAD, defaultTopPad)
+        }
+        // The spacer must come from the top: when the free memory elsewhere in the heap could
+        // hold it (a process that has run a while), the allocator may take it from there.
+        guard let heap = HeapState.now(), let plan = Plan(topStart: heap.topStart),
+              heap.freeOutsideTop < plan.spacerRequest else {
+            putBack()
+            _ = mallopt(M_TRIM_THRESHOLD, defaultTrimThreshold)
+            return .unexpectedLayout
+        }
+        let spacer = malloc(plan.spacerRequest)
+        putBack()
+        guard let spacer, Int(bitPattern: spacer) == heap.topStart + Plan.chunkHeader,
+              let after = HeapState.now(), after.topStart == plan.block - Plan.chunkHeader,
+              after.programBreak >= plan.block + hugePageSize else {
             free(spacer)
             _ = mallopt(M_TRIM_THRESHOLD, defaultTrimThreshold)
             return .unexpectedLayout
@@ -121,10 +133,19 @@ public enum HugePageHeap {
     /// after the spacer.
     static let defaultTopPad: Int32 = 128 * 1024
 
-    /// The address of malloc's top chunk: the program break less its size.
-    static func topChunkStart() -> Int? {
-        guard let programBreak = sbrk(0), Int(bitPattern: programBreak) != -1 else { return nil }
-        return Int(bitPattern: programBreak) - Int(mallinfo2().keepcost)
+    /// Where the main heap stands: its end (the program break), the start of malloc's top chunk
+    /// (the break less the top's size) and the free memory in all its other chunks.
+    struct HeapState {
+        let programBreak: Int
+        let topStart: Int
+        let freeOutsideTop: Int
+
+        static func now() -> HeapState? {
+            guard let end = sbrk(0), Int(bitPattern: end) != -1 else { return nil }
+            let info = mallinfo2()
+            return HeapState(programBreak: Int(bitPattern: end), topStart: Int(bitPattern: end) - Int(info.keepcost),
+                             freeOutsideTop: Int(info.fordblks) - Int(info.keepcost))
+        }
     }
     #endif
 }
