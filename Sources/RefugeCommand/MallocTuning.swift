@@ -3,7 +3,9 @@ import CGlibcMalloc
 #endif
 import RefugeBasics
 
-/// The program's one setting of the C library's allocator, made first thing in `main`.
+/// The program's settings of the C library's allocator, made first thing in `main`: the mapping
+/// threshold below for every command, and the heap's start on a huge page (`HugePageHeap`) for
+/// those that open an interview.
 ///
 /// glibc serves a request of 128 KB or more with a fresh memory mapping of its own, and unmaps it
 /// on free. Resuming a session reads the compiled questionnaire (about 270 KB for credible-fear)
